@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mcuc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mcuc", targets: ["mcuc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "CTFLite",
+            path: "Sources/CTFLite",
+            cxxSettings: [.unsafeFlags(["-fno-exceptions", "-fno-rtti"])]
+        ),
+        .target(name: "IR"),
+        .target(name: "TFLiteFrontend", dependencies: ["IR", "CTFLite"]),
+        .target(name: "Driver", dependencies: ["IR", "TFLiteFrontend"]),
+        .executableTarget(
+            name: "mcuc",
+            dependencies: ["Driver", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IRTests", dependencies: ["IR"]),
+        .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"]),
+        .testTarget(name: "ArchitectureTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,14 @@
+import IR
+
+/// The CLI's commands as pure-ish functions from options to `CommandOutput` (they read files,
+/// never print), so tests run them in process and `mcuc` stays a thin argument parser.
+public enum Commands {
+    /// `mcuc inspect MODEL [--json]`.
+    public static func inspect(model: String, json: Bool) -> CommandOutput {
+        CommandOutput.capturing(file: model) { () throws(CompileError) in
+            let graph = try ModelFile.load(path: model)
+            let report = InspectReport(graph: graph, model: model)
+            return CommandOutput(stdout: json ? JSONOutput.encode(report) : report.renderText(graph: graph))
+        }
+    }
+}

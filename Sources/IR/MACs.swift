@@ -1,0 +1,46 @@
+extension Graph {
+    /// Multiply-accumulates of one inference of `node`: CONV_2D, DEPTHWISE_CONV_2D and
+    /// FULLY_CONNECTED count one per weight tap per output element; MUL one per output element;
+    /// every other op 0. Saturates instead of overflowing on hostile shapes.
+    public func macs(of node: Node) -> Int {
+        guard let outputID = node.outputs.first else { return 0 }
+        let outputs = self[outputID].shape.checkedElementCount ?? Int.max
+        func filterShape() -> Shape? { node.input(1).map { self[$0].shape } }
+        switch node.op {
+        case .conv2d:
+            guard let f = filterShape(), f.rank == 4 else { return 0 }
+            return saturatingProduct([outputs, f[1], f[2], f[3]])
+        case .depthwiseConv2d:
+            guard let f = filterShape(), f.rank == 4 else { return 0 }
+            return saturatingProduct([outputs, f[1], f[2]])
+        case .fullyConnected:
+            guard let f = filterShape(), f.rank >= 1 else { return 0 }
+            return saturatingProduct([outputs, f[-1]])
+        case .mul:
+            return outputs
+        default:
+            return 0
+        }
+    }
+
+    /// Sum of `macs(of:)` over all nodes (saturating).
+    public var totalMACs: Int {
+        var total = 0
+        for node in nodes {
+            let (sum, overflow) = total.addingReportingOverflow(macs(of: node))
+            total = overflow ? Int.max : sum
+        }
+        return total
+    }
+}
+
+/// Product of non-negative factors, `Int.max` on overflow.
+func saturatingProduct(_ factors: [Int]) -> Int {
+    var result = 1
+    for f in factors {
+        let (p, overflow) = result.multipliedReportingOverflow(by: f)
+        if overflow { return Int.max }
+        result = p
+    }
+    return result
+}

@@ -1,0 +1,92 @@
+/// The elements of one tensor at run time, row-major (C order), with their type and shape.
+public struct TensorValue: Sendable, Hashable {
+    /// Typed element storage.
+    public enum Storage: Sendable, Hashable {
+        case int8([Int8])
+        case int32([Int32])
+        case float32([Float])
+    }
+
+    public var shape: Shape
+    public var storage: Storage
+
+    /// Creates a value; the element count must equal the shape's.
+    public init(shape: Shape, storage: Storage) {
+        self.shape = shape
+        self.storage = storage
+        precondition(count == shape.elementCount, "element count \(count) does not match shape \(shape)")
+    }
+
+    /// An int8 value.
+    public static func int8(_ shape: Shape, _ values: [Int8]) -> TensorValue {
+        TensorValue(shape: shape, storage: .int8(values))
+    }
+
+    /// A float32 value.
+    public static func float32(_ shape: Shape, _ values: [Float]) -> TensorValue {
+        TensorValue(shape: shape, storage: .float32(values))
+    }
+
+    /// The element type.
+    public var type: DataType {
+        switch storage {
+        case .int8: .int8
+        case .int32: .int32
+        case .float32: .float32
+        }
+    }
+
+    /// Number of elements.
+    public var count: Int {
+        switch storage {
+        case .int8(let v): v.count
+        case .int32(let v): v.count
+        case .float32(let v): v.count
+        }
+    }
+
+    /// The int8 elements (precondition: the value is int8).
+    public var int8Values: [Int8] {
+        guard case .int8(let v) = storage else { preconditionFailure("not an int8 value") }
+        return v
+    }
+
+    /// The float32 elements (precondition: the value is float32).
+    public var float32Values: [Float] {
+        guard case .float32(let v) = storage else { preconditionFailure("not a float32 value") }
+        return v
+    }
+
+    /// The elements as little-endian bytes (the layout of `.npy` files and of C arrays).
+    public var bytes: [UInt8] {
+        switch storage {
+        case .int8(let v): return v.map { UInt8(bitPattern: $0) }
+        case .int32(let v): return v.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
+        case .float32(let v): return v.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }
+        }
+    }
+
+    /// Reads `bytes` (little-endian) as elements of `type` in `shape`; nil if the byte count or
+    /// type does not fit.
+    public init?(type: DataType, shape: Shape, bytes: [UInt8]) {
+        guard let size = type.byteSize, let count = shape.checkedElementCount, bytes.count == count * size else {
+            return nil
+        }
+        func word(_ i: Int) -> UInt32 {
+            UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
+                | UInt32(bytes[4 * i + 3]) << 24
+        }
+        switch type {
+        case .int8: self.init(shape: shape, storage: .int8(bytes.map { Int8(bitPattern: $0) }))
+        case .int32: self.init(shape: shape, storage: .int32((0..<count).map { Int32(bitPattern: word($0)) }))
+        case .float32: self.init(shape: shape, storage: .float32((0..<count).map { Float(bitPattern: word($0)) }))
+        default: return nil
+        }
+    }
+
+    /// A constant tensor's value (nil for activations or unsupported types).
+    public init?(constant tensor: Tensor) {
+        guard let data = tensor.data else { return nil }
+        self.init(type: tensor.type, shape: tensor.shape, bytes: data)
+    }
+}

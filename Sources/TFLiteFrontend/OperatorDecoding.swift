@@ -1,0 +1,95 @@
+import CTFLite
+import IR
+
+/// Turns a TFLite builtin code and its options table into a typed `Op`.
+///
+/// The options are taken only from a table of the type the opcode expects; a missing or
+/// mismatched table gives the schema defaults (the support check then rejects invalid values
+/// such as a zero stride).
+enum OperatorDecoding {
+    /// The `BuiltinOptions` union ordinal each supported builtin reads its options from.
+    static let expectedOptionsType: [String: Int32] = [
+        "CONV_2D": 1, "DEPTHWISE_CONV_2D": 2, "AVERAGE_POOL_2D": 5, "MAX_POOL_2D": 5,
+        "FULLY_CONNECTED": 8, "SOFTMAX": 9, "CONCATENATION": 10, "ADD": 11, "RESHAPE": 17,
+        "MUL": 21, "PAD": 22, "TRANSPOSE": 26, "MEAN": 27, "SUB": 28, "SQUEEZE": 30,
+        "STRIDED_SLICE": 32, "DEQUANTIZE": 38, "PADV2": 43, "RESIZE_NEAREST_NEIGHBOR": 74,
+        "LEAKY_RELU": 75, "QUANTIZE": 89, "HARD_SWISH": 91,
+    ]
+
+    /// Decodes operator `index` whose builtin name is `name`.
+    static func decode(name: String, code: Int32, model: OpaquePointer, index: Int32) throws(CompileError) -> Op {
+        var raw = ctfl_options()
+        ctfl_operator_options(model, index, &raw)
+        if let expected = expectedOptionsType[name], raw.options_type != expected {
+            ctfl_options_defaults(&raw)
+        }
+        let o = raw
+        let act = FusedActivation(tfliteOrdinal: o.fused_activation_function)
+        switch name {
+        case "CONV_2D":
+            return .conv2d(Conv2DAttrs(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                                       dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
+                                       activation: act))
+        case "DEPTHWISE_CONV_2D":
+            return .depthwiseConv2d(DepthwiseConv2DAttrs(
+                padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
+                depthMultiplier: Int(o.depth_multiplier), activation: act))
+        case "FULLY_CONNECTED":
+            return .fullyConnected(FullyConnectedAttrs(activation: act, keepNumDims: o.keep_num_dims != 0))
+        case "ADD": return .add(ElementwiseAttrs(activation: act))
+        case "SUB": return .sub(ElementwiseAttrs(activation: act))
+        case "MUL": return .mul(ElementwiseAttrs(activation: act))
+        case "AVERAGE_POOL_2D": return .averagePool2d(try pool(o, act))
+        case "MAX_POOL_2D": return .maxPool2d(try pool(o, act))
+        case "MEAN": return .mean(ReducerAttrs(keepDims: o.keep_dims != 0))
+        case "PAD": return .pad
+        case "PADV2": return .padV2
+        case "RESHAPE":
+            let shape = o.has_new_shape != 0 ? intList(model, index, Int32(CTFL_LIST_NEW_SHAPE)) : nil
+            return .reshape(ReshapeAttrs(newShape: shape))
+        case "SQUEEZE":
+            return .squeeze(SqueezeAttrs(squeezeDims: intList(model, index, Int32(CTFL_LIST_SQUEEZE_DIMS))))
+        case "SOFTMAX": return .softmax(SoftmaxAttrs(beta: o.beta))
+        case "CONCATENATION": return .concatenation(ConcatenationAttrs(axis: Int(o.axis), activation: act))
+        case "LOGISTIC": return .logistic
+        case "TANH": return .tanh
+        case "HARD_SWISH": return .hardSwish
+        case "RELU": return .relu
+        case "RELU6": return .relu6
+        case "LEAKY_RELU": return .leakyRelu(LeakyReluAttrs(alpha: o.alpha))
+        case "QUANTIZE": return .quantize
+        case "DEQUANTIZE": return .dequantize
+        case "RESIZE_NEAREST_NEIGHBOR":
+            return .resizeNearestNeighbor(ResizeAttrs(alignCorners: o.align_corners != 0,
+                                                      halfPixelCenters: o.half_pixel_centers != 0))
+        case "TRANSPOSE": return .transpose
+        case "STRIDED_SLICE":
+            return .stridedSlice(StridedSliceAttrs(beginMask: o.begin_mask, endMask: o.end_mask,
+                                                   ellipsisMask: o.ellipsis_mask, newAxisMask: o.new_axis_mask,
+                                                   shrinkAxisMask: o.shrink_axis_mask, offset: o.offset != 0))
+        default:
+            return .unsupported(UnsupportedOpInfo(builtinCode: code, name: name))
+        }
+    }
+
+    private static func padding(_ o: ctfl_options) throws(CompileError) -> Padding {
+        guard let padding = Padding(tfliteOrdinal: o.padding) else {
+            throw CompileError(.malformed, "unknown padding mode \(o.padding)")
+        }
+        return padding
+    }
+
+    private static func pool(_ o: ctfl_options, _ act: FusedActivation) throws(CompileError) -> Pool2DAttrs {
+        Pool2DAttrs(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                    filterH: Int(o.filter_height), filterW: Int(o.filter_width), activation: act)
+    }
+
+    static func intList(_ model: OpaquePointer, _ index: Int32, _ which: Int32) -> [Int] {
+        let count = ctfl_operator_int_list(model, index, which, nil, 0)
+        guard count > 0 else { return [] }
+        var values = [Int32](repeating: 0, count: Int(count))
+        _ = ctfl_operator_int_list(model, index, which, &values, count)
+        return values.map(Int.init)
+    }
+}
