@@ -25,7 +25,7 @@ check-schema:
 
 ## The frontend fuzz test under AddressSanitizer (a separate build folder).
 fuzz-asan: deps
-	$(SWIFT) test --scratch-path .build-asan --sanitize=address --filter 'FuzzTests|HostileInputTests|SharedModelImportTests'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address --filter 'FuzzTests|HostileInputTests|SharedModelImportTests'
 
 clean:
 	rm -rf .build .build-asan

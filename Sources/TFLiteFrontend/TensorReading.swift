@@ -24,6 +24,9 @@ extension ModelReader {
             CompileError(kind, message, at: place)
         }
         guard raw.has_sparsity == 0 else { throw fail(.unsupported, "sparse tensors are not supported") }
+        guard raw.has_external_buffer == 0 else {
+            throw fail(.unsupported, "tensor data lives in an external buffer (not supported)")
+        }
         let type = DataType(tfliteOrdinal: raw.type)
         let shape = try readShape(index, rank: raw.shape_rank, fail: fail)
         let quant = try readQuant(index, raw: raw, shape: shape, fail: fail)

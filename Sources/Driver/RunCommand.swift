@@ -1,0 +1,66 @@
+import Foundation
+import IR
+import Reference
+
+/// Which executor `mcuc run` uses.
+public enum Engine: String, CaseIterable, Sendable {
+    /// The Swift reference interpreter (TFLite Micro reference-kernel semantics).
+    case reference
+}
+
+extension Commands {
+    /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]`.
+    public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
+                           dumpTensors: String?) -> CommandOutput {
+        CommandOutput.capturing(file: model) { () throws(CompileError) in
+            let graph = try ModelFile.load(path: model)
+            guard outputs.count == graph.outputs.count else {
+                throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
+            }
+            let values = try loadInputs(inputs, for: graph)
+            let computed = try Reference.run(graph, inputs: values)
+            let results = Reference.outputs(of: graph, in: computed)
+            for (path, value) in zip(outputs, results) {
+                try FileOutput.write(NumPyFormat.encode(value), to: path)
+            }
+            var message = "ran \(engine.rawValue) engine: wrote \(outputs.count) output(s)"
+            if let dir = dumpTensors {
+                let count = try dump(computed, of: graph, to: dir)
+                message += ", dumped \(count) tensors to \(dir)"
+            }
+            return CommandOutput(stdout: message + "\n")
+        }
+    }
+
+    /// Reads one `.npy` per graph input and checks dtype and shape against the model.
+    static func loadInputs(_ paths: [String], for graph: Graph) throws(CompileError) -> [TensorValue] {
+        guard paths.count == graph.inputs.count else {
+            throw CompileError(.badInput, "the model has \(graph.inputs.count) inputs but \(paths.count) --input files were given")
+        }
+        var values: [TensorValue] = []
+        for (position, (path, id)) in zip(paths, graph.inputs).enumerated() {
+            let array: NumPyArray
+            do {
+                array = try NumPyFormat.decode(ModelFile.readBytes(path: path))
+            } catch {
+                throw CompileError(.badInput, "input \(position) '\(path)': \(error.message)")
+            }
+            let tensor = graph[id]
+            values.append(try NumPyFormat.value(array, expecting: tensor.type, shape: tensor.shape,
+                                                what: "input \(position) '\(path)'"))
+        }
+        return values
+    }
+
+    /// Writes `t<index>.npy` for every activation (non-constant tensor) that was computed.
+    static func dump(_ values: [TensorID: TensorValue], of graph: Graph, to dir: String) throws(CompileError) -> Int {
+        try FileOutput.makeDirectory(dir)
+        var count = 0
+        for tensor in graph.tensors where !tensor.isConstant {
+            guard let value = values[tensor.id] else { continue }
+            try FileOutput.write(NumPyFormat.encode(value), to: dir + "/t\(tensor.id.index).npy")
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,56 @@
+/// The real-valued rescale factors of the int8 kernels, computed from float32 scales with exactly
+/// the float/double arithmetic TFLM uses (the rounding of these products decides the last bit of
+/// the fixed-point multipliers). `FixedPointMultiplier(real:)` turns them into integers.
+///
+/// The per-op checks verify that each factor is representable; the reference kernels and the
+/// code generator use the same functions, so there is one recipe per op.
+public enum RescaleRecipe {
+    /// CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED, per output channel
+    /// (`PopulateConvolutionQuantizationParams`): `double(in) * double(w) / double(out)`.
+    public static func convolution(input: Float, weight: Float, output: Float) -> Double {
+        Double(input) * Double(weight) / Double(output)
+    }
+
+    /// Per-tensor FULLY_CONNECTED (`GetQuantizedConvolutionMultipler`): the product of the input
+    /// and weight scales is rounded to float32 first, then divided in double.
+    public static func fullyConnectedPerTensor(input: Float, weight: Float, output: Float) -> Double {
+        Double(input * weight) / Double(output)
+    }
+
+    /// MUL: `double(s1) * double(s2) / double(out)`.
+    public static func mul(input1: Float, input2: Float, output: Float) -> Double {
+        Double(input1) * Double(input2) / Double(output)
+    }
+
+    /// MEAN (and plain requantization): `double(in) / double(out)`.
+    public static func ratio(input: Float, output: Float) -> Double {
+        Double(input) / Double(output)
+    }
+
+    /// The three rescales of ADD and SUB: each input is shifted left by `leftShift` and scaled
+    /// by its multiplier, the sum (or difference) is scaled by `output`.
+    public struct AddSub: Sendable, Hashable {
+        /// Left shift applied to `(x - zp)` before scaling (20 for int8).
+        public var leftShift: Int32
+        /// Multiplier of input 0 after the left shift (in (0, 0.5]).
+        public var input1: Double
+        /// Multiplier of input 1 after the left shift (in (0, 0.5]).
+        public var input2: Double
+        /// Multiplier of the sum or difference back to the output scale.
+        public var output: Double
+    }
+
+    /// ADD and SUB (`add_common.cc`, `sub_common.cc`), all in double:
+    /// `twice_max = 2 * max(s1, s2)`, `m_i = s_i / twice_max`, `m_out = twice_max / (2^20 * s_out)`.
+    /// (Some TFLM sources compute SUB's factors in float32; the `tflite-micro` wheel the project
+    /// tests against matches the double recipe and not the float one.) `subtract` names the op
+    /// at call sites; both ops use the same factors (SUB subtracts the scaled inputs).
+    public static func addSub(input1: Float, input2: Float, output: Float, subtract: Bool = false) -> AddSub {
+        let leftShift: Int32 = 20
+        let twiceMax = 2 * Double(max(input1, input2))
+        return AddSub(leftShift: leftShift,
+                      input1: Double(input1) / twiceMax,
+                      input2: Double(input2) / twiceMax,
+                      output: twiceMax / (Double(1 << leftShift) * Double(output)))
+    }
+}

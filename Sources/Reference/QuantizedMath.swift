@@ -1,0 +1,63 @@
+import IR
+
+/// The integer primitives of TFLite Micro's reference kernels, bit for bit
+/// (INT8_SEMANTICS.md, "Multipliers").
+public enum QuantizedMath {
+    /// gemmlowp SaturatingRoundingDoublingHighMul: `round(a * b / 2^31)` with TFLM's nudge and
+    /// the single overflow case saturated.
+    @inlinable
+    public static func saturatingRoundingDoublingHighMul(_ a: Int32, _ b: Int32) -> Int32 {
+        if a == Int32.min && b == Int32.min { return Int32.max }
+        let ab = Int64(a) * Int64(b)
+        let nudge: Int64 = ab >= 0 ? (1 << 30) : (1 - (1 << 30))
+        return Int32(truncatingIfNeeded: (ab + nudge) / (1 << 31))
+    }
+
+    /// gemmlowp RoundingDivideByPOT: `x / 2^exponent` rounded half away from zero (0 <= exponent <= 31).
+    @inlinable
+    public static func roundingDivideByPOT(_ x: Int32, _ exponent: Int32) -> Int32 {
+        precondition(exponent >= 0 && exponent <= 31, "exponent out of range")
+        let mask = Int32(truncatingIfNeeded: (Int64(1) << Int64(exponent)) - 1)
+        let remainder = x & mask
+        let threshold = (mask >> 1) + (x < 0 ? 1 : 0)
+        return (x >> exponent) + (remainder > threshold ? 1 : 0)
+    }
+
+    /// TFLM MultiplyByQuantizedMultiplier (double rounding): scales `x` by `m`.
+    @inlinable
+    public static func multiplyByQuantizedMultiplier(_ x: Int32, _ m: FixedPointMultiplier) -> Int32 {
+        let leftShift = max(m.shift, 0)
+        let rightShift = max(-m.shift, 0)
+        let shifted = Int32(truncatingIfNeeded: Int64(x) << Int64(leftShift))
+        return roundingDivideByPOT(saturatingRoundingDoublingHighMul(shifted, m.multiplier), rightShift)
+    }
+
+    /// `zp + round(v / scale)` in float, as TFLM's CalculateActivationRangeQuantized quantizes bounds.
+    /// Saturates to the int32 range where TFLM's float-to-int cast would be undefined.
+    static func quantizeBound(_ v: Float, scale: Float, zeroPoint: Int32) -> Int32 {
+        let steps = Double((v / scale).rounded(.toNearestOrAwayFromZero))
+        let q = Double(zeroPoint) + steps
+        return Int32(min(max(q, Double(Int32.min)), Double(Int32.max)))
+    }
+
+    /// The int8 clamp range of a fused activation for an output with `quant` (INT8_SEMANTICS.md).
+    public static func activationRange(_ activation: FusedActivation, output quant: QuantParams) -> ClosedRange<Int32> {
+        let scale = quant.scale[0], zp = quant.zeroPoint[0]
+        switch activation {
+        case .relu:
+            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...127
+        case .relu6:
+            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...min(127, quantizeBound(6, scale: scale, zeroPoint: zp))
+        case .reluN1To1:
+            return max(-128, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(127, quantizeBound(1, scale: scale, zeroPoint: zp))
+        default:
+            return -128...127
+        }
+    }
+
+    /// Clamps to `range` and narrows to int8.
+    @inlinable
+    public static func clampToInt8(_ x: Int32, _ range: ClosedRange<Int32>) -> Int8 {
+        Int8(truncatingIfNeeded: min(max(x, range.lowerBound), range.upperBound))
+    }
+}

@@ -1,0 +1,66 @@
+import IR
+
+/// AVERAGE_POOL_2D and MAX_POOL_2D, int8 (TFLM `reference_integer_ops::AveragePool` / `MaxPool`).
+///
+/// Padding is computed like a SAME/VALID convolution with dilation 1; only in-bounds taps
+/// count. Average: `sum` of the raw int8 values over the `n` in-bounds taps, `avg = sum > 0 ?
+/// (sum + n/2) / n : (sum - n/2) / n` (C truncation). Max: the largest in-bounds value. Both are
+/// clamped to the fused activation's range; input and output share quantization (checked).
+enum ReferencePooling {
+    static func average(_ c: OpContext, _ a: Pool2DAttrs) throws(CompileError) -> TensorValue {
+        pool(c, a) { sum, count, _ in
+            precondition(count > 0, "pooling window without in-bounds taps (checked by LinearOpChecks)")
+            let n = Int32(count)
+            return sum > 0 ? (sum + n / 2) / n : (sum - n / 2) / n
+        }
+    }
+
+    static func max(_ c: OpContext, _ a: Pool2DAttrs) throws(CompileError) -> TensorValue {
+        pool(c, a) { _, _, maximum in maximum }
+    }
+
+    /// Runs the window over every output element; `reduce(sum, count, max)` of the in-bounds taps
+    /// gives the value before clamping.
+    static func pool(_ c: OpContext, _ a: Pool2DAttrs, reduce: (Int32, Int, Int32) -> Int32) -> TensorValue {
+        let inputShape = c.inputTensor(0).shape
+        let w = SlidingWindow(input: inputShape, output: c.outputTensor.shape, filterHeight: a.filterH,
+                              filterWidth: a.filterW, strideHeight: a.strideH, strideWidth: a.strideW,
+                              padding: a.padding)
+        let depth = inputShape[3]
+        let range = QuantizedMath.activationRange(a.activation, output: c.outputQuant)
+        let x = c.input(0).int8Values
+        var output = [Int8](repeating: 0, count: c.outputTensor.shape.elementCount)
+        var o = 0
+        for b in 0..<w.batches {
+            for oy in 0..<w.outputHeight {
+                for ox in 0..<w.outputWidth {
+                    for ch in 0..<depth {
+                        let t = taps(x, b: b, oy: oy, ox: ox, channel: ch, depth: depth, window: w)
+                        output[o] = QuantizedMath.clampToInt8(reduce(t.sum, t.count, t.maximum), range)
+                        o += 1
+                    }
+                }
+            }
+        }
+        return .int8(c.outputTensor.shape, output)
+    }
+
+    /// Sum, count and maximum of the in-bounds taps of one window (maximum is -128 when empty).
+    static func taps(_ x: [Int8], b: Int, oy: Int, ox: Int, channel: Int, depth: Int,
+                     window w: SlidingWindow) -> (sum: Int32, count: Int, maximum: Int32) {
+        var sum: Int32 = 0, count = 0, maximum = Int32(Int8.min)
+        for ky in 0..<w.filterHeight {
+            let iy = w.inputRow(oy, ky)
+            guard iy >= 0 && iy < w.inputHeight else { continue }
+            for kx in 0..<w.filterWidth {
+                let ix = w.inputColumn(ox, kx)
+                guard ix >= 0 && ix < w.inputWidth else { continue }
+                let v = Int32(x[((b * w.inputHeight + iy) * w.inputWidth + ix) * depth + channel])
+                sum &+= v
+                count += 1
+                maximum = Swift.max(maximum, v)
+            }
+        }
+        return (sum, count, maximum)
+    }
+}

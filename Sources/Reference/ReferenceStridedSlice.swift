@@ -1,0 +1,44 @@
+import IR
+
+/// STRIDED_SLICE, int8 (TFLM `reference_ops::StridedSlice`): begin, end and strides are the
+/// constant int32 operands 1...3; `StridedSlicePlan` applies TFLM's clamping and mask rules.
+/// Elements are copied unchanged, in row-major order of the visited indices.
+enum ReferenceStridedSlice {
+    static func run(_ c: OpContext, _ a: StridedSliceAttrs) throws(CompileError) -> TensorValue {
+        let inShape = c.inputTensor(0).shape
+        let plan = StridedSlicePlan(inputDims: inShape.dims, begin: c.int32Operand(1), end: c.int32Operand(2),
+                                    strides: c.int32Operand(3), beginMask: a.beginMask, endMask: a.endMask,
+                                    shrinkAxisMask: a.shrinkAxisMask)
+        let x = c.input(0).int8Values
+        return .int8(Shape(plan.outputDims), slice(x, shape: inShape, plan: plan))
+    }
+
+    /// The elements of `x` (row-major in `shape`) that `plan` visits.
+    static func slice(_ x: [Int8], shape: Shape, plan: StridedSlicePlan) -> [Int8] {
+        let rank = shape.rank
+        var strides = [Int](repeating: 1, count: rank)
+        for d in stride(from: rank - 2, through: 0, by: -1) {
+            strides[d] = strides[d + 1] * shape.dims[d + 1]
+        }
+        let axes = plan.axes
+        let total = axes.reduce(1) { $0 * $1.count }
+        var result = [Int8]()
+        result.reserveCapacity(total)
+        guard total > 0 else { return result }
+        var counter = [Int](repeating: 0, count: rank)
+        var offset = zip(axes, strides).reduce(0) { $0 + $1.0.start * $1.1 }
+        for _ in 0..<total {
+            result.append(x[offset])
+            var d = rank - 1
+            while d >= 0 {
+                counter[d] += 1
+                offset += axes[d].stride * strides[d]
+                if counter[d] < axes[d].count { break }
+                offset -= axes[d].stride * strides[d] * counter[d]
+                counter[d] = 0
+                d -= 1
+            }
+        }
+        return result
+    }
+}

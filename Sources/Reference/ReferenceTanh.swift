@@ -1,0 +1,32 @@
+import IR
+
+/// TANH, int8 (TFLM `reference_integer_ops::Tanh`): `d = x - zp`; `d <= -radius` gives -128 and
+/// `d >= radius` gives 127; otherwise `d` is rescaled to Q4.27 with the frexp multiplier, passed
+/// through gemmlowp's fixed-point tanh and written as `RDBPOT(q0, 24)`, clamped. The output is
+/// always on scale 1/128, zero point 0.
+enum ReferenceTanh {
+    static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
+        let q = c.inputQuant(0)
+        guard let p = SigmoidParams(inputScale: q.scale[0]) else {
+            throw c.error(.unsupported, "input scale \(q.scale[0]) is outside the range TFLM's TANH handles")
+        }
+        let zp = q.zeroPoint[0]
+        let x = c.input(0).int8Values
+        var result = [Int8](repeating: 0, count: x.count)
+        for i in x.indices {
+            result[i] = tanh(Int32(x[i]) - zp, p)
+        }
+        return .int8(c.inputTensor(0).shape, result)
+    }
+
+    /// The output for one input difference `d = x - zp`.
+    static func tanh(_ d: Int32, _ p: SigmoidParams) -> Int8 {
+        if d <= -p.inputRadius { return -128 }
+        if d >= p.inputRadius { return 127 }
+        let m = FixedPointMultiplier(multiplier: p.inputMultiplier, shift: p.inputLeftShift)
+        let inQ4 = QuantizedMath.multiplyByQuantizedMultiplier(d, m)
+        let q0 = GemmlowpFixedPoint.tanh(inQ4, integerBits: SigmoidParams.inputIntegerBits)
+        let q24 = QuantizedMath.roundingDivideByPOT(q0, 31 - 7)
+        return QuantizedMath.clampToInt8(q24, -128...127)
+    }
+}

@@ -1,0 +1,46 @@
+import IR
+
+/// The 2-D sliding-window geometry of an NHWC convolution, depthwise convolution or pooling
+/// node: sizes, strides, dilations and the top/left padding (TFLM `ComputePaddingHeightWidth`).
+/// Taps that fall outside the input are skipped by the kernels.
+struct SlidingWindow {
+    let batches: Int
+    let inputHeight: Int, inputWidth: Int
+    let outputHeight: Int, outputWidth: Int
+    let filterHeight: Int, filterWidth: Int
+    let strideHeight: Int, strideWidth: Int
+    let dilationHeight: Int, dilationWidth: Int
+    let padTop: Int, padLeft: Int
+
+    /// Geometry for `input` and `output` (rank 4, NHWC, checked by `LinearOpChecks`).
+    init(input: Shape, output: Shape, filterHeight: Int, filterWidth: Int, strideHeight: Int, strideWidth: Int,
+         dilationHeight: Int = 1, dilationWidth: Int = 1, padding: Padding) {
+        let rows = ConvGeometry(inputSize: input[1], filterSize: filterHeight, stride: strideHeight,
+                                dilation: dilationHeight, padding: padding)
+        let cols = ConvGeometry(inputSize: input[2], filterSize: filterWidth, stride: strideWidth,
+                                dilation: dilationWidth, padding: padding)
+        precondition(rows.outputSize == output[1] && cols.outputSize == output[2] && input[0] == output[0],
+                     "window output \(output) does not match the geometry (checked by LinearOpChecks)")
+        batches = input[0]
+        inputHeight = input[1]
+        inputWidth = input[2]
+        outputHeight = output[1]
+        outputWidth = output[2]
+        self.filterHeight = filterHeight
+        self.filterWidth = filterWidth
+        self.strideHeight = strideHeight
+        self.strideWidth = strideWidth
+        self.dilationHeight = dilationHeight
+        self.dilationWidth = dilationWidth
+        padTop = rows.paddingBefore
+        padLeft = cols.paddingBefore
+    }
+
+    /// The input row of filter row `ky` for output row `oy` (may be outside `0..<inputHeight`).
+    @inline(__always)
+    func inputRow(_ oy: Int, _ ky: Int) -> Int { oy * strideHeight - padTop + ky * dilationHeight }
+
+    /// The input column of filter column `kx` for output column `ox` (may be outside the input).
+    @inline(__always)
+    func inputColumn(_ ox: Int, _ kx: Int) -> Int { ox * strideWidth - padLeft + kx * dilationWidth }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Driver
+
+extension Engine: ExpressibleByArgument {}
+
+/// `mcuc run MODEL --input IN.npy ... --output OUT.npy ...`: one inference from `.npy` files.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one inference on .npy inputs and write .npy outputs."
+    )
+
+    @Argument(help: "The .tflite model.")
+    var model: String
+
+    @Option(name: .customLong("input"), help: "An input .npy file, one per model input, in order.")
+    var inputs: [String] = []
+
+    @Option(name: .customLong("output"), help: "Where to write each model output (.npy), in order.")
+    var outputs: [String] = []
+
+    @Option(help: "Executor: \(Engine.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var engine: Engine = .reference
+
+    @Option(help: "Write t<TFLite tensor index>.npy for every activation tensor into this folder.")
+    var dumpTensors: String?
+
+    func run() throws {
+        try finish(Commands.run(model: model, inputs: inputs, outputs: outputs, engine: engine,
+                                dumpTensors: dumpTensors))
+    }
+}

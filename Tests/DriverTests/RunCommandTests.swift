@@ -1,0 +1,60 @@
+import Driver
+import Foundation
+import IR
+import Testing
+import TestSupport
+
+/// `mcuc run --engine reference` end to end on the bundled example and a shared model.
+@Suite struct RunCommandTests {
+    static var example: String {
+        SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/digits_cnn.tflite").path
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-run-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func classifiesTheSampleDigitAsZero() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/sample_input.npy").path
+        let output = Commands.run(model: Self.example, inputs: [input], outputs: [dir + "/out.npy"],
+                                  engine: .reference, dumpTensors: dir + "/dump")
+        #expect(output.exitCode == 0, "\(output.stderr)")
+        let array = try NumPyFormat.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/out.npy"))))
+        let scores = array.data.map { Int8(bitPattern: $0) }
+        #expect(array.shape == [1, 10])
+        #expect(scores.firstIndex(of: scores.max()!) == 0)
+        let dumped = try FileManager.default.contentsOfDirectory(atPath: dir + "/dump")
+        #expect(dumped.contains("t0.npy"))
+        #expect(dumped.count == 11) // the input and the ten op outputs
+    }
+
+    @Test func wrongInputCountAndDtypeAreOneLineErrors() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let none = Commands.run(model: Self.example, inputs: [], outputs: [dir + "/o.npy"], engine: .reference, dumpTensors: nil)
+        #expect(none.exitCode == 1)
+        #expect(none.stderr.contains("1 inputs but 0"))
+        let floatInput = dir + "/f.npy"
+        try Data(NumPyFormat.encode(.float32(Shape([1, 8, 8, 1]), [Float](repeating: 0, count: 64)))).write(to: URL(fileURLWithPath: floatInput))
+        let wrong = Commands.run(model: Self.example, inputs: [floatInput], outputs: [dir + "/o.npy"], engine: .reference, dumpTensors: nil)
+        #expect(wrong.exitCode == 1)
+        #expect(wrong.stderr.contains("dtype '<f4' but the model expects int8"))
+        #expect(wrong.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test(.enabled(if: SharedModels.available, "../shared/models not found (set MCUC_MODELS_DIR)"))
+    func unsupportedModelNamesTheOp() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/in.npy"
+        try Data(NumPyFormat.encode(.int8(Shape([1, 28, 28]), [Int8](repeating: 0, count: 784)))).write(to: URL(fileURLWithPath: input))
+        let output = Commands.run(model: SharedModels.path("tflm_mnist_lstm.tflite"), inputs: [input],
+                                  outputs: [dir + "/o.npy"], engine: .reference, dumpTensors: nil)
+        #expect(output.exitCode == 1)
+        #expect(output.stderr.contains("op 0 (UNIDIRECTIONAL_SEQUENCE_LSTM)"))
+    }
+}
