@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build check-schema fuzz-asan clean
+.PHONY: demo test deps build check-schema check-targets bench-plan fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -14,14 +14,24 @@ build: deps
 ## The main job on the bundled example model.
 demo: build
 	$(MCUC) inspect $(EXAMPLE)
+	$(MCUC) plan $(EXAMPLE)
+	$(MCUC) fit $(EXAMPLE) --all-targets
 
 ## The whole suite (installs what it needs first).
-test: deps check-schema
+test: deps check-schema check-targets
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 check-schema:
 	scripts/regen-schema.sh --check
+
+## targets/*.json is compiled into the binary; the generated Swift must match the folder.
+check-targets:
+	scripts/embed-targets.sh --check
+
+## Planning time per shared model with a release build (a benchmark, never a test).
+bench-plan: build
+	scripts/bench-plan.sh $(MCUC)
 
 ## The frontend fuzz test under AddressSanitizer (a separate build folder).
 fuzz-asan: deps

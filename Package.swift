@@ -19,7 +19,13 @@ let package = Package(
         .target(name: "IR"),
         .target(name: "TFLiteFrontend", dependencies: ["IR", "CTFLite"]),
         .target(name: "Reference", dependencies: ["IR"]),
-        .target(name: "Driver", dependencies: ["IR", "TFLiteFrontend", "Reference"]),
+        .target(name: "Scheduling", dependencies: ["IR"]),
+        .target(name: "Lowering", dependencies: ["IR", "Scheduling"]),
+        .target(name: "MemoryPlanning", dependencies: ["IR", "Scheduling", "Lowering"]),
+        .target(
+            name: "Driver",
+            dependencies: ["IR", "TFLiteFrontend", "Reference", "Scheduling", "Lowering", "MemoryPlanning"]
+        ),
         .executableTarget(
             name: "mcuc",
             dependencies: ["Driver", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -30,6 +36,12 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "IR", "TFLiteFrontend", "Driver", "TestSupport"]),
         .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "IR", "TestSupport"]),
+        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Scheduling", "IR", "TestSupport"]),
+        .testTarget(
+            name: "MemoryPlanningTests",
+            dependencies: ["MemoryPlanning", "Lowering", "Scheduling", "IR", "Driver", "TestSupport"]
+        ),
         .testTarget(name: "ArchitectureTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6],

@@ -5,7 +5,7 @@ import IR
 ///
 /// Per element: `a = (x1 - zp1) << 20`, `b = (x2 - zp2) << 20`; `a' = MBQM(a, M1, s1)`,
 /// `b' = MBQM(b, M2, s2)`; `r = MBQM(a' ± b', Mo, so) + out_zp`, clamped. SUB subtracts the scaled
-/// values (it does not negate input 1's multiplier; with double rounding `MBQM(-b)` and
+/// values (it does not negate the second input's multiplier: with double rounding `MBQM(-b)` and
 /// `-MBQM(b)` can differ). Both ops derive their multipliers in double (`RescaleRecipe.addSub`).
 enum ReferenceAddSub {
     static func run(_ c: OpContext, _ a: ElementwiseAttrs, subtract: Bool) throws(CompileError) -> TensorValue {

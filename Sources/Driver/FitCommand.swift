@@ -1,0 +1,84 @@
+import IR
+
+/// Options of `mcuc fit`.
+public struct FitCommandOptions: Sendable, Equatable {
+    public var model: String
+    public var target: String?
+    public var allTargets: Bool
+    public var externalIO: Bool
+    public var sram: String?
+    public var flash: String?
+    public var json: Bool
+
+    public init(model: String, target: String? = nil, allTargets: Bool = false, externalIO: Bool = false,
+                sram: String? = nil, flash: String? = nil, json: Bool = false) {
+        self.model = model
+        self.target = target
+        self.allTargets = allTargets
+        self.externalIO = externalIO
+        self.sram = sram
+        self.flash = flash
+        self.json = json
+    }
+}
+
+/// What `mcuc fit --json` prints.
+public struct FitReport: Sendable, Encodable {
+    public var version = 1
+    public var model: String
+    public var fits: Bool
+    public var targets: [FitVerdict]
+}
+
+extension Commands {
+    /// `mcuc fit MODEL [--target NAME | --all-targets]`: SRAM and Flash per device. Exit 0 only if
+    /// the model fits the target (with `--all-targets`: at least one), else 1; 2 for bad options.
+    public static func fit(_ options: FitCommandOptions) -> CommandOutput {
+        let targets: [Target]
+        do {
+            targets = try fitTargets(options)
+        } catch {
+            return usageFailure(error)
+        }
+        return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
+            let graph = try ModelFile.load(path: options.model)
+            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO))
+            let verdicts = targets.map { FitVerdict(model: planned, target: $0) }
+            let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits }, targets: verdicts)
+            let text = options.json ? JSONOutput.encode(report) : fitText(report, targets: targets)
+            guard report.fits else {
+                let what = targets.count == 1 ? "does not fit \(targets[0].name)" : "fits none of the \(targets.count) targets"
+                return CommandOutput(stdout: text, stderr: "error: \(DisplayText.escaped(options.model)): \(what)\n",
+                                     exitCode: 1)
+            }
+            return CommandOutput(stdout: text)
+        }
+    }
+
+    static func fitTargets(_ options: FitCommandOptions) throws(UsageError) -> [Target] {
+        guard options.allTargets else {
+            return [try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
+                                                 flash: options.flash)]
+        }
+        guard options.target == nil, options.sram == nil, options.flash == nil else {
+            throw UsageError("--all-targets cannot be combined with --target, --sram or --flash")
+        }
+        return TargetCatalog.builtin
+    }
+
+    /// The device table and one verdict line per device.
+    static func fitText(_ report: FitReport, targets: [Target]) -> String {
+        var table = TextTable(headers: ["target", "core", "MHz", "SRAM used", "SRAM budget", "SRAM %", "Flash used",
+                                        "Flash budget", "Flash %", "verdict"], rightAligned: [2, 3, 4, 5, 6, 7, 8])
+        for (verdict, target) in zip(report.targets, targets) {
+            table.add([verdict.target, verdict.core, String(target.clockMHz), Grouped.text(verdict.sram_used_bytes),
+                       Grouped.text(verdict.sram_budget_bytes),
+                       FitVerdict.percent(verdict.sram_used_bytes, of: verdict.sram_budget_bytes),
+                       Grouped.text(verdict.flash_used_bytes), Grouped.text(verdict.flash_budget_bytes),
+                       FitVerdict.percent(verdict.flash_used_bytes, of: verdict.flash_budget_bytes),
+                       verdict.fits ? "fits" : !verdict.fits_sram ? "SRAM too small" : "Flash too small"])
+        }
+        let lines = ["model: \(DisplayText.escaped(report.model))", "", table.render(), ""] + report.targets.map(\.line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

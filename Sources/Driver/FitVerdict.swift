@@ -1,0 +1,63 @@
+import IR
+
+/// Whether a planned model fits one target: SRAM (peak against RAM minus the application's
+/// reserve, and the arena against the largest contiguous block), Flash (estimate against Flash
+/// minus the reserve).
+public struct FitVerdict: Sendable, Encodable, Equatable {
+    public var target: String
+    public var core: String
+    public var sram_used_bytes: Int
+    public var sram_budget_bytes: Int
+    public var flash_used_bytes: Int
+    public var flash_budget_bytes: Int
+    /// The largest contiguous RAM block, when the target's RAM is split.
+    public var largest_sram_block_bytes: Int?
+    public var fits_sram: Bool
+    public var fits_flash: Bool
+    public var fits: Bool
+
+    /// The verdict for `model` on `target`.
+    public init(model: PlannedModel, target: Target) {
+        self.target = target.name
+        core = target.core.rawValue
+        sram_used_bytes = model.memory.peakSRAMBytes
+        sram_budget_bytes = target.sramBudget
+        flash_used_bytes = model.flash.totalBytes
+        flash_budget_bytes = target.flashBudget
+        largest_sram_block_bytes = target.largestSRAMBlockBytes
+        let blockOK = target.largestSRAMBlockBytes.map { model.memory.arenaBytes <= $0 } ?? true
+        fits_sram = sram_used_bytes <= sram_budget_bytes && blockOK
+        fits_flash = flash_used_bytes <= flash_budget_bytes
+        fits = fits_sram && fits_flash
+    }
+
+    /// `used` as a percentage of `budget`, one decimal (`12.3%`).
+    static func percent(_ used: Int, of budget: Int) -> String {
+        guard budget > 0 else { return "-" }
+        let tenths = (used * 1000 + budget / 2) / budget
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// `fits nucleo-l4r5zi: SRAM 37,256 of 622,592 bytes (6.0%, 585,336 free); Flash ...`.
+    public var line: String {
+        let sram = "SRAM \(Grouped.text(sram_used_bytes)) of \(Grouped.text(sram_budget_bytes)) bytes "
+            + "(\(Self.percent(sram_used_bytes, of: sram_budget_bytes)), \(margin(sram_used_bytes, sram_budget_bytes)))"
+        let flash = "Flash \(Grouped.text(flash_used_bytes)) of \(Grouped.text(flash_budget_bytes)) bytes "
+            + "(\(Self.percent(flash_used_bytes, of: flash_budget_bytes)), \(margin(flash_used_bytes, flash_budget_bytes)))"
+        var text = "\(fits ? "fits" : "does not fit") \(target): \(sram); \(flash)"
+        if let block = largest_sram_block_bytes, sram_used_bytes <= sram_budget_bytes, !fits_sram {
+            text += "; the arena exceeds the largest contiguous RAM block (\(Grouped.text(block)) bytes)"
+        }
+        return text
+    }
+
+    func margin(_ used: Int, _ budget: Int) -> String {
+        used <= budget ? "\(Grouped.text(budget - used)) free" : "\(Grouped.text(used - budget)) over"
+    }
+}
+
+/// Thousands separators for reports.
+public enum Grouped {
+    /// `1,234,567`.
+    public static func text(_ n: Int) -> String { InspectReport.grouped(n) }
+}

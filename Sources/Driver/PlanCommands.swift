@@ -1,0 +1,87 @@
+import IR
+
+/// Options of `mcuc plan`.
+public struct PlanCommandOptions: Sendable, Equatable {
+    public var model: String
+    /// A target name, alias or JSON path (nil: the default target).
+    public var target: String?
+    /// A `Planner` name, or nil / `best` for the best of all.
+    public var planner: String?
+    public var json: Bool
+    /// Where to write the SVG drawing, if anywhere.
+    public var svgPath: String?
+    public var externalIO: Bool
+    /// `--sram` / `--flash` overrides (`256K`, `1M`).
+    public var sram: String?
+    public var flash: String?
+    /// Where to write a copy of the model carrying our plan as TFLM `OfflineMemoryAllocation`.
+    public var tflmPlanPath: String?
+
+    public init(model: String, target: String? = nil, planner: String? = nil, json: Bool = false,
+                svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
+                tflmPlanPath: String? = nil) {
+        self.model = model
+        self.target = target
+        self.planner = planner
+        self.json = json
+        self.svgPath = svgPath
+        self.externalIO = externalIO
+        self.sram = sram
+        self.flash = flash
+        self.tflmPlanPath = tflmPlanPath
+    }
+}
+
+extension Commands {
+    /// `mcuc plan MODEL ...`: the memory plan, its bounds and the verdict against the target.
+    /// Exit 0 whenever a plan was made (the verdict is in the output; `mcuc fit` turns it into the
+    /// exit code); 1 for a model mcuc cannot plan; 2 for a bad option.
+    public static func plan(_ options: PlanCommandOptions) -> CommandOutput {
+        let target: Target, planner: String?
+        do {
+            target = try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
+                                                  flash: options.flash)
+            planner = try plannerName(options.planner)
+        } catch {
+            return usageFailure(error)
+        }
+        return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
+            let graph = try ModelFile.load(path: options.model)
+            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO,
+                                                                            planner: planner))
+            let report = PlanReport(model: options.model, planned: planned, target: target)
+            if let path = options.svgPath {
+                try FileOutput.write(PlanSVG.render(report, memory: planned.memory, budget: target.sramBudget), to: path)
+            }
+            var notes = ""
+            if let path = options.tflmPlanPath {
+                let export = try TFLMPlanExport.write(graph: graph, modelPath: options.model, to: path)
+                notes = "wrote \(DisplayText.escaped(path)): TFLM offline plan, arena head \(export.arenaBytes) bytes "
+                    + "(no kernel-contract sharing, 16-byte aligned)\n"
+            }
+            let text = options.json ? JSONOutput.encode(report) : report.renderText(planned: planned, target: target)
+            return CommandOutput(stdout: text, stderr: notes)
+        }
+    }
+
+    /// `mcuc targets [--json]`: the built-in devices.
+    public static func targets(json: Bool) -> CommandOutput {
+        let report = TargetsReport(targets: TargetCatalog.builtin, defaultName: TargetCatalog.defaultTargetName)
+        return CommandOutput(stdout: json ? JSONOutput.encode(report) : report.renderText())
+    }
+
+    /// A validated `--planner` value (nil for the best of all).
+    static func plannerName(_ name: String?) throws(UsageError) -> String? {
+        guard let name, name != "best" else { return nil }
+        guard PipelineOptions.plannerNames.contains(name) else {
+            throw UsageError("unknown planner '\(DisplayText.escaped(name))'; expected best, "
+                + PipelineOptions.plannerNames.joined(separator: ", "))
+        }
+        return name
+    }
+
+    /// `error: <message>` and exit code 2.
+    static func usageFailure(_ error: UsageError) -> CommandOutput {
+        CommandOutput(stderr: "error: \(error.message)\n", exitCode: 2)
+    }
+}

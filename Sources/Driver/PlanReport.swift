@@ -1,0 +1,123 @@
+import IR
+import Lowering
+import MemoryPlanning
+
+/// What `mcuc plan --json` prints (DESIGN.md's contract, `"version": 1`).
+public struct PlanReport: Sendable, Encodable {
+    /// Flash use: `weights` is every constant byte as emitted (int8 weights, int32 biases,
+    /// int32 multipliers and shifts); `code` is an estimate.
+    public struct Flash: Sendable, Encodable {
+        public var weights: Int
+        public var code: Int
+        public var total: Int
+        public var weight_tensors: Int
+        public var biases: Int
+        public var requantization: Int
+        public var code_is_estimate = true
+    }
+
+    /// One schedule step.
+    public struct Step: Sendable, Encodable {
+        public var step: Int
+        public var op_index: Int
+        public var op_name: String
+        public var kernel: String
+        public var live_bytes: Int
+        public var high_water_bytes: Int
+    }
+
+    /// One tensor (or scratch) in the arena.
+    public struct Buffer: Sendable, Encodable {
+        /// TFLite tensor index; -1 for scratch.
+        public var tensor: Int
+        public var name: String
+        /// `input`, `output`, `activation`, `view` or `scratch`.
+        public var kind: String
+        public var offset: Int
+        public var bytes: Int
+        public var first_step: Int
+        public var last_step: Int
+        /// The tensor whose bytes this one overlaps: the base of a view, or the input a kernel's
+        /// contract let it overwrite (only when the plan does overlap them).
+        public var shares_with: Int?
+    }
+
+    /// One placement algorithm's result.
+    public struct Candidate: Sendable, Encodable {
+        public var planner: String
+        public var arena_bytes: Int
+    }
+
+    public var version = 1
+    public var model: String
+    public var target: String
+    public var planner: String
+    public var peak_sram_bytes: Int
+    public var arena_bytes: Int
+    public var static_bytes: Int
+    public var lower_bound_bytes: Int
+    public var liveness_bound_bytes: Int
+    public var proven_optimal: Bool
+    public var external_io: Bool
+    public var flash_bytes: Flash
+    public var fits: Bool
+    public var verdict: FitVerdict
+    public var steps: [Step]
+    public var buffers: [Buffer]
+    public var candidates: [Candidate]
+
+    /// The report for `planned` (loaded from `model`) against `target`.
+    public init(model: String, planned: PlannedModel, target: Target) {
+        let memory = planned.memory, graph = planned.graph, flash = planned.flash
+        self.model = model
+        self.target = target.name
+        planner = memory.planner.rawValue
+        peak_sram_bytes = memory.peakSRAMBytes
+        arena_bytes = memory.arenaBytes
+        static_bytes = memory.staticBytes
+        lower_bound_bytes = memory.lowerBound
+        liveness_bound_bytes = memory.livenessBound
+        proven_optimal = memory.provenOptimal
+        external_io = memory.externalIO
+        flash_bytes = Flash(weights: flash.constantBytes, code: flash.codeBytes, total: flash.totalBytes,
+                            weight_tensors: flash.weightBytes, biases: flash.biasBytes,
+                            requantization: flash.requantizationBytes)
+        verdict = FitVerdict(model: planned, target: target)
+        fits = verdict.fits
+        let highWater = memory.highWaterPerStep
+        steps = planned.kernels.calls.map { call in
+            Step(step: call.step, op_index: call.node.index, op_name: graph[call.node].op.name, kernel: call.kernel.name,
+                 live_bytes: memory.liveBytesPerStep[call.step], high_water_bytes: highWater[call.step])
+        }
+        buffers = Self.buffers(memory, graph: graph)
+        candidates = memory.candidates.map { Candidate(planner: $0.planner.rawValue, arena_bytes: $0.arenaBytes) }
+    }
+
+    /// Every tensor in the arena by tensor index, then the scratch buffers by step.
+    static func buffers(_ memory: MemoryPlan, graph: Graph) -> [Buffer] {
+        let inputs = Set(graph.inputs), outputs = Set(graph.outputs)
+        let tensors = memory.tensors.map { t -> Buffer in
+            let offset = memory.offsets[t.request] + t.byteOffset
+            let kind = t.viewOf != nil ? "view" : inputs.contains(t.tensor) ? "input"
+                : outputs.contains(t.tensor) ? "output" : "activation"
+            return Buffer(tensor: t.tensor.index, name: graph[t.tensor].name, kind: kind, offset: offset, bytes: t.bytes,
+                          first_step: t.firstStep, last_step: t.lastStep,
+                          shares_with: t.viewOf?.index ?? overlappedInput(of: t, memory))
+        }
+        let scratch = memory.requests.filter { $0.tensor == nil }.map { r in
+            Buffer(tensor: -1, name: memory.name(r), kind: "scratch", offset: memory.offsets[r.id], bytes: r.bytes,
+                   first_step: r.firstStep, last_step: r.lastStep, shares_with: nil)
+        }
+        return tensors + scratch
+    }
+
+    /// The tensor index of the input `t`'s kernel lets it overlap, when the plan overlaps them.
+    static func overlappedInput(of t: TensorPlacement, _ memory: MemoryPlan) -> Int? {
+        let request = memory.requests[t.request]
+        guard t.viewOf == nil, let rule = request.mayShareWith else { return nil }
+        let input = memory.requests[rule.input]
+        let (a, b) = (memory.offsets[request.id], memory.offsets[input.id])
+        guard a < b + input.bytes, b < a + request.bytes else { return nil }
+        return input.tensor?.index
+    }
+}

@@ -1,0 +1,46 @@
+import IR
+import Lowering
+import MemoryPlanning
+
+extension PlanReport {
+    /// The human-readable `mcuc plan` output: the per-step table, the arena chart, the bounds,
+    /// the SRAM and Flash totals and the verdict against the target.
+    public func renderText(planned: PlannedModel, target: Target) -> String {
+        let graph = planned.graph
+        var out = ["model: \(DisplayText.escaped(model))",
+                   "target: \(target.name) (\(DisplayText.escaped(target.summary)); \(target.core.rawValue) "
+                       + "\(target.clockMHz) MHz)", ""]
+        var table = TextTable(headers: ["step", "op", "type", "kernel", "live bytes", "high water"],
+                              rightAligned: [0, 1, 4, 5])
+        for s in steps {
+            table.add([String(s.step), String(s.op_index), s.op_name, s.kernel, Grouped.text(s.live_bytes),
+                       Grouped.text(s.high_water_bytes)])
+        }
+        out.append(table.render())
+        out.append("")
+        let labels = steps.map { "op \($0.op_index) \($0.op_name)" }
+        out.append(ArenaChart.render(planned.memory, graph: graph, labels: labels))
+        out += summaryLines()
+        out.append(verdict.line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Arena, bounds, planner, SRAM and Flash lines.
+    func summaryLines() -> [String] {
+        let tried = candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")
+        let io = external_io ? "graph inputs and outputs are caller-owned (--external-io)"
+            : "graph inputs and outputs in the arena"
+        let f = flash_bytes
+        return [
+            "arena: \(Grouped.text(arena_bytes)) bytes by \(planner)"
+                + (proven_optimal ? " (optimal for these buffers)" : "") + "; tried: \(tried)",
+            "lower bound: \(Grouped.text(lower_bound_bytes)) bytes under the kernels' sharing rules, "
+                + "\(Grouped.text(liveness_bound_bytes)) bytes without sharing",
+            "peak SRAM: \(Grouped.text(peak_sram_bytes)) bytes = arena \(Grouped.text(arena_bytes)) + static "
+                + "\(Grouped.text(static_bytes)); \(io)",
+            "Flash: \(Grouped.text(f.total)) bytes = weights \(Grouped.text(f.weight_tensors)) + biases "
+                + "\(Grouped.text(f.biases)) + multipliers/shifts \(Grouped.text(f.requantization)) + code ~"
+                + "\(Grouped.text(f.code)) (estimate)",
+        ]
+    }
+}

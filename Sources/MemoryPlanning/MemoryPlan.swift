@@ -1,0 +1,85 @@
+import IR
+
+/// Where every buffer lives in the arena, with the bounds it was measured against.
+///
+/// Invariant (checked by `verify()`): offsets are aligned and inside the arena, and two buffers
+/// live at a common step overlap only as the `SharingRule` between them allows.
+public struct MemoryPlan: Sendable {
+    public var requests: [BufferRequest]
+    /// Offset of each request, indexed like `requests`.
+    public var offsets: [Int]
+    /// Every materialized tensor, by tensor id, with its request.
+    public var tensors: [TensorPlacement]
+    /// Bytes the arena needs: the highest `offset + bytes`.
+    public var arenaBytes: Int
+    /// The largest bytes that must be live at one step under the sharing rules.
+    public var lowerBound: Int
+    /// The largest sum of live activation bytes at one step without any sharing.
+    public var livenessBound: Int
+    /// Bytes live at each step under the sharing rules (the `steps` of `mcuc plan`).
+    public var liveBytesPerStep: [Int]
+    /// Static storage the emitted kernels own (outside the arena).
+    public var staticBytes: Int
+    /// True when graph inputs and outputs are caller-owned and not in the arena.
+    public var externalIO: Bool
+    /// The algorithm whose placement this is.
+    public var planner: Planner
+    /// Every algorithm that ran, with the arena it reached (in `Planner.allCases` order).
+    public var candidates: [(planner: Planner, arenaBytes: Int)]
+    /// True when a search proved no smaller arena exists for these requests.
+    public var provenOptimal: Bool
+
+    /// SRAM the model needs: the arena plus every static buffer of the emitted code.
+    public var peakSRAMBytes: Int { arenaBytes + staticBytes }
+
+    /// The absolute offset of `tensor`, if it is in the arena.
+    public func offset(of tensor: TensorID) -> Int? {
+        tensors.first { $0.tensor == tensor }.map { offsets[$0.request] + $0.byteOffset }
+    }
+
+    /// The highest byte in use at each step (`offset + bytes` of the live requests).
+    public var highWaterPerStep: [Int] {
+        liveBytesPerStep.indices.map { step in
+            requests.filter { $0.isLive(at: step) }.map { offsets[$0.id] + $0.bytes }.max() ?? 0
+        }
+    }
+
+    /// Every broken invariant (empty for a valid plan).
+    public func verify() -> [String] {
+        var problems: [String] = []
+        for r in requests {
+            let offset = offsets[r.id]
+            if offset < 0 || offset % r.alignment != 0 { problems.append("\(name(r)) at \(offset) is not aligned to \(r.alignment)") }
+            if offset + r.bytes > arenaBytes { problems.append("\(name(r)) ends past the arena") }
+            if let rule = r.mayShareWith, r.firstStep != rule.step || requests[rule.input].lastStep != rule.step {
+                problems.append("\(name(r)) shares with \(name(requests[rule.input])) outside step \(rule.step)")
+            }
+        }
+        for a in requests {
+            for b in requests[(a.id + 1)...] where a.isLive(togetherWith: b) && !allowed(a, b) {
+                problems.append("\(name(a)) [\(offsets[a.id]), +\(a.bytes)) and \(name(b)) [\(offsets[b.id]), "
+                    + "+\(b.bytes)) overlap while both are live")
+            }
+        }
+        if arenaBytes < lowerBound { problems.append("arena \(arenaBytes) is below the lower bound \(lowerBound)") }
+        return problems
+    }
+
+    func allowed(_ a: BufferRequest, _ b: BufferRequest) -> Bool {
+        let oa = offsets[a.id], ob = offsets[b.id]
+        if oa + a.bytes <= ob || ob + b.bytes <= oa { return true }
+        if let rule = a.mayShareWith, rule.input == b.id {
+            return rule.allows(outOffset: oa, outBytes: a.bytes, inOffset: ob, inBytes: b.bytes)
+        }
+        if let rule = b.mayShareWith, rule.input == a.id {
+            return rule.allows(outOffset: ob, outBytes: b.bytes, inOffset: oa, inBytes: a.bytes)
+        }
+        return false
+    }
+
+    /// `t12` or `scratch(op3)`.
+    public func name(_ request: BufferRequest) -> String {
+        if let tensor = request.tensor { return tensor.description }
+        return "scratch(\(request.scratchOf.map(\.description) ?? "?"))"
+    }
+}

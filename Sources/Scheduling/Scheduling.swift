@@ -1,0 +1,38 @@
+import IR
+
+/// Decides the execution order of a graph. For now: the graph's own node order (TFLite files
+/// store operators in a valid execution order, which `GraphVerifier` checks). Patch-based stages
+/// come later.
+public enum Scheduling {
+    /// The schedule running every node of `graph` once, in graph order.
+    ///
+    /// In: a verified graph. Out: a schedule for which `problems(in:for:)` is empty.
+    public static func schedule(_ graph: Graph) -> Schedule {
+        Schedule(steps: graph.nodes.map { .run($0.id) })
+    }
+
+    /// What is wrong with `schedule` for `graph` (empty when it is valid): every node runs exactly
+    /// once, and every activation input is a graph input or was written by an earlier step.
+    public static func problems(in schedule: Schedule, for graph: Graph) -> [String] {
+        var problems: [String] = []
+        var ran = Set<NodeID>()
+        var written = Set(graph.inputs)
+        for (index, step) in schedule.steps.enumerated() {
+            let id = step.node
+            guard id.index < graph.nodes.count else {
+                problems.append("step \(index) runs \(id), which is not in the graph")
+                continue
+            }
+            if !ran.insert(id).inserted { problems.append("step \(index) runs \(id) a second time") }
+            let node = graph[id]
+            for case let input? in node.inputs where !graph[input].isConstant && !written.contains(input) {
+                problems.append("step \(index) (\(id)) reads \(input) before it is written")
+            }
+            written.formUnion(node.outputs)
+        }
+        for node in graph.nodes where !ran.contains(node.id) {
+            problems.append("\(node.id) is never run")
+        }
+        return problems
+    }
+}

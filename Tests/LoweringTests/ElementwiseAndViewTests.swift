@@ -1,0 +1,111 @@
+import IR
+import Lowering
+import Scheduling
+import Testing
+import TestSupport
+
+extension KernelChoiceTests {
+    static let viewCases: [Case] = [
+        Case(name: "add overwrites the operand that dies", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 4, 4, 2])
+                 let y = b.op(.relu, [x], [1, 4, 4, 2])
+                 let z = b.op(.add(ElementwiseAttrs(activation: .none)), [x, y], [1, 4, 4, 2])
+                 return (b.build(outputs: [z, x]), NodeID(1))
+             }, kernel: "binary", scratch: 0, contract: "streaming(t1, gap 0, read-then-write)"),
+        Case(name: "add never overwrites a broadcast operand", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 4, 4, 2])
+                 let c = b.op(.relu, [b.input([1, 1, 1, 2])], [1, 1, 1, 2])
+                 let z = b.op(.add(ElementwiseAttrs(activation: .none)), [c, x], [1, 4, 4, 2])
+                 return (b.build(outputs: [z]), NodeID(1))
+             }, kernel: "binary", scratch: 0, contract: "streaming(t0, gap 0, read-then-write)"),
+        Case(name: "dequantize grows 4x", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 10])
+                 let y = b.float32([1, 10])
+                 b.node(.dequantize, inputs: [x], output: y)
+                 return (b.build(outputs: [y]), NodeID(0))
+             }, kernel: "unary", scratch: 0, contract: "streaming(t0, gap 27, read-then-write)"),
+        Case(name: "reshape is a view", graph: single([1, 2, 2, 4]) { b, x in
+                 let shape = b.constInt32([2], [1, 16])
+                 return b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [x, shape], [1, 16]) },
+             kernel: "alias", scratch: 0, contract: "alias(t0)"),
+        Case(name: "reshape of a caller-owned input copies", graph: single([1, 2, 2, 4]) { b, x in
+                 b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [x], [1, 16]) },
+             kernel: "copy", scratch: 0, contract: "separate", options: LoweringOptions(externalIO: true)),
+        Case(name: "concat of contiguous slices", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 6])
+                 let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
+                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), [p, q], [1, 7])
+                 return (b.build(outputs: [z]), NodeID(2))
+             }, kernel: "concat-slices", scratch: 0, contract: "slices(0,4)"),
+        Case(name: "a slice producer gets no overlap", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 6])
+                 let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
+                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), [p, q], [1, 7])
+                 return (b.build(outputs: [z]), NodeID(1))
+             }, kernel: "fc", scratch: 0, contract: "separate"),
+        Case(name: "channel concat of images copies", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 4, 4, 2])
+                 let p = b.conv(x, cout: 2, k: 1), q = b.conv(x, cout: 3, k: 1)
+                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 3, activation: .none)), [p, q], [1, 4, 4, 5])
+                 return (b.build(outputs: [z]), NodeID(2))
+             }, kernel: "concat-copy", scratch: 0, contract: "separate"),
+        Case(name: "constant operand: nothing to overlap", graph: {
+                 var b = GraphBuilder()
+                 let c = b.constInt8([1, 4], [1, 2, 3, 4], quant: .perTensor(scale: 0.5, zeroPoint: -1))
+                 let y = b.op(.relu, [c], [1, 4])
+                 return (b.build(outputs: [b.op(.relu6, [y], [1, 4])]), NodeID(0))
+             }, kernel: "unary", scratch: 0, contract: "separate"),
+        Case(name: "pad folds into its conv", graph: paddedConv(padValue: nil), kernel: "pad-folded", scratch: 0,
+             contract: "folded(op1)"),
+        Case(name: "padv2 with another fill value stays", graph: paddedConv(padValue: 5), kernel: "pad", scratch: 0,
+             contract: "separate"),
+    ]
+
+    /// input [1,6,6,2] -> PAD (1 row/column each side) -> 3x3 VALID conv -> output.
+    static func paddedConv(padValue: Int8?) -> @Sendable () -> (Graph, NodeID) {
+        {
+            var b = GraphBuilder()
+            let x = b.input([1, 6, 6, 2])
+            let pads = b.constInt32([4, 2], [0, 0, 1, 1, 1, 1, 0, 0])
+            let padded: TensorID
+            if let padValue {
+                let fill = b.constInt8([1], [padValue], quant: .perTensor(scale: 0.5, zeroPoint: -1))
+                padded = b.op(.padV2, [x, pads, fill], [1, 8, 8, 2])
+            } else {
+                padded = b.op(.pad, [x, pads], [1, 8, 8, 2])
+            }
+            let y = b.conv(padded, cout: 2, k: 3, padding: .valid)
+            return (b.build(outputs: [y]), NodeID(0))
+        }
+    }
+
+    @Test func foldedPadConsumerReadsThePadInputThroughPadding() {
+        let (graph, _) = Self.paddedConv(padValue: nil)()
+        let plan = Lowering.lower(graph, schedule: Scheduling.schedule(graph))
+        let conv = plan.calls[1]
+        #expect(conv.inputs == [TensorID(0)])
+        #expect(conv.kernel == .convGeneric(ConvWindow(filterHeight: 3, filterWidth: 3, strideH: 1, strideW: 1,
+                                                       padTop: 1, padLeft: 1, padBottom: 1, padRight: 1)))
+        #expect(plan.calls[0].output == nil && plan.calls[0].inputs.isEmpty)
+        #expect(plan.unmaterialized(in: graph) == [TensorID(2)])
+    }
+
+    @Test func flashCountsWeightsBiasesAndRequantization() {
+        var b = GraphBuilder()
+        let x = b.input([1, 8, 8, 4])
+        let y = b.conv(x, cout: 8, k: 3)
+        let z = b.fullyConnected(b.op(.reshape(ReshapeAttrs(newShape: [1, 512])), [y], [1, 512]), cout: 10)
+        let graph = b.build(outputs: [z])
+        let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph)), graph: graph)
+        #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 10 * 512)
+        #expect(flash.biasBytes == 4 * (8 + 10))
+        #expect(flash.requantizationBytes == 8 * (8 + 1))
+        #expect(flash.codeBytes == CodeSizeModel.runtimeBytes + 2 * CodeSizeModel.callSiteBytes + 900 + 500)
+    }
+}
