@@ -28,13 +28,7 @@ enum OperandRules {
         for position in 0..<minInputs where node.input(position) == nil {
             return CompileError(.malformed, "required input \(position) is missing", at: place)
         }
-        switch node.op {
-        case .conv2d, .depthwiseConv2d, .fullyConnected, .add, .sub, .mul, .averagePool2d, .maxPool2d,
-             .mean, .pad, .padV2, .reshape, .squeeze, .concatenation:
-            return LinearOpChecks.problem(with: node, in: graph, place: place)
-        default:
-            return PointwiseOpChecks.problem(with: node, in: graph, place: place)
-        }
+        return OpChecks.problem(with: node, in: graph, place: place)
     }
 
     /// (min, max) number of input operands per op.

@@ -33,28 +33,15 @@ enum ReferenceDepthwiseConv2D {
     static func convolve(input: [Int8], inputOffset: Int32, filter: [Int8], bias: [Int32]?, window: SlidingWindow,
                          inputDepth: Int, multiplier: Int, stage: OutputStage) -> [Int8] {
         let w = window, l = DepthwiseLayout(inputDepth: inputDepth, multiplier: multiplier)
-        var output = [Int8](repeating: 0, count: w.batches * w.outputHeight * w.outputWidth * l.outputDepth)
-        input.withUnsafeBufferPointer { x in
+        return input.withUnsafeBufferPointer { x in
             filter.withUnsafeBufferPointer { f in
-                output.withUnsafeMutableBufferPointer { y in
-                    var o = 0
-                    for b in 0..<w.batches {
-                        for oy in 0..<w.outputHeight {
-                            for ox in 0..<w.outputWidth {
-                                for oc in 0..<l.outputDepth {
-                                    var acc = accumulate(x, f, b: b, oy: oy, ox: ox, oc: oc, inputOffset: inputOffset,
-                                                         window: w, layout: l)
-                                    if let bias { acc &+= bias[oc] }
-                                    y[o] = stage.apply(acc, channel: oc)
-                                    o += 1
-                                }
-                            }
-                        }
-                    }
+                w.mapOutputs(depth: l.outputDepth) { b, oy, ox, oc in
+                    var acc = accumulate(x, f, b: b, oy: oy, ox: ox, oc: oc, inputOffset: inputOffset, window: w, layout: l)
+                    if let bias { acc &+= bias[oc] }
+                    return stage.apply(acc, channel: oc)
                 }
             }
         }
-        return output
     }
 
     /// `Σ w * (x + inputOffset)` for one output element, with wrapping int32 arithmetic as in C.

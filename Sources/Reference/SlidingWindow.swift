@@ -44,3 +44,26 @@ struct SlidingWindow {
     @inline(__always)
     func inputColumn(_ ox: Int, _ kx: Int) -> Int { ox * strideWidth - padLeft + kx * dilationWidth }
 }
+
+extension SlidingWindow {
+    /// Computes every output element in NHWC order, `body(batch, outY, outX, channel)`, for an
+    /// output with `depth` channels.
+    @inline(__always)
+    func mapOutputs(depth: Int, _ body: (Int, Int, Int, Int) -> Int8) -> [Int8] {
+        var output = [Int8](repeating: 0, count: batches * outputHeight * outputWidth * depth)
+        output.withUnsafeMutableBufferPointer { y in
+            var o = 0
+            for b in 0..<batches {
+                for oy in 0..<outputHeight {
+                    for ox in 0..<outputWidth {
+                        for oc in 0..<depth {
+                            y[o] = body(b, oy, ox, oc)
+                            o += 1
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+}

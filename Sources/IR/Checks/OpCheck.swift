@@ -1,39 +1,3 @@
-/// Shape, option and quantization checks of the "linear" int8 ops (CONV_2D, DEPTHWISE_CONV_2D,
-/// FULLY_CONNECTED, ADD, SUB, MUL, AVERAGE_POOL_2D, MAX_POOL_2D, MEAN, PAD, PADV2, RESHAPE,
-/// SQUEEZE, CONCATENATION): everything their reference kernels rely on, so a graph that passes
-/// never reaches a kernel precondition.
-///
-/// Runs after the generic element-type checks (`SupportCheck`) and operand counts
-/// (`OperandRules`). Problems the TFLite format itself forbids are `.malformed`; valid models
-/// that TFLM (or mcuc) cannot run are `.unsupported`.
-enum LinearOpChecks {
-    /// The first problem with `node`, or nil.
-    static func problem(with node: Node, in graph: Graph, place: ErrorLocation) -> CompileError? {
-        let op = OpCheck(node: node, graph: graph, place: place)
-        do {
-            try check(op)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    static func check(_ op: OpCheck) throws(CompileError) {
-        switch op.node.op {
-        case .conv2d(let a): try ConvChecks.conv2d(op, a)
-        case .depthwiseConv2d(let a): try ConvChecks.depthwise(op, a)
-        case .fullyConnected(let a): try ConvChecks.fullyConnected(op, a)
-        case .averagePool2d(let a), .maxPool2d(let a): try ConvChecks.pool(op, a)
-        case .add, .sub, .mul: try ElementwiseChecks.binary(op)
-        case .mean: try LayoutOpChecks.mean(op)
-        case .pad, .padV2: try LayoutOpChecks.pad(op)
-        case .reshape, .squeeze: try LayoutOpChecks.reshape(op)
-        case .concatenation(let a): try LayoutOpChecks.concatenation(op, a)
-        default: return
-        }
-    }
-}
-
 /// One node under check: operand access and error construction with the tensor at fault.
 struct OpCheck {
     let node: Node
@@ -107,5 +71,48 @@ struct OpCheck {
         guard a?.scale == b?.scale, a?.zeroPoint == b?.zeroPoint else {
             throw error(.unsupported, why, tensor)
         }
+    }
+}
+
+extension OpCheck {
+    /// The largest left shift an int8 requantization `MBQM(x - zp, M, shift)` can take:
+    /// `|x - zp| <= 255`, and `255 * 2^23` is the largest such product that fits in int32
+    /// (TFLM's `x * (1 << shift)` overflows beyond it).
+    static let maxInt8LeftShift: Int32 = 23
+
+    /// The output has the input's shape (element-wise ops).
+    func requireSameShape(_ output: Tensor, as input: Tensor) throws(CompileError) {
+        guard output.shape == input.shape else {
+            throw error(.malformed, "output has shape \(output.shape) but the input has \(input.shape); "
+                        + "\(node.op.name) keeps the shape", output)
+        }
+    }
+
+    /// A rescale of an int8 difference (`x - zp`) that TFLM's fixed-point requantization computes
+    /// without overflow: finite, and a left shift of at most 23.
+    func requireInt8Rescale(_ real: Double, _ what: String, _ tensor: Tensor? = nil) throws(CompileError) {
+        guard real.isFinite else {
+            throw error(.unsupported, "\(what) \(real) is not a finite number", tensor)
+        }
+        let m = FixedPointMultiplier(real: abs(real))
+        guard m.shift <= Self.maxInt8LeftShift else {
+            throw error(.unsupported, "\(what) \(real) is too large: scaling an int8 difference by it overflows "
+                        + "TFLM's 32-bit fixed-point requantization", tensor)
+        }
+    }
+
+    /// Per-tensor quantization of an int8 tensor (checked present by `SupportCheck`).
+    func quant(_ tensor: Tensor) -> QuantParams {
+        guard let q = tensor.quant else { preconditionFailure("\(tensor.id) is not quantized") }
+        return q
+    }
+
+    /// The elements of a constant int32 operand that must be a 1-D vector of `count` values.
+    func constantVector(_ tensor: Tensor, _ role: String, count: Int) throws(CompileError) -> [Int32] {
+        try requireConstant(tensor, role)
+        guard tensor.shape.rank == 1, tensor.shape[0] == count else {
+            throw error(.malformed, "\(role) has shape \(tensor.shape); \(node.op.name) needs [\(count)]", tensor)
+        }
+        return int32Values(tensor)
     }
 }
