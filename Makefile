@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build check-schema check-targets bench-plan fuzz-asan clean
+.PHONY: demo test deps build check-schema check-targets check-templates bench-plan bench-compile fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -14,11 +14,12 @@ build: deps
 ## The main job on the bundled example model.
 demo: build
 	$(MCUC) inspect $(EXAMPLE)
-	$(MCUC) plan $(EXAMPLE)
-	$(MCUC) fit $(EXAMPLE) --all-targets
+	$(MCUC) compile $(EXAMPLE) -o out/digits_cnn
+	$(MCUC) simulate $(EXAMPLE) --inputs 5
+	$(MCUC) fit $(EXAMPLE)
 
 ## The whole suite (installs what it needs first).
-test: deps check-schema check-targets
+test: deps check-schema check-targets check-templates
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -28,6 +29,14 @@ check-schema:
 ## targets/*.json is compiled into the binary; the generated Swift must match the folder.
 check-targets:
 	scripts/embed-targets.sh --check
+
+## Templates/ is compiled into the binary; the generated Swift must match the folder.
+check-templates:
+	scripts/embed-templates.sh --check
+
+## `mcuc compile` time and host run time per inference with a release build (a benchmark, never a test).
+bench-compile: build
+	scripts/bench-compile.sh $(MCUC)
 
 ## Planning time per shared model with a release build (a benchmark, never a test).
 bench-plan: build

@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -22,9 +23,17 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["IR"]),
         .target(name: "Lowering", dependencies: ["IR", "Scheduling"]),
         .target(name: "MemoryPlanning", dependencies: ["IR", "Scheduling", "Lowering"]),
+        .target(name: "Templates"),
+        .target(
+            name: "CodeGen",
+            dependencies: ["IR", "Scheduling", "Lowering", "MemoryPlanning", "Templates",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "Simulator", dependencies: ["IR", "CodeGen", "Reference", "Scheduling", "Lowering", "MemoryPlanning"]),
         .target(
             name: "Driver",
-            dependencies: ["IR", "TFLiteFrontend", "Reference", "Scheduling", "Lowering", "MemoryPlanning"]
+            dependencies: ["IR", "TFLiteFrontend", "Reference", "Scheduling", "Lowering", "MemoryPlanning",
+                           "CodeGen", "Simulator"]
         ),
         .executableTarget(
             name: "mcuc",
@@ -42,6 +51,8 @@ let package = Package(
             name: "MemoryPlanningTests",
             dependencies: ["MemoryPlanning", "Lowering", "Scheduling", "IR", "Driver", "TestSupport"]
         ),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Templates", "Driver", "IR", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "TestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6],

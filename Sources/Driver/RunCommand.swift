@@ -6,6 +6,8 @@ import Reference
 public enum Engine: String, CaseIterable, Sendable {
     /// The Swift reference interpreter (TFLite Micro reference-kernel semantics).
     case reference
+    /// The emitted C, built with the host C compiler (`$CC` or `cc`) and run natively.
+    case host
 }
 
 extension Commands {
@@ -18,8 +20,14 @@ extension Commands {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
             }
             let values = try loadInputs(inputs, for: graph)
-            let computed = try Reference.run(graph, inputs: values)
-            let results = Reference.outputs(of: graph, in: computed)
+            let computed: [TensorID: TensorValue], results: [TensorValue]
+            switch engine {
+            case .reference:
+                computed = try Reference.run(graph, inputs: values)
+                results = Reference.outputs(of: graph, in: computed)
+            case .host:
+                (results, computed) = try runHost(graph, model: model, inputs: values, trace: dumpTensors != nil)
+            }
             for (path, value) in zip(outputs, results) {
                 try FileOutput.write(NumPyFormat.encode(value), to: path)
             }

@@ -1,0 +1,64 @@
+import IR
+import Lowering
+import MemoryPlanning
+import Scheduling
+
+/// Options of the code generator.
+public struct CodeGenOptions: Sendable, Hashable {
+    /// Prefix of every emitted name and file (`CName.isValidPrefix`).
+    public var prefix: String
+    /// The model's file name, for comments (escaped).
+    public var modelName: String
+    /// The device, for comments and the README (kernel variants do not depend on it yet).
+    public var target: Target?
+    /// Estimated code bytes for the README (from `FlashEstimate`).
+    public var codeBytesEstimate: Int
+
+    public init(prefix: String, modelName: String, target: Target? = nil, codeBytesEstimate: Int = 0) {
+        self.prefix = prefix
+        self.modelName = modelName
+        self.target = target
+        self.codeBytesEstimate = codeBytesEstimate
+    }
+}
+
+/// Emits C99 for a planned model: formats the `KernelPlan` at the `MemoryPlan`'s offsets through
+/// the skeletons and runtime kernels of `Templates/`. Makes no decisions.
+public enum CodeGen {
+    /// Highest rank the runtime's generic N-d kernels accept (`MCUC_MAX_RANK`).
+    public static let maxRank = 8
+    /// Version written into the emitted files.
+    public static let version = "0.1.0"
+    /// Arena alignment the header asks callers for (covers every planner alignment up to 16).
+    public static let arenaAlignment = 16
+
+    /// Every runtime file (all kernel families, shared headers, the host harness), for tools
+    /// that build the runtime once and link many models against it.
+    public static var runtimeFiles: [GeneratedFile] {
+        let names = RuntimeKernel.sharedHeaders + RuntimeKernel.allCases.flatMap { [$0.header, $0.source] }
+            + ["mcuc_harness.h", "mcuc_harness.c"]
+        return names.map { GeneratedFile(name: $0, text: TemplateLibrary.runtimeFile($0)) }
+    }
+
+    /// The C sources for `graph` scheduled, lowered and planned as given.
+    ///
+    /// In: a supported graph, its schedule, kernel plan and verified memory plan; a valid prefix.
+    /// Out: files that compile warning-free as C99 and compute what `Reference` computes.
+    /// Throws `.badInput` for an invalid prefix, `.unsupported` for shapes the runtime cannot take.
+    public static func generate(graph: Graph, schedule: Schedule, kernels: KernelPlan, memory: MemoryPlan,
+                                options: CodeGenOptions) throws(CompileError) -> GeneratedSources {
+        guard CName.isValidPrefix(options.prefix) else {
+            throw CompileError(.badInput, "prefix '\(options.prefix)' is not a C identifier of at most 40 characters "
+                + "(letters, digits, _; starting with a letter; not a keyword; not mcuc_...)")
+        }
+        let locations = TensorLocations(graph: graph, memory: memory)
+        var emitted: [(KernelCall, EmittedCall)] = []
+        for call in kernels.calls {
+            let emitter = CallEmitter(graph: graph, call: call, locations: locations, memory: memory, prefix: options.prefix)
+            emitted.append((call, try emitter.emit()))
+        }
+        let interface = try ModelInterface(graph: graph, locations: locations)
+        let assembly = SourceAssembly(graph: graph, options: options, memory: memory, interface: interface)
+        return assembly.assemble(emitted)
+    }
+}

@@ -1,0 +1,211 @@
+import IR
+import Lowering
+
+/// Pooling, MEAN and the ops that move bytes: PAD, TRANSPOSE, STRIDED_SLICE,
+/// RESIZE_NEAREST_NEIGHBOR and CONCATENATION by copying.
+extension CallEmitter {
+    func pool(_ w: ConvWindow) -> EmittedCall {
+        let input = operand(0)
+        let inShape = graph[input].shape, outShape = graph[output].shape
+        let function: String
+        let activation: FusedActivation
+        switch node.op {
+        case .averagePool2d(let a): function = "mcuc_avg_pool_s8"; activation = a.activation
+        case .maxPool2d(let a): function = "mcuc_max_pool_s8"; activation = a.activation
+        default: preconditionFailure("pool kernel for \(node.op.name)")
+        }
+        let range = ClampRange.fused(activation, output: quant(output))
+        var block = ParameterBlock(type: "mcuc_pool_params", name: parametersName)
+        block.set("batches", inShape[0])
+        block.set("in_h", inShape[1]); block.set("in_w", inShape[2]); block.set("depth", inShape[3])
+        block.set("out_h", outShape[1]); block.set("out_w", outShape[2])
+        block.set("filter_h", w.filterHeight); block.set("filter_w", w.filterWidth)
+        block.set("stride_h", w.strideH); block.set("stride_w", w.strideW)
+        block.set("pad_top", w.padTop); block.set("pad_left", w.padLeft)
+        block.set("act_min", range.min); block.set("act_max", range.max)
+        return EmittedCall(statements: [statement(function, [pointer(input), pointer(output)])], detail: w.text,
+                           parameters: block, tables: constantTables([input]), kernels: [.pool])
+    }
+
+    /// Row-major element strides of `shape`.
+    static func strides(_ shape: Shape) -> [Int] {
+        var result = [Int](repeating: 1, count: shape.rank)
+        for d in stride(from: shape.rank - 2, through: 0, by: -1) { result[d] = result[d + 1] * shape.dims[d + 1] }
+        return result
+    }
+
+    func requireRank(_ rank: Int) throws(CompileError) {
+        guard rank <= CodeGen.maxRank else {
+            throw error("rank \(rank) exceeds the runtime's limit of \(CodeGen.maxRank) dimensions")
+        }
+    }
+
+    func mean() throws(CompileError) -> EmittedCall {
+        let input = operand(0)
+        let shape = graph[input].shape
+        try requireRank(shape.rank)
+        var axes: [Int] = []
+        for raw in int32Values(operand(1)) {
+            let axis = raw < 0 ? Int(raw) + shape.rank : Int(raw)
+            if !axes.contains(axis) { axes.append(axis) }
+        }
+        let strides = Self.strides(shape)
+        let kept = (0..<shape.rank).filter { !axes.contains($0) }
+        let reduced = (0..<shape.rank).filter { axes.contains($0) }
+        let count = reduced.reduce(1) { $0 * shape.dims[$1] }
+        let inQ = quant(input), outQ = quant(output)
+        let m = Self.meanMultiplier(FixedPointMultiplier(real: RescaleRecipe.ratio(input: inQ.scale[0], output: outQ.scale[0])),
+                                    count: count)
+        var block = ParameterBlock(type: "mcuc_mean_params", name: parametersName)
+        block.set("kept_rank", kept.count)
+        block.set("kept_dims", array: kept.map { shape.dims[$0] })
+        block.set("kept_strides", array: kept.map { strides[$0] })
+        block.set("reduced_rank", reduced.count)
+        block.set("reduced_dims", array: reduced.map { shape.dims[$0] })
+        block.set("reduced_strides", array: reduced.map { strides[$0] })
+        block.set("output_count", kept.reduce(1) { $0 * shape.dims[$1] })
+        block.set("correction", Int32(truncatingIfNeeded: Int64(inQ.zeroPoint[0]) * Int64(count)))
+        block.set("mult", m.multiplier); block.set("shift", m.shift)
+        block.set("output_zp", outQ.zeroPoint[0])
+        return EmittedCall(statements: [statement("mcuc_mean_s8", [pointer(input), pointer(output)])],
+                           detail: "over axes \(reduced.map(String.init).joined(separator: ","))",
+                           parameters: block, tables: constantTables([input]), kernels: [.mean])
+    }
+
+    /// TFLM's `QuantizedMeanOrSum` folding of `1 / count` into the multiplier (the same formula as
+    /// `ReferenceMean.meanMultiplier`).
+    static func meanMultiplier(_ m: FixedPointMultiplier, count: Int) -> FixedPointMultiplier {
+        let log2Count = Int32(Int.bitWidth - 1 - count.leadingZeroBitCount)
+        let k = min(log2Count, 32, 31 + m.shift)
+        let multiplier = (Int64(m.multiplier) << Int64(k)) / Int64(count)
+        return FixedPointMultiplier(multiplier: Int32(truncatingIfNeeded: multiplier), shift: m.shift - k)
+    }
+
+    func pad() throws(CompileError) -> EmittedCall {
+        let input = operand(0)
+        let inShape = graph[input].shape, outShape = graph[output].shape
+        try requireRank(inShape.rank)
+        let paddings = int32Values(operand(1))
+        let fill: Int32
+        if case .padV2 = node.op, let fillID = node.input(2), let byte = graph[fillID].data?.first {
+            fill = Int32(Int8(bitPattern: byte))
+        } else {
+            fill = quant(output).zeroPoint[0]
+        }
+        let outStrides = Self.strides(outShape)
+        let start = (0..<inShape.rank).reduce(0) { $0 + Int(paddings[2 * $1]) * outStrides[$1] }
+        var block = ParameterBlock(type: "mcuc_pad_params", name: parametersName)
+        block.set("rank", inShape.rank)
+        block.set("out_count", outShape.elementCount)
+        block.set("in_count", inShape.elementCount)
+        block.set("start", start)
+        block.set("in_dims", array: inShape.dims)
+        block.set("out_strides", array: outStrides)
+        block.set("fill", fill)
+        return EmittedCall(statements: [statement("mcuc_pad_s8", [pointer(input), pointer(output)])],
+                           parameters: block, tables: constantTables([input]), kernels: [.pad])
+    }
+
+    func transpose() throws(CompileError) -> EmittedCall {
+        let input = operand(0)
+        let inShape = graph[input].shape
+        try requireRank(inShape.rank)
+        let perm = int32Values(operand(1)).map { Int($0) }
+        let inStrides = Self.strides(inShape)
+        var block = ParameterBlock(type: "mcuc_transpose_params", name: parametersName)
+        block.set("rank", inShape.rank)
+        block.set("count", inShape.elementCount)
+        block.set("dims", array: perm.map { inShape.dims[$0] })
+        block.set("strides", array: perm.map { inStrides[$0] })
+        return EmittedCall(statements: [statement("mcuc_transpose_s8", [pointer(input), pointer(output)])],
+                           detail: "perm \(perm.map(String.init).joined(separator: ","))",
+                           parameters: block, tables: constantTables([input]), kernels: [.transpose])
+    }
+
+    func stridedSlice() throws(CompileError) -> EmittedCall {
+        guard case .stridedSlice(let a) = node.op else { preconditionFailure("slice kernel for \(node.op.name)") }
+        let input = operand(0)
+        let inShape = graph[input].shape
+        try requireRank(inShape.rank)
+        let plan = StridedSlicePlan(inputDims: inShape.dims, begin: int32Values(operand(1)), end: int32Values(operand(2)),
+                                    strides: int32Values(operand(3)), beginMask: a.beginMask, endMask: a.endMask,
+                                    shrinkAxisMask: a.shrinkAxisMask)
+        let inStrides = Self.strides(inShape)
+        let count = plan.axes.reduce(1) { $0 * $1.count }
+        precondition(count == graph[output].shape.elementCount, "strided slice writes every output element (checked)")
+        var block = ParameterBlock(type: "mcuc_strided_slice_params", name: parametersName)
+        block.set("rank", inShape.rank)
+        block.set("count", count)
+        block.set("start", zip(plan.axes, inStrides).reduce(0) { $0 + $1.0.start * $1.1 })
+        block.set("counts", array: plan.axes.map(\.count))
+        block.set("steps", array: zip(plan.axes, inStrides).map { $0.stride * $1 })
+        return EmittedCall(statements: [statement("mcuc_strided_slice_s8", [pointer(input), pointer(output)])],
+                           parameters: block, tables: constantTables([input]), kernels: [.stridedSlice])
+    }
+
+    func resize() -> EmittedCall {
+        guard case .resizeNearestNeighbor(let a) = node.op else { preconditionFailure("resize kernel for \(node.op.name)") }
+        let input = operand(0)
+        let inShape = graph[input].shape, outShape = graph[output].shape
+        let rows = (0..<outShape[1]).map { Int32(Self.nearest($0, inputSize: inShape[1], outputSize: outShape[1], a)) }
+        let cols = (0..<outShape[2]).map { Int32(Self.nearest($0, inputSize: inShape[2], outputSize: outShape[2], a)) }
+        var result = EmittedCall(detail: "\(inShape[1])x\(inShape[2]) to \(outShape[1])x\(outShape[2])", kernels: [.resize])
+        result.tables = constantTables([input])
+        var block = ParameterBlock(type: "mcuc_resize_params", name: parametersName)
+        block.set("batches", inShape[0])
+        block.set("in_h", inShape[1]); block.set("in_w", inShape[2]); block.set("depth", inShape[3])
+        block.set("out_h", outShape[1]); block.set("out_w", outShape[2])
+        for (field, values) in [("source_rows", rows), ("source_cols", cols)] {
+            if values.isEmpty {
+                block.set(field, literal: "0")
+                continue
+            }
+            let table = CTable(name: tableName(field), values: .int32(values),
+                               comment: "op \(node.id.index): \(field.replacingOccurrences(of: "_", with: " "))")
+            result.tables.append(table)
+            block.set(field, literal: table.name)
+        }
+        result.parameters = block
+        result.statements = [statement("mcuc_resize_nearest_s8", [pointer(input), pointer(output)])]
+        return result
+    }
+
+    /// TFLM's `GetNearestNeighbor` in its float32 arithmetic (the same formula as
+    /// `ReferenceResizeNearestNeighbor.nearest`): the source index of output index `i`.
+    static func nearest(_ i: Int, inputSize: Int, outputSize: Int, _ a: ResizeAttrs) -> Int {
+        let scale: Float = (a.alignCorners && outputSize > 1)
+            ? Float(inputSize - 1) / Float(outputSize - 1)
+            : Float(inputSize) / Float(outputSize)
+        let offset: Float = a.halfPixelCenters ? 0.5 : 0
+        let position = (Float(i) + offset) * scale
+        let rounded = a.alignCorners ? position.rounded(.toNearestOrAwayFromZero) : position.rounded(.down)
+        var source = min(Int(rounded), inputSize - 1)
+        if a.halfPixelCenters { source = max(0, source) }
+        return source
+    }
+
+    func concatenation() -> EmittedCall {
+        guard case .concatenation(let a) = node.op else { preconditionFailure("concat kernel for \(node.op.name)") }
+        let inputs = node.inputs.map { id -> TensorID in
+            guard let id else { preconditionFailure("concatenation operands are present (checked)") }
+            return id
+        }
+        let outShape = graph[output].shape
+        let axis = a.axis < 0 ? a.axis + outShape.rank : a.axis
+        let outer = outShape.dims[..<axis].reduce(1, *)
+        let inner = outShape.dims[(axis + 1)...].reduce(1, *)
+        let slices = inputs.map { Int32(graph[$0].shape.dims[axis] * inner) }
+        var result = EmittedCall(detail: "\(inputs.count) inputs along axis \(axis)", kernels: [.concat])
+        result.tables = constantTables(inputs)
+        let table = CTable(name: tableName("slices"), values: .int32(slices), comment: "op \(node.id.index): slice bytes per input")
+        result.tables.append(table)
+        var block = ParameterBlock(type: "mcuc_concat_params", name: parametersName)
+        block.set("inputs", inputs.count)
+        block.set("outer", outer)
+        block.set("slice_bytes", literal: table.name)
+        result.parameters = block
+        let list = "(const int8_t *const[]){ " + inputs.map(pointer).joined(separator: ", ") + " }"
+        result.statements = [statement("mcuc_concat_s8", [list, pointer(output)])]
+        return result
+    }
+}

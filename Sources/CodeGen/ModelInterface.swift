@@ -1,0 +1,86 @@
+import IR
+
+/// The signature of `<prefix>_invoke` and the copies between the caller's buffers and the arena.
+struct ModelInterface {
+    let graph: Graph
+    let locations: TensorLocations
+    let inputs: [InterfaceTensor]
+    let outputs: [InterfaceTensor]
+
+    init(graph: Graph, locations: TensorLocations) throws(CompileError) {
+        self.graph = graph
+        self.locations = locations
+        func describe(_ id: TensorID, _ role: String, _ k: Int) throws(CompileError) -> InterfaceTensor {
+            let t = graph[id]
+            guard t.type == .int8 || t.type == .float32 else {
+                throw CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes int8 or float32",
+                                   at: ErrorLocation(tensor: id, tensorName: t.name))
+            }
+            return InterfaceTensor(tensor: id, type: t.type, shape: t.shape, bytes: t.byteCount ?? 0)
+        }
+        var ins: [InterfaceTensor] = [], outs: [InterfaceTensor] = []
+        for (k, id) in graph.inputs.enumerated() { ins.append(try describe(id, "input", k)) }
+        for (k, id) in graph.outputs.enumerated() { outs.append(try describe(id, "output", k)) }
+        inputs = ins
+        outputs = outs
+    }
+
+    static func ctype(_ type: DataType) -> String { type == .float32 ? "float" : "int8_t" }
+
+    /// `const int8_t *in0, int8_t *out0, uint8_t *arena`.
+    var parameters: String {
+        let ins = inputs.enumerated().map { "const \(Self.ctype($0.element.type)) *in\($0.offset)" }
+        let outs = outputs.enumerated().map { "\(Self.ctype($0.element.type)) *out\($0.offset)" }
+        return (ins + outs + ["uint8_t *arena"]).joined(separator: ", ")
+    }
+
+    /// The arena expression of bytes at `offset` for data of `type`.
+    static func arena(_ offset: Int, _ type: DataType) -> String {
+        type == .float32 ? "arena + \(offset)" : "a + \(offset)"
+    }
+
+    /// Copies of the inputs into the arena (when they live there), or `(void)` uses of caller
+    /// pointers no kernel reads.
+    func prologue(readers: Set<TensorID>) -> [String] {
+        inputs.enumerated().compactMap { k, input in
+            if case .arena(let offset)? = locations.place(input.tensor) {
+                return input.bytes > 0 ? "memcpy(\(Self.arena(offset, input.type)), in\(k), \(input.bytes));" : "(void)in\(k);"
+            }
+            return readers.contains(input.tensor) ? nil : "(void)in\(k);"
+        }
+    }
+
+    /// Copies of the outputs out of the arena or the constants (outputs the kernels write in
+    /// place need none).
+    func epilogue(constant: (TensorID) -> String) -> [String] {
+        outputs.enumerated().compactMap { k, output in
+            guard output.bytes > 0 else { return "(void)out\(k);" }
+            switch locations.place(output.tensor) {
+            case .arena(let offset)?: return "memcpy(out\(k), \(Self.arena(offset, output.type)), \(output.bytes));"
+            case .constant?: return "memcpy(out\(k), \(constant(output.tensor)), \(output.bytes));"
+            case .input(let j)?: return "memcpy(out\(k), in\(j), \(output.bytes));"
+            case .output(let j)? where j != k: return "memcpy(out\(k), out\(j), \(output.bytes));"
+            default: return nil
+            }
+        }
+    }
+
+    /// Header and README entries.
+    func views(macroPrefix: String) -> [IOView] {
+        let all = inputs.map { ("input", $0) } + outputs.map { ("output", $0) }
+        var counters = ["input": 0, "output": 0]
+        return all.map { role, t in
+            let index = counters[role]!
+            counters[role] = index + 1
+            let tensor = graph[t.tensor]
+            let q = tensor.quant
+            let name = CName.comment(tensor.name)
+            return IOView(role: role, index: index, ctype: Self.ctype(t.type), shapeText: "\(t.shape)",
+                          nameComment: name.isEmpty ? nil : name,
+                          macro: "\(macroPrefix)_\(role.uppercased())\(index)", bytes: t.bytes,
+                          elements: t.shape.elementCount, quantized: q != nil && t.type == .int8,
+                          scale: q.map { CWriter.floatLiteral($0.scale[0]) } ?? "",
+                          zeroPoint: q?.zeroPoint.first ?? 0)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import IR
+import Lowering
+import MemoryPlanning
+
+/// Puts the emitted calls into the skeletons: header, invoke function, weights file, build files,
+/// README and the host harness glue.
+struct SourceAssembly {
+    let graph: Graph
+    let options: CodeGenOptions
+    let memory: MemoryPlan
+    let interface: ModelInterface
+
+    var prefix: String { options.prefix }
+    var macroPrefix: String { prefix.uppercased() }
+    var modelComment: String { CName.comment(options.modelName, limit: 80) }
+    var targetComment: String {
+        guard let t = options.target else { return "any Cortex-M (portable C)" }
+        return CName.comment("\(t.name), \(t.summary) (\(t.core.rawValue))", limit: 100)
+    }
+
+    /// Everything the calls contribute, gathered in step order (tables de-duplicated by name).
+    struct Collected {
+        var tables: [CTable] = []
+        var kernels = Set<RuntimeKernel>()
+        var blocks: [BlockView] = []
+        var steps: [StepView] = []
+        var readers = Set<TensorID>()
+
+        mutating func add(_ table: CTable) {
+            if !tables.contains(where: { $0.name == table.name }) { tables.append(table) }
+        }
+    }
+
+    func collect(_ emitted: [(KernelCall, EmittedCall)]) -> Collected {
+        var c = Collected()
+        for (call, code) in emitted {
+            code.tables.forEach { c.add($0) }
+            c.kernels.formUnion(code.kernels)
+            c.readers.formUnion(graph[call.node].inputs.compactMap { $0 })
+            c.readers.formUnion(call.inputs)
+            let opName = graph[call.node].op.name
+            if let p = code.parameters {
+                c.blocks.append(BlockView(step: call.step, node: call.node.index, opName: opName, type: p.type, name: p.name,
+                                          fields: p.fields))
+            }
+            c.steps.append(StepView(step: call.step, node: call.node.index, opName: opName, kernelName: call.kernel.name,
+                                    detail: code.detail.isEmpty ? nil : code.detail, statements: code.statements))
+        }
+        for output in interface.outputs where graph[output.tensor].isConstant {
+            CallEmitter.constantTablesFor(graph: graph, [output.tensor], prefix: prefix).forEach { c.add($0) }
+        }
+        return c
+    }
+
+    func assemble(_ emitted: [(KernelCall, EmittedCall)]) -> GeneratedSources {
+        let c = collect(emitted)
+        let headers = c.kernels.sorted().map(\.header)
+        let kernelSources = c.kernels.sorted().map(\.source)
+        let librarySources = ["\(prefix).c", "\(prefix)_weights.c"] + kernelSources
+        let constantBytes = c.tables.reduce(0) { $0 + $1.byteCount }
+        var files = [GeneratedFile(name: "\(prefix).h", text: header()),
+                     GeneratedFile(name: "\(prefix).c", text: source(c, headers: headers)),
+                     GeneratedFile(name: "\(prefix)_weights.c", text: weights(c, headers: headers))]
+        for name in RuntimeKernel.sharedHeaders + headers + kernelSources {
+            files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
+        }
+        let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources)
+        files.append(GeneratedFile(name: "CMakeLists.txt", text: TemplateLibrary.render("CMakeLists.txt", build)))
+        files.append(GeneratedFile(name: "Makefile", text: TemplateLibrary.render("Makefile", build)))
+        files.append(GeneratedFile(name: "README.txt", text: readme(constantBytes: constantBytes, sources: librarySources)))
+        let trace = tracePoints(emitted.map(\.0))
+        return GeneratedSources(prefix: prefix, files: files.sorted { $0.name < $1.name },
+                                harnessFiles: harness(trace), librarySources: librarySources,
+                                arenaBytes: memory.arenaBytes, inputs: interface.inputs, outputs: interface.outputs,
+                                tracePoints: trace, constantBytes: constantBytes)
+    }
+
+    func source(_ c: Collected, headers: [String]) -> String {
+        TemplateLibrary.render("model.c", SourceView(
+            version: CodeGen.version, prefix: prefix, modelComment: modelComment, kernelHeaders: headers,
+            tableDeclarations: c.tables.filter(\.isExternal).map { DeclarationView(type: $0.ctype, name: "\($0.name)[\($0.count)]") },
+            parameterDeclarations: c.blocks.map { DeclarationView(type: $0.type, name: $0.name) },
+            parameters: interface.parameters, prologue: interface.prologue(readers: c.readers), steps: c.steps,
+            epilogue: interface.epilogue { CallEmitter.constantName($0, prefix: prefix) }))
+    }
+
+    func weights(_ c: Collected, headers: [String]) -> String {
+        TemplateLibrary.render("model_weights.c", WeightsView(
+            version: CodeGen.version, prefix: prefix, modelComment: modelComment, kernelHeaders: headers,
+            tables: c.tables.map { TableView(comment: $0.comment, isStatic: !$0.isExternal, ctype: $0.ctype, name: $0.name,
+                                             count: $0.count, alignment: 16, body: CWriter.body($0)) },
+            parameterBlocks: c.blocks))
+    }
+
+    func header() -> String {
+        TemplateLibrary.render("model.h", HeaderView(
+            version: CodeGen.version, prefix: prefix, modelComment: modelComment, targetComment: targetComment,
+            includeGuard: "\(macroPrefix)_H", macroPrefix: macroPrefix, arenaBytes: memory.arenaBytes,
+            arenaAlignment: CodeGen.arenaAlignment, inputCount: interface.inputs.count,
+            outputCount: interface.outputs.count, tensors: interface.views(macroPrefix: macroPrefix),
+            parameters: interface.parameters))
+    }
+
+    func readme(constantBytes: Int, sources: [String]) -> String {
+        let note = memory.externalIO ? "inputs and outputs stay in the caller's buffers"
+            : "inputs and outputs included; \(prefix)_invoke copies them in and out"
+        return TemplateLibrary.render("README.txt", ReadmeView(
+            version: CodeGen.version, prefix: prefix,
+            underline: String(repeating: "=", count: prefix.count + 46), modelComment: modelComment,
+            targetComment: targetComment, parameters: interface.parameters, macroPrefix: macroPrefix,
+            tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaBytes, loweredNote: note,
+            constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources))
+    }
+
+    /// Every arena tensor a call writes, in step order.
+    func tracePoints(_ calls: [KernelCall]) -> [TracePoint] {
+        calls.compactMap { call in
+            guard let output = call.output, let offset = interface.locations.arenaOffset(output),
+                  let bytes = graph[output].byteCount, bytes > 0 else { return nil }
+            return TracePoint(step: call.step, node: call.node, tensor: output, type: graph[output].type,
+                              shape: graph[output].shape, offset: offset, bytes: bytes)
+        }
+    }
+
+    func harness(_ trace: [TracePoint]) -> [GeneratedFile] {
+        let casts = interface.inputs.enumerated().map { k, t in
+            "(const \(ModelInterface.ctype(t.type)) *)inputs[\(k)]"
+        } + interface.outputs.enumerated().map { k, t in "(\(ModelInterface.ctype(t.type)) *)outputs[\(k)]" }
+        let view = HarnessView(
+            version: CodeGen.version, prefix: prefix, macroPrefix: macroPrefix, inputCount: interface.inputs.count,
+            inputBytes: interface.inputs.isEmpty ? "0" : interface.inputs.map { String($0.bytes) }.joined(separator: ", "),
+            outputCount: interface.outputs.count,
+            outputBytes: interface.outputs.isEmpty ? "0" : interface.outputs.map { String($0.bytes) }.joined(separator: ", "),
+            traceCount: trace.count,
+            tracePoints: trace.map { TracePointView(step: $0.step, offset: $0.offset, bytes: $0.bytes, tensor: $0.tensor.index) },
+            arguments: (casts + ["arena"]).joined(separator: ", "))
+        return [
+            GeneratedFile(name: "mcuc_harness.c", text: TemplateLibrary.runtimeFile("mcuc_harness.c")),
+            GeneratedFile(name: "mcuc_harness.h", text: TemplateLibrary.runtimeFile("mcuc_harness.h")),
+            GeneratedFile(name: "mcuc_harness_model.c", text: TemplateLibrary.render("harness_model.c", view)),
+        ]
+    }
+}

@@ -1,0 +1,39 @@
+import Mustache
+import Templates
+
+/// The files of `Templates/`, compiled into the binary (`EmbeddedTemplates`), and the mustache
+/// skeletons among them parsed once.
+enum TemplateLibrary {
+    /// Text of every template file by path (`kernels/mcuc_conv2d.c`, `model.c.mustache`).
+    static let files: [String: String] = Dictionary(uniqueKeysWithValues: EmbeddedTemplates.files.map { ($0.path, $0.text) })
+
+    /// The mustache skeletons by name without the extension (`model.c`).
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (path, text) in EmbeddedTemplates.files where path.hasSuffix(".mustache") {
+            do {
+                try library.register(text, named: String(path.dropLast(".mustache".count)))
+            } catch {
+                preconditionFailure("template \(path) does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+
+    /// The text of a runtime file (`mcuc_conv2d.c`, `mcuc_harness.c`), looked up in `kernels/`
+    /// and `harness/`.
+    static func runtimeFile(_ name: String) -> String {
+        guard let text = files["kernels/" + name] ?? files["harness/" + name] else {
+            preconditionFailure("runtime file \(name) is not embedded")
+        }
+        return text
+    }
+
+    /// `view` rendered with template `name`.
+    static func render(_ name: String, _ view: Any) -> String {
+        guard let text = library.render(view, withTemplate: name) else {
+            preconditionFailure("template \(name) is not embedded")
+        }
+        return text
+    }
+}

@@ -1,0 +1,59 @@
+import IR
+import MemoryPlanning
+
+/// Where every tensor the emitted code touches lives, and the C expression that points at it.
+///
+/// Activations are in the arena at the memory plan's offsets (`a + N` as `int8_t *`, `arena + N`
+/// as `uint8_t *` for float32 data), or at the caller's pointers when graph I/O is external;
+/// constants are arrays of the weights file, declared with a parameter block.
+struct TensorLocations {
+    enum Place: Hashable {
+        case arena(Int)
+        case input(Int)
+        case output(Int)
+        case constant
+    }
+
+    let graph: Graph
+    private var places: [TensorID: Place] = [:]
+
+    init(graph: Graph, memory: MemoryPlan) {
+        self.graph = graph
+        for placement in memory.tensors {
+            places[placement.tensor] = .arena(memory.offsets[placement.request] + placement.byteOffset)
+        }
+        if memory.externalIO {
+            for (k, id) in graph.inputs.enumerated() where places[id] == nil { places[id] = .input(k) }
+            for (k, id) in graph.outputs.enumerated() where places[id] == nil { places[id] = .output(k) }
+        }
+        for tensor in graph.tensors where tensor.isConstant { places[tensor.id] = .constant }
+    }
+
+    /// Where `tensor` lives; nil for tensors that are never materialized (folded PAD outputs) or
+    /// have no bytes.
+    func place(_ tensor: TensorID) -> Place? { places[tensor] }
+
+    /// The arena offset of `tensor`, if it is in the arena.
+    func arenaOffset(_ tensor: TensorID) -> Int? {
+        if case .arena(let offset) = places[tensor] { return offset }
+        return nil
+    }
+
+    /// A C pointer expression to `tensor`'s first element: `int8_t *` for int8 data, `uint8_t *`
+    /// for float32 data (kernels access floats through memcpy). Constants are named by `constant`.
+    func pointer(_ tensor: TensorID, constant: (TensorID) -> String) -> String {
+        let isFloat = graph[tensor].type == .float32
+        switch places[tensor] {
+        case .arena(let offset)?:
+            return isFloat ? "arena + \(offset)" : "a + \(offset)"
+        case .input(let k)?:
+            return isFloat ? "(const uint8_t *)in\(k)" : "in\(k)"
+        case .output(let k)?:
+            return isFloat ? "(uint8_t *)out\(k)" : "out\(k)"
+        case .constant?:
+            return constant(tensor)
+        case nil:
+            preconditionFailure("\(tensor) is not materialized but a kernel reads or writes it")
+        }
+    }
+}

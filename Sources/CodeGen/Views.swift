@@ -1,0 +1,140 @@
+/// The values the mustache skeletons of `Templates/` render. Each view has exactly the tags its
+/// template uses (the template lint test checks every tag exists in its view).
+
+/// One graph input or output in the header and README.
+struct IOView {
+    var role: String
+    var index: Int
+    var ctype: String
+    var shapeText: String
+    var nameComment: String?
+    var macro: String
+    var bytes: Int
+    var elements: Int
+    var quantized: Bool
+    var scale: String
+    var zeroPoint: Int32
+}
+
+/// `model.h.mustache`.
+struct HeaderView {
+    var version: String
+    var prefix: String
+    var modelComment: String
+    var targetComment: String
+    var includeGuard: String
+    var macroPrefix: String
+    var arenaBytes: Int
+    var arenaAlignment: Int
+    var inputCount: Int
+    var outputCount: Int
+    var tensors: [IOView]
+    var parameters: String
+}
+
+/// A parameter block declaration in `model.c.mustache`.
+struct DeclarationView {
+    var type: String
+    var name: String
+}
+
+/// One schedule step in `model.c.mustache`.
+struct StepView {
+    var step: Int
+    var node: Int
+    var opName: String
+    var kernelName: String
+    var detail: String?
+    var statements: [String]
+}
+
+/// `model.c.mustache`.
+struct SourceView {
+    var version: String
+    var prefix: String
+    var modelComment: String
+    var kernelHeaders: [String]
+    var tableDeclarations: [DeclarationView]
+    var parameterDeclarations: [DeclarationView]
+    var parameters: String
+    var prologue: [String]
+    var steps: [StepView]
+    var epilogue: [String]
+}
+
+/// One constant array in `model_weights.c.mustache`.
+struct TableView {
+    var comment: String
+    var isStatic: Bool
+    var ctype: String
+    var name: String
+    var count: Int
+    var alignment: Int
+    var body: String
+}
+
+/// One parameter block in `model_weights.c.mustache`.
+struct BlockView {
+    var step: Int
+    var node: Int
+    var opName: String
+    var type: String
+    var name: String
+    var fields: [ParameterField]
+}
+
+/// `model_weights.c.mustache`.
+struct WeightsView {
+    var version: String
+    var prefix: String
+    var modelComment: String
+    var kernelHeaders: [String]
+    var tables: [TableView]
+    var parameterBlocks: [BlockView]
+}
+
+/// `CMakeLists.txt.mustache` and `Makefile.mustache`.
+struct BuildView {
+    var version: String
+    var prefix: String
+    var sources: [String]
+}
+
+/// `README.txt.mustache`.
+struct ReadmeView {
+    var version: String
+    var prefix: String
+    var underline: String
+    var modelComment: String
+    var targetComment: String
+    var parameters: String
+    var macroPrefix: String
+    var tensors: [IOView]
+    var arenaBytes: Int
+    var loweredNote: String
+    var constantBytes: Int
+    var codeBytes: Int
+    var sources: [String]
+}
+
+/// One trace point in `harness_model.c.mustache`.
+struct TracePointView {
+    var step: Int
+    var offset: Int
+    var bytes: Int
+    var tensor: Int
+}
+
+/// `harness_model.c.mustache`.
+struct HarnessView {
+    var version: String
+    var prefix: String
+    var macroPrefix: String
+    var inputCount: Int
+    var inputBytes: String
+    var outputCount: Int
+    var outputBytes: String
+    var traceCount: Int
+    var tracePoints: [TracePointView]
+    var arguments: String
+}

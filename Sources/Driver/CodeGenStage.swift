@@ -1,0 +1,50 @@
+import CodeGen
+import Foundation
+import IR
+import Simulator
+
+extension Pipeline {
+    /// The last two stages after planning: C sources for a planned model (`CodeGen`).
+    ///
+    /// In: the result of `Pipeline.plan`. Out: sources whose `arenaBytes` is the plan's arena.
+    public static func generate(_ planned: PlannedModel, modelPath: String, prefix: String?,
+                                target: Target?) throws(CompileError) -> GeneratedSources {
+        let name = URL(fileURLWithPath: modelPath).lastPathComponent
+        let options = CodeGenOptions(prefix: prefix ?? defaultPrefix(modelPath: modelPath), modelName: name,
+                                     target: target, codeBytesEstimate: planned.flash.codeBytes)
+        let sources = try CodeGen.generate(graph: planned.graph, schedule: planned.schedule, kernels: planned.kernels,
+                                           memory: planned.memory, options: options)
+        precondition(sources.arenaBytes == planned.memory.arenaBytes, "codegen changed the arena size")
+        return sources
+    }
+
+    /// The prefix derived from a model's file name (`digits_cnn.tflite` -> `digits_cnn`).
+    public static func defaultPrefix(modelPath: String) -> String {
+        let url = URL(fileURLWithPath: modelPath)
+        return CName.identifier(from: url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// A fresh folder for a host build, removed by `cleanup` unless `MCUC_KEEP_BUILD` is set.
+    static func scratchDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-host-\(UUID().uuidString)")
+    }
+
+    static func cleanup(_ directory: URL) {
+        guard ProcessInfo.processInfo.environment["MCUC_KEEP_BUILD"] == nil else { return }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Plans, generates and builds `graph` for the host; the caller removes `build.directory`.
+    static func hostBuild(_ graph: Graph, modelPath: String, target: Target?, externalIO: Bool,
+                          options: HostBuildOptions = HostBuildOptions()) throws(CompileError) -> (PlannedModel, HostBuild) {
+        let planned = try plan(graph, options: PipelineOptions(externalIO: externalIO))
+        let sources = try generate(planned, modelPath: modelPath, prefix: nil, target: target)
+        let directory = scratchDirectory()
+        do {
+            return (planned, try HostBuild.make(sources, in: directory, options: options))
+        } catch {
+            cleanup(directory)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import CodeGen
+import IR
+import Simulator
+
+extension Commands {
+    /// One inference through the emitted C built for the host: the outputs, and (when `trace`) the
+    /// graph inputs and every activation the C materialized, read right after the step that wrote
+    /// it (folded PAD outputs never exist in the C and are not included).
+    static func runHost(_ graph: Graph, model: String, inputs: [TensorValue],
+                        trace: Bool) throws(CompileError) -> ([TensorValue], [TensorID: TensorValue]) {
+        let (_, build) = try Pipeline.hostBuild(graph, modelPath: model, target: nil, externalIO: false)
+        defer { Pipeline.cleanup(build.directory) }
+        let run = try build.run([inputs], trace: trace)
+        guard run.status == 0, let outputs = run.outputs.first else {
+            throw CompileError(.mismatch, "the emitted C returned status \(run.status) (TFLM would abort on this input)")
+        }
+        var values = run.traces.first ?? [:]
+        if trace {
+            for (id, value) in zip(graph.inputs, inputs) { values[id] = value }
+            for (id, value) in zip(graph.outputs, outputs) { values[id] = value }
+        }
+        return (outputs, values)
+    }
+}

@@ -1,0 +1,120 @@
+import CodeGen
+import Foundation
+import IR
+import Simulator
+
+/// Options of `mcuc simulate`.
+public struct SimulateCommandOptions: Sendable, Equatable {
+    public var model: String
+    public var target: String?
+    /// Number of seeded random input sets.
+    public var inputs: Int
+    public var seed: UInt64
+    public var json: Bool
+    public var externalIO: Bool
+
+    public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
+                externalIO: Bool = false) {
+        self.model = model
+        self.target = target
+        self.inputs = inputs
+        self.seed = seed
+        self.json = json
+        self.externalIO = externalIO
+    }
+}
+
+/// What `mcuc simulate --json` prints (`"version": 1`).
+public struct SimulateReport: Sendable, Encodable {
+    public struct Flash: Sendable, Encodable {
+        public var weights: Int
+        public var code: Int
+    }
+
+    public struct MismatchEntry: Sendable, Encodable {
+        public var inference: Int
+        public var tensor: Int
+        public var name: String
+        public var op_index: Int?
+        public var op_name: String?
+        public var element: Int
+        public var ours: String
+        public var reference: String
+    }
+
+    public var version = 1
+    public var model: String
+    public var engine = "host"
+    public var target: String
+    public var inputs: Int
+    public var seed: UInt64
+    public var bit_exact: Bool
+    public var tensors_compared: Int
+    public var mismatches: [MismatchEntry]
+    public var peak_arena_bytes_measured: Int
+    public var arena_bytes_planned: Int
+    public var arena_guard_intact: Bool
+    public var flash_bytes: Flash
+    public var run_time_us_per_inference: Double?
+
+    /// True when the C matched the reference and stayed inside the planned arena.
+    public var passed: Bool { bit_exact && arena_guard_intact && peak_arena_bytes_measured <= arena_bytes_planned }
+}
+
+extension Commands {
+    /// `mcuc simulate MODEL [--target NAME] [--inputs N] [--seed S] [--json]`: N seeded random
+    /// inputs through the emitted C (host build) and the reference. Exit 1 on any mismatch or a
+    /// write outside the planned arena.
+    public static func simulate(_ options: SimulateCommandOptions) -> CommandOutput {
+        let target: Target
+        do throws(UsageError) {
+            target = try TargetCatalog.resolve(options.target)
+            guard options.inputs >= 1 else { throw UsageError("--inputs must be at least 1") }
+        } catch {
+            return usageFailure(error)
+        }
+        return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
+            let graph = try ModelFile.load(path: options.model)
+            let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model, target: target,
+                                                          externalIO: options.externalIO)
+            defer { Pipeline.cleanup(build.directory) }
+            let inputs = RandomInputs.sets(for: graph, count: options.inputs, seed: options.seed)
+            let result = try Simulator.simulate(graph: graph, build: build, inputs: inputs, timingRepeats: 1000)
+            let report = SimulateReport(
+                model: options.model, target: target.name, inputs: options.inputs, seed: options.seed,
+                bit_exact: result.bitExact, tensors_compared: result.tensorsCompared,
+                mismatches: result.mismatches.map { m in
+                    SimulateReport.MismatchEntry(inference: m.inference, tensor: m.tensor.index,
+                                                 name: DisplayText.escaped(m.tensorName), op_index: m.node?.index,
+                                                 op_name: m.opName, element: m.element, ours: m.ours, reference: m.reference)
+                },
+                peak_arena_bytes_measured: result.peakArenaBytesMeasured, arena_bytes_planned: result.arenaBytesPlanned,
+                arena_guard_intact: result.arenaGuardIntact,
+                flash_bytes: .init(weights: result.constantBytes, code: planned.flash.codeBytes),
+                run_time_us_per_inference: result.nanosecondsPerInference.map { ($0 / 100).rounded() / 10 })
+            let text = options.json ? JSONOutput.encode(report) : simulateText(report, compiler: build.options.compiler)
+            return CommandOutput(stdout: text, exitCode: report.passed ? 0 : 1)
+        }
+    }
+
+    static func simulateText(_ r: SimulateReport, compiler: String) -> String {
+        var text = "simulated \(DisplayText.escaped(r.model)) on the host (\(compiler) -O2), "
+            + "\(r.inputs) seeded random input\(r.inputs == 1 ? "" : "s") (seed \(r.seed)), target \(r.target)\n"
+        if r.bit_exact {
+            text += "bit-exact: yes, \(r.tensors_compared) tensors equal the reference\n"
+        } else {
+            text += "bit-exact: NO, \(r.mismatches.count) of \(r.inputs) inferences differ\n"
+            for m in r.mismatches.prefix(5) {
+                let op = m.op_index.map { "op \($0) (\(m.op_name ?? "?"))" } ?? "no op"
+                text += "  inference \(m.inference): tensor \(m.tensor) '\(m.name)' written by \(op), element \(m.element): "
+                    + "C \(m.ours), reference \(m.reference)\n"
+            }
+        }
+        let guardText = r.arena_guard_intact ? "no write outside the arena" : "WROTE OUTSIDE THE ARENA"
+        text += "arena: peak \(Grouped.text(r.peak_arena_bytes_measured)) bytes measured of "
+            + "\(Grouped.text(r.arena_bytes_planned)) planned; \(guardText)\n"
+        text += "flash: constants \(Grouped.text(r.flash_bytes.weights)) bytes, code about \(Grouped.text(r.flash_bytes.code)) bytes\n"
+        if let us = r.run_time_us_per_inference { text += "host run time: \(us) us per inference\n" }
+        return text
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Driver
+
+/// `mcuc compile MODEL [--target NAME] [-o DIR] [--prefix NAME]`: C99 for the model.
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Emit C99 for the model: <prefix>.h/.c, weights, the kernels it needs, CMakeLists.txt, Makefile, README.txt."
+    )
+
+    @Argument(help: "The .tflite model.")
+    var model: String
+
+    @Option(help: "Target device name, alias or .json file (default \(TargetCatalog.defaultTargetName); see `mcuc targets`).")
+    var target: String?
+
+    @Option(name: .short, help: "Output folder (default out/<prefix>).")
+    var o: String?
+
+    @Option(help: "Prefix of the emitted names and files (default: from the model's file name).")
+    var prefix: String?
+
+    @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
+    var externalIO = false
+
+    func run() throws {
+        try finish(Commands.compile(CompileCommandOptions(model: model, target: target, outputDirectory: o,
+                                                          prefix: prefix, externalIO: externalIO)))
+    }
+}

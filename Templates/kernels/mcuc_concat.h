@@ -1,0 +1,20 @@
+/* mcuc runtime: CONCATENATION of int8 data by copying (TFLM reference_ops::Concatenation). All
+ * inputs and the output share one quantization, so bytes are copied unchanged. (When every
+ * dimension before the axis is 1, mcuc instead lets the producers write straight into their
+ * slices of the output, and no code runs.) */
+#ifndef MCUC_CONCAT_H
+#define MCUC_CONCAT_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+typedef struct {
+    int32_t inputs;
+    int32_t outer;               /* product of the dimensions before the axis */
+    const int32_t *slice_bytes;  /* [inputs]: input dim along the axis * inner size */
+} mcuc_concat_params;
+
+/* For each outer index in increasing order, each input's slice in operand order. */
+void mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output);
+
+#endif /* MCUC_CONCAT_H */

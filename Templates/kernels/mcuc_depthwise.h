@@ -1,0 +1,43 @@
+/* mcuc runtime: int8 DEPTHWISE_CONV_2D (TFLM reference_integer_ops::DepthwiseConvPerChannel). */
+#ifndef MCUC_DEPTHWISE_H
+#define MCUC_DEPTHWISE_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+/* One DEPTHWISE_CONV_2D call. Output channel oc = ic * depth_multiplier + m reads input channel
+ * ic only: acc = bias[oc] + sum over in-bounds taps of w[ky][kx][oc] * (x[iy][ix][ic] +
+ * input_offset), then MBQM(acc, mult[oc], shift[oc]) + output_zp, clamped. input_offset is
+ * -(input zero point), or 0 when mcuc folded it into the bias (every tap in bounds). */
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, in_c;
+    int32_t out_h, out_w, out_c; /* out_c = in_c * depth_multiplier */
+    int32_t depth_multiplier;
+    int32_t filter_h, filter_w;
+    int32_t stride_h, stride_w;
+    int32_t dilation_h, dilation_w;
+    int32_t pad_top, pad_left;
+    int32_t input_offset;
+    int32_t output_zp;
+    int32_t act_min, act_max;
+    int32_t per_channel;
+    const int8_t *filter;        /* [1][filter_h][filter_w][out_c] */
+    const int32_t *bias;         /* [out_c] */
+    const int32_t *mult;
+    const int32_t *shift;
+} mcuc_depthwise_params;
+
+/* Direct loops: batches, output rows in increasing order, columns, output channels (the `rows`
+ * streaming contract relies on this order). */
+void mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output);
+
+/* In place, depth_multiplier 1, `output` at the address of `input` (the `inPlace` contract,
+ * TinyEngine's scheme; separate buffers work too): for each batch, for each channel c in
+ * increasing order, copy input channel c of that batch (in_h * in_w bytes) into `scratch`, then
+ * compute output channel c of that batch from the scratch only. Output channel c only overwrites
+ * bytes of channel c, which were copied first. */
+void mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
+                               int8_t *scratch);
+
+#endif /* MCUC_DEPTHWISE_H */

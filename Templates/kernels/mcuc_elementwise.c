@@ -1,0 +1,68 @@
+/* mcuc runtime: int8 ADD, SUB, MUL. Portable C99; see mcuc_elementwise.h. */
+#include "mcuc_elementwise.h"
+#include "mcuc_fixedpoint.h"
+
+#define MCUC_OP_ADD 0
+#define MCUC_OP_SUB 1
+#define MCUC_OP_MUL 2
+
+static int8_t binary_element(const mcuc_binary_params *p, int op, int32_t x1, int32_t x2)
+{
+    int32_t raw;
+    if (op == MCUC_OP_MUL) {
+        raw = mcuc_mbqm((x1 - p->zp1) * (x2 - p->zp2), p->mult, p->shift);
+    } else {
+        const int32_t a = mcuc_mbqm(mcuc_shl_wrap(x1 - p->zp1, p->left_shift), p->mult1, p->shift1);
+        const int32_t b = mcuc_mbqm(mcuc_shl_wrap(x2 - p->zp2, p->left_shift), p->mult2, p->shift2);
+        raw = mcuc_mbqm(op == MCUC_OP_ADD ? mcuc_wadd(a, b) : mcuc_wsub(a, b), p->mult, p->shift);
+    }
+    return mcuc_clamp_s8(mcuc_wadd(p->output_zp, raw), p->act_min, p->act_max);
+}
+
+static void binary_run(const mcuc_binary_params *p, int op, const int8_t *in1, const int8_t *in2, int8_t *out)
+{
+    int32_t index[MCUC_MAX_RANK];
+    int32_t i1 = 0, i2 = 0, i, d, last, n;
+    if (p->rank == 0) {
+        for (i = 0; i < p->count; ++i) {
+            out[i] = binary_element(p, op, in1[i], in2[i]);
+        }
+        return;
+    }
+    for (d = 0; d < p->rank; ++d) {
+        index[d] = 0;
+    }
+    last = p->rank - 1;
+    n = 0;
+    while (n < p->count) {
+        /* The innermost dimension as a tight loop, then an odometer step over the outer ones. */
+        for (i = 0; i < p->dims[last]; ++i) {
+            out[n++] = binary_element(p, op, in1[i1 + i * p->stride1[last]], in2[i2 + i * p->stride2[last]]);
+        }
+        for (d = last - 1; d >= 0; --d) {
+            i1 += p->stride1[d];
+            i2 += p->stride2[d];
+            if (++index[d] < p->dims[d]) {
+                break;
+            }
+            i1 -= p->stride1[d] * index[d];
+            i2 -= p->stride2[d] * index[d];
+            index[d] = 0;
+        }
+    }
+}
+
+void mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_run(p, MCUC_OP_ADD, input1, input2, output);
+}
+
+void mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_run(p, MCUC_OP_SUB, input1, input2, output);
+}
+
+void mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_run(p, MCUC_OP_MUL, input1, input2, output);
+}

@@ -1,0 +1,37 @@
+/* mcuc runtime: int8 ADD, SUB and MUL with NumPy broadcasting (TFLM reference_integer_ops::Add,
+ * reference_ops::Sub, reference_integer_ops::Mul and their broadcasting variants). */
+#ifndef MCUC_ELEMENTWISE_H
+#define MCUC_ELEMENTWISE_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+/* One binary call. With rank 0 both inputs have the output's shape and `count` elements are
+ * visited flat; otherwise the output's `dims` are walked in row-major order and input k reads
+ * element sum(index[d] * stride_k[d]) (stride 0 along broadcast dimensions).
+ *
+ * ADD / SUB: a = MBQM((x1 - zp1) << left_shift, mult1, shift1), b likewise with input 2;
+ * out = MBQM(a +/- b, mult, shift) + output_zp, clamped.
+ * MUL: out = MBQM((x1 - zp1) * (x2 - zp2), mult, shift) + output_zp, clamped. */
+typedef struct {
+    int32_t rank;
+    int32_t count;
+    int32_t dims[MCUC_MAX_RANK];
+    int32_t stride1[MCUC_MAX_RANK];
+    int32_t stride2[MCUC_MAX_RANK];
+    int32_t zp1, zp2, output_zp;
+    int32_t act_min, act_max;
+    int32_t left_shift;
+    int32_t mult1, shift1;
+    int32_t mult2, shift2;
+    int32_t mult, shift;
+} mcuc_binary_params;
+
+/* Output elements are visited in increasing order and each is written right after its two
+ * operand elements are read (the `readThenWrite` streaming contract relies on it: the output may
+ * start at the address of an input of the same shape). */
+void mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+
+#endif /* MCUC_ELEMENTWISE_H */

@@ -1,0 +1,29 @@
+/* mcuc runtime: int8 MEAN (TFLM reduce_common.cc, QuantizedMeanOrSum). */
+#ifndef MCUC_MEAN_H
+#define MCUC_MEAN_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+/* The input's dimensions split into kept ones (walked in row-major order: one output element
+ * each) and reduced ones (summed), each with its element stride in the input.
+ * out = MBQM(sum - correction, mult, shift) + output_zp, clamped to [-128, 127], where
+ * correction = input_zp * count (mod 2^32) and mult/shift already include 1/count. */
+typedef struct {
+    int32_t kept_rank;
+    int32_t kept_dims[MCUC_MAX_RANK];
+    int32_t kept_strides[MCUC_MAX_RANK];
+    int32_t reduced_rank;
+    int32_t reduced_dims[MCUC_MAX_RANK];
+    int32_t reduced_strides[MCUC_MAX_RANK];
+    int32_t output_count;
+    int32_t correction;
+    int32_t mult, shift;
+    int32_t output_zp;
+} mcuc_mean_params;
+
+/* For each output element in increasing order, accumulate its reduced elements in a register,
+ * then write it (int32 sums wrap, as in TFLM; the summation order does not change the result). */
+void mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output);
+
+#endif /* MCUC_MEAN_H */

@@ -1,0 +1,32 @@
+/* mcuc runtime: PAD / PADV2. Portable C99; see mcuc_pad.h. */
+#include <string.h>
+#include "mcuc_pad.h"
+
+void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output)
+{
+    int32_t index[MCUC_MAX_RANK];
+    int32_t offset = p->start, copied = 0, d, row;
+    memset(output, (int)(int8_t)p->fill, (size_t)p->out_count);
+    if (p->rank == 0) {
+        if (p->in_count > 0) {
+            output[0] = input[0];
+        }
+        return;
+    }
+    row = p->in_dims[p->rank - 1];
+    for (d = 0; d < p->rank; ++d) {
+        index[d] = 0;
+    }
+    while (copied < p->in_count && row > 0) {
+        memcpy(output + offset, input + copied, (size_t)row);
+        copied += row;
+        for (d = p->rank - 2; d >= 0; --d) {
+            offset += p->out_strides[d];
+            if (++index[d] < p->in_dims[d]) {
+                break;
+            }
+            offset -= p->out_strides[d] * index[d];
+            index[d] = 0;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/* mcuc runtime: PAD and PADV2 of int8 data (TFLM reference_ops::Pad). */
+#ifndef MCUC_PAD_H
+#define MCUC_PAD_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+/* The output (out_count elements) is filled with `fill`, then the input is copied in at output
+ * offset `start`, one innermost row (in_dims[rank - 1] elements) at a time; stepping input
+ * dimension d moves the output offset by out_strides[d]. */
+typedef struct {
+    int32_t rank;
+    int32_t out_count;
+    int32_t in_count;
+    int32_t start;
+    int32_t in_dims[MCUC_MAX_RANK];
+    int32_t out_strides[MCUC_MAX_RANK];
+    int32_t fill;
+} mcuc_pad_params;
+
+void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output);
+
+#endif /* MCUC_PAD_H */

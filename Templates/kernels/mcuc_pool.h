@@ -1,0 +1,26 @@
+/* mcuc runtime: int8 AVERAGE_POOL_2D and MAX_POOL_2D (TFLM reference_integer_ops::AveragePool and
+ * MaxPool). Input and output share quantization. */
+#ifndef MCUC_POOL_H
+#define MCUC_POOL_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, depth;
+    int32_t out_h, out_w;
+    int32_t filter_h, filter_w;
+    int32_t stride_h, stride_w;
+    int32_t pad_top, pad_left;   /* taps outside the input do not count */
+    int32_t act_min, act_max;
+} mcuc_pool_params;
+
+/* Both kernels visit batches, output rows in increasing order, columns, channels (the `rows`
+ * streaming contract relies on it).
+ * Average: n in-bounds taps with raw sum s, (s > 0 ? s + n/2 : s - n/2) / n (C division),
+ * clamped. Max: the largest in-bounds value, clamped. */
+void mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+void mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+
+#endif /* MCUC_POOL_H */

@@ -1,0 +1,70 @@
+/* mcuc runtime: QUANTIZE and DEQUANTIZE. Portable C99 (no libm); see mcuc_quantize.h. The build
+ * must keep IEEE float semantics (no -ffast-math). */
+#include <string.h>
+#include "mcuc_quantize.h"
+#include "mcuc_fixedpoint.h"
+
+/* v rounded to an integer, halves away from zero (roundf without libm). Floats of magnitude
+ * 2^23 or more are integers already; below that, v - trunc(v) is exact. */
+static float round_half_away(float v)
+{
+    float t;
+    float fraction;
+    if (v >= 8388608.0f || v <= -8388608.0f) {
+        return v;
+    }
+    t = (float)(int32_t)v;
+    fraction = v - t;
+    if (fraction >= 0.5f) {
+        return t + 1.0f;
+    }
+    if (fraction <= -0.5f) {
+        return t - 1.0f;
+    }
+    return t;
+}
+
+static int8_t quantize_element(float x, float scale, int32_t zero_point)
+{
+    const float steps = x / scale;
+    float rounded;
+    if (steps != steps) { /* NaN */
+        return mcuc_clamp_s8(zero_point, -128, 127);
+    }
+    if (steps >= 1024.0f) {
+        return 127;
+    }
+    if (steps <= -1024.0f) {
+        return -128;
+    }
+    rounded = round_half_away(steps);
+    return mcuc_clamp_s8((int32_t)rounded + zero_point, -128, 127);
+}
+
+void mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        float x;
+        memcpy(&x, input + 4 * i, sizeof x);
+        output[i] = quantize_element(x, p->scale, p->output_zp);
+    }
+}
+
+void mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        const int32_t scaled = mcuc_wadd(p->output_zp, mcuc_mbqm((int32_t)input[i] - p->input_zp, p->mult, p->shift));
+        output[i] = mcuc_clamp_s8(scaled, -128, 127);
+    }
+}
+
+void mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        const float y = p->scale * (float)((int32_t)input[i] - p->input_zp);
+        memcpy(output + 4 * i, &y, sizeof y);
+    }
+}

@@ -1,0 +1,31 @@
+/* mcuc runtime: QUANTIZE (float32 -> int8, int8 -> int8) and DEQUANTIZE (int8 -> float32) as TFLM
+ * computes them (quantize_common.cc, reference_ops::Dequantize). Float data is passed as bytes
+ * (little-endian IEEE-754 binary32, the target's own float layout) and accessed with memcpy, so
+ * arena bytes are never accessed through a float lvalue. */
+#ifndef MCUC_QUANTIZE_H
+#define MCUC_QUANTIZE_H
+
+#include <stdint.h>
+#include "mcuc_common.h"
+
+typedef struct {
+    int32_t count;
+    float scale;                 /* float32 QUANTIZE: output scale; DEQUANTIZE: input scale */
+    int32_t input_zp, output_zp;
+    int32_t mult, shift;         /* int8 -> int8 requantization */
+} mcuc_quantize_params;
+
+/* Every kernel reads element i, then writes output element i, in increasing order (the
+ * `readThenWrite` streaming contract relies on it). */
+
+/* round(x / scale) + output_zp (float32 division, rounding half away from zero), clamped to
+ * [-128, 127]; NaN gives the zero point, magnitudes beyond the int8 range saturate. */
+void mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output);
+
+/* output_zp + MBQM(x - input_zp, mult, shift), clamped to [-128, 127]. */
+void mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output);
+
+/* scale * (x - input_zp) in float32. */
+void mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output);
+
+#endif /* MCUC_QUANTIZE_H */
