@@ -10,6 +10,21 @@ struct MCUC: ParsableCommand {
         abstract: "Compile int8 TFLite models for Cortex-M microcontrollers, plan their memory, prove them bit-exact.",
         subcommands: [Inspect.self, Run.self, Plan.self, Fit.self, Targets.self, Compile.self, Simulate.self]
     )
+
+    /// Parses and runs the command. Usage errors exit with status 2 (DESIGN.md's contract) instead of
+    /// swift-argument-parser's 64; everything else keeps its own status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Writes a command's output and exits with its code.
