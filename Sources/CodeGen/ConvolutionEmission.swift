@@ -70,9 +70,9 @@ extension CallEmitter {
 
     /// `output_zp`, `act_min`, `act_max`.
     func outputFields(_ block: inout ParameterBlock, activation: FusedActivation) {
-        let range = ClampRange.fused(activation, output: quant(output))
+        let range = ActivationRange.fused(activation, output: quant(output))
         block.set("output_zp", quant(output).zeroPoint[0])
-        block.set("act_min", range.min); block.set("act_max", range.max)
+        block.set("act_min", range.lowerBound); block.set("act_max", range.upperBound)
     }
 
     /// Attaches the weight, bias and multiplier tables to `block` and finishes the call.

@@ -14,8 +14,8 @@ extension CallEmitter {
             }
             block.fields[0] = ParameterField(field: "rank", value: String(shape.rank))
             block.set("dims", array: shape.dims)
-            block.set("stride1", array: Self.broadcastStrides(graph[x1].shape, into: shape))
-            block.set("stride2", array: Self.broadcastStrides(graph[x2].shape, into: shape))
+            block.set("stride1", array: BroadcastStrides.of(graph[x1].shape, into: shape))
+            block.set("stride2", array: BroadcastStrides.of(graph[x2].shape, into: shape))
         }
         block.set("zp1", quant(x1).zeroPoint[0]); block.set("zp2", quant(x2).zeroPoint[0])
         let (function, activation) = binaryMultipliers(&block, scales: (quant(x1).scale[0], quant(x2).scale[0]))
@@ -49,20 +49,6 @@ extension CallEmitter {
         }
     }
 
-    /// Element strides of `input` read as `output` (NumPy broadcasting): 0 along dimensions of
-    /// size 1 that the output repeats.
-    static func broadcastStrides(_ input: Shape, into output: Shape) -> [Int] {
-        let rank = output.rank
-        let padded = [Int](repeating: 1, count: rank - input.rank) + input.dims
-        var strides = [Int](repeating: 0, count: rank)
-        var running = 1
-        for d in (0..<rank).reversed() {
-            strides[d] = padded[d] == 1 && output.dims[d] != 1 ? 0 : running
-            running *= padded[d]
-        }
-        return strides
-    }
-
     func unary() -> EmittedCall {
         let input = operand(0)
         let count = graph[output].shape.elementCount
@@ -88,8 +74,8 @@ extension CallEmitter {
         block.set("count", count)
         let inQ = quant(operand(0)), outQ = quant(output)
         if case .relu6 = node.op {
-            let range = ClampRange.relu6(input: inQ)
-            block.set("act_min", range.min); block.set("act_max", range.max)
+            let range = ActivationRange.relu6(input: inQ)
+            block.set("act_min", range.lowerBound); block.set("act_max", range.upperBound)
             return block
         }
         let m = FixedPointMultiplier(real: RescaleRecipe.ratio(input: inQ.scale[0], output: outQ.scale[0]))

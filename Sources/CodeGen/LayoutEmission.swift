@@ -14,7 +14,7 @@ extension CallEmitter {
         case .maxPool2d(let a): function = "mcuc_max_pool_s8"; activation = a.activation
         default: preconditionFailure("pool kernel for \(node.op.name)")
         }
-        let range = ClampRange.fused(activation, output: quant(output))
+        let range = ActivationRange.fused(activation, output: quant(output))
         var block = ParameterBlock(type: "mcuc_pool_params", name: parametersName)
         block.set("batches", inShape[0])
         block.set("in_h", inShape[1]); block.set("in_w", inShape[2]); block.set("depth", inShape[3])
@@ -22,16 +22,9 @@ extension CallEmitter {
         block.set("filter_h", w.filterHeight); block.set("filter_w", w.filterWidth)
         block.set("stride_h", w.strideH); block.set("stride_w", w.strideW)
         block.set("pad_top", w.padTop); block.set("pad_left", w.padLeft)
-        block.set("act_min", range.min); block.set("act_max", range.max)
+        block.set("act_min", range.lowerBound); block.set("act_max", range.upperBound)
         return EmittedCall(statements: [statement(function, [pointer(input), pointer(output)])], detail: w.text,
                            parameters: block, tables: constantTables([input]), kernels: [.pool])
-    }
-
-    /// Row-major element strides of `shape`.
-    static func strides(_ shape: Shape) -> [Int] {
-        var result = [Int](repeating: 1, count: shape.rank)
-        for d in stride(from: shape.rank - 2, through: 0, by: -1) { result[d] = result[d + 1] * shape.dims[d + 1] }
-        return result
     }
 
     func requireRank(_ rank: Int) throws(CompileError) {
@@ -44,18 +37,13 @@ extension CallEmitter {
         let input = operand(0)
         let shape = graph[input].shape
         try requireRank(shape.rank)
-        var axes: [Int] = []
-        for raw in int32Values(operand(1)) {
-            let axis = raw < 0 ? Int(raw) + shape.rank : Int(raw)
-            if !axes.contains(axis) { axes.append(axis) }
-        }
-        let strides = Self.strides(shape)
+        let axes = MeanReduction.resolvedAxes(int32Values(operand(1)), rank: shape.rank)
+        let strides = shape.rowMajorStrides
         let kept = (0..<shape.rank).filter { !axes.contains($0) }
         let reduced = (0..<shape.rank).filter { axes.contains($0) }
         let count = reduced.reduce(1) { $0 * shape.dims[$1] }
         let inQ = quant(input), outQ = quant(output)
-        let m = Self.meanMultiplier(FixedPointMultiplier(real: RescaleRecipe.ratio(input: inQ.scale[0], output: outQ.scale[0])),
-                                    count: count)
+        let m = MeanReduction.multiplier(inputScale: inQ.scale[0], outputScale: outQ.scale[0], count: count)
         var block = ParameterBlock(type: "mcuc_mean_params", name: parametersName)
         block.set("kept_rank", kept.count)
         block.set("kept_dims", array: kept.map { shape.dims[$0] })
@@ -72,15 +60,6 @@ extension CallEmitter {
                            parameters: block, tables: constantTables([input]), kernels: [.mean])
     }
 
-    /// TFLM's `QuantizedMeanOrSum` folding of `1 / count` into the multiplier (the same formula as
-    /// `ReferenceMean.meanMultiplier`).
-    static func meanMultiplier(_ m: FixedPointMultiplier, count: Int) -> FixedPointMultiplier {
-        let log2Count = Int32(Int.bitWidth - 1 - count.leadingZeroBitCount)
-        let k = min(log2Count, 32, 31 + m.shift)
-        let multiplier = (Int64(m.multiplier) << Int64(k)) / Int64(count)
-        return FixedPointMultiplier(multiplier: Int32(truncatingIfNeeded: multiplier), shift: m.shift - k)
-    }
-
     func pad() throws(CompileError) -> EmittedCall {
         let input = operand(0)
         let inShape = graph[input].shape, outShape = graph[output].shape
@@ -92,7 +71,7 @@ extension CallEmitter {
         } else {
             fill = quant(output).zeroPoint[0]
         }
-        let outStrides = Self.strides(outShape)
+        let outStrides = outShape.rowMajorStrides
         let start = (0..<inShape.rank).reduce(0) { $0 + Int(paddings[2 * $1]) * outStrides[$1] }
         var block = ParameterBlock(type: "mcuc_pad_params", name: parametersName)
         block.set("rank", inShape.rank)
@@ -111,7 +90,7 @@ extension CallEmitter {
         let inShape = graph[input].shape
         try requireRank(inShape.rank)
         let perm = int32Values(operand(1)).map { Int($0) }
-        let inStrides = Self.strides(inShape)
+        let inStrides = inShape.rowMajorStrides
         var block = ParameterBlock(type: "mcuc_transpose_params", name: parametersName)
         block.set("rank", inShape.rank)
         block.set("count", inShape.elementCount)
@@ -130,7 +109,7 @@ extension CallEmitter {
         let plan = StridedSlicePlan(inputDims: inShape.dims, begin: int32Values(operand(1)), end: int32Values(operand(2)),
                                     strides: int32Values(operand(3)), beginMask: a.beginMask, endMask: a.endMask,
                                     shrinkAxisMask: a.shrinkAxisMask)
-        let inStrides = Self.strides(inShape)
+        let inStrides = inShape.rowMajorStrides
         let count = plan.axes.reduce(1) { $0 * $1.count }
         precondition(count == graph[output].shape.elementCount, "strided slice writes every output element (checked)")
         var block = ParameterBlock(type: "mcuc_strided_slice_params", name: parametersName)
@@ -147,8 +126,8 @@ extension CallEmitter {
         guard case .resizeNearestNeighbor(let a) = node.op else { preconditionFailure("resize kernel for \(node.op.name)") }
         let input = operand(0)
         let inShape = graph[input].shape, outShape = graph[output].shape
-        let rows = (0..<outShape[1]).map { Int32(Self.nearest($0, inputSize: inShape[1], outputSize: outShape[1], a)) }
-        let cols = (0..<outShape[2]).map { Int32(Self.nearest($0, inputSize: inShape[2], outputSize: outShape[2], a)) }
+        let rows = NearestNeighborSource.indices(inputSize: inShape[1], outputSize: outShape[1], a).map { Int32($0) }
+        let cols = NearestNeighborSource.indices(inputSize: inShape[2], outputSize: outShape[2], a).map { Int32($0) }
         var result = EmittedCall(detail: "\(inShape[1])x\(inShape[2]) to \(outShape[1])x\(outShape[2])", kernels: [.resize])
         result.tables = constantTables([input])
         var block = ParameterBlock(type: "mcuc_resize_params", name: parametersName)
@@ -168,20 +147,6 @@ extension CallEmitter {
         result.parameters = block
         result.statements = [statement("mcuc_resize_nearest_s8", [pointer(input), pointer(output)])]
         return result
-    }
-
-    /// TFLM's `GetNearestNeighbor` in its float32 arithmetic (the same formula as
-    /// `ReferenceResizeNearestNeighbor.nearest`): the source index of output index `i`.
-    static func nearest(_ i: Int, inputSize: Int, outputSize: Int, _ a: ResizeAttrs) -> Int {
-        let scale: Float = (a.alignCorners && outputSize > 1)
-            ? Float(inputSize - 1) / Float(outputSize - 1)
-            : Float(inputSize) / Float(outputSize)
-        let offset: Float = a.halfPixelCenters ? 0.5 : 0
-        let position = (Float(i) + offset) * scale
-        let rounded = a.alignCorners ? position.rounded(.toNearestOrAwayFromZero) : position.rounded(.down)
-        var source = min(Int(rounded), inputSize - 1)
-        if a.halfPixelCenters { source = max(0, source) }
-        return source
     }
 
     func concatenation() -> EmittedCall {

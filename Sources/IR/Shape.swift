@@ -29,6 +29,14 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
         return count
     }
 
+    /// Row-major element strides, one per dimension: the innermost is 1, each outer one the
+    /// product of the dimensions inside it (`[]` for a scalar).
+    public var rowMajorStrides: [Int] {
+        var strides = [Int](repeating: 1, count: rank)
+        for d in stride(from: rank - 2, through: 0, by: -1) { strides[d] = strides[d + 1] * dims[d + 1] }
+        return strides
+    }
+
     /// Dimension `i`; negative `i` counts from the end.
     public subscript(i: Int) -> Int { dims[i < 0 ? rank + i : i] }
 

@@ -25,14 +25,15 @@ public struct ConvWindow: Sendable, Hashable {
 
     /// The window of an op with TFLite `padding` mapping `input` (NHWC) to `output` (NHWC),
     /// with TFLM's `ComputePaddingHeightWidth` arithmetic: total padding
-    /// `max(0, (out - 1) * stride + (filter - 1) * dilation + 1 - in)`, the smaller half on top/left.
+    /// `max(0, (out - 1) * stride + (filter - 1) * dilation + 1 - in)` for SAME
+    /// (`ConvGeometry.totalPadding`), the smaller half on top/left; none for VALID.
     public static func make(input: Shape, output: Shape, filterHeight: Int, filterWidth: Int,
                             strideH: Int, strideW: Int, dilationH: Int = 1, dilationW: Int = 1,
                             padding: Padding) -> ConvWindow {
         func split(_ inSize: Int, _ outSize: Int, _ filter: Int, _ stride: Int, _ dilation: Int) -> (Int, Int) {
             guard padding == .same else { return (0, 0) }
-            let effective = (filter - 1) * dilation + 1
-            let total = max(0, (outSize - 1) * stride + effective - inSize)
+            let total = ConvGeometry(inputSize: inSize, filterSize: filter, stride: stride, dilation: dilation,
+                                     padding: padding).totalPadding(outputSize: outSize)
             return (total / 2, total - total / 2)
         }
         let (top, bottom) = split(input[1], output[1], filterHeight, strideH, dilationH)

@@ -8,17 +8,9 @@ enum Broadcast {
     /// For every output element in row-major order, the flat index of the input element it reads.
     static func sourceIndices(of input: Shape, into output: Shape) -> [Int] {
         let rank = output.rank
-        precondition(input.rank <= rank, "input rank exceeds output rank")
         let dims = output.dims
-        let padded = [Int](repeating: 1, count: rank - input.rank) + input.dims
         // Input strides, zero along broadcast dimensions.
-        var strides = [Int](repeating: 0, count: rank)
-        var running = 1
-        for d in (0..<rank).reversed() {
-            precondition(padded[d] == dims[d] || padded[d] == 1, "shapes \(input) and \(output) do not broadcast")
-            strides[d] = padded[d] == 1 ? 0 : running
-            running *= padded[d]
-        }
+        let strides = BroadcastStrides.of(input, into: output)
         var indices = [Int](repeating: 0, count: output.elementCount)
         guard !indices.isEmpty else { return indices }
         var counter = [Int](repeating: 0, count: rank)

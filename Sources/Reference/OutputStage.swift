@@ -27,7 +27,7 @@ struct OutputStage {
                                                                  output: out.scale[0]))
         }
         return OutputStage(multipliers: multipliers, zeroPoint: out.zeroPoint[0],
-                           range: QuantizedMath.activationRange(activation, output: out))
+                           range: ActivationRange.fused(activation, output: out))
     }
 }
 

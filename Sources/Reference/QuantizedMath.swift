@@ -32,29 +32,6 @@ public enum QuantizedMath {
         return roundingDivideByPOT(saturatingRoundingDoublingHighMul(shifted, m.multiplier), rightShift)
     }
 
-    /// `zp + round(v / scale)` in float, as TFLM's CalculateActivationRangeQuantized quantizes bounds.
-    /// Saturates to the int32 range where TFLM's float-to-int cast would be undefined.
-    static func quantizeBound(_ v: Float, scale: Float, zeroPoint: Int32) -> Int32 {
-        let steps = Double((v / scale).rounded(.toNearestOrAwayFromZero))
-        let q = Double(zeroPoint) + steps
-        return Int32(min(max(q, Double(Int32.min)), Double(Int32.max)))
-    }
-
-    /// The int8 clamp range of a fused activation for an output with `quant` (INT8_SEMANTICS.md).
-    public static func activationRange(_ activation: FusedActivation, output quant: QuantParams) -> ClosedRange<Int32> {
-        let scale = quant.scale[0], zp = quant.zeroPoint[0]
-        switch activation {
-        case .relu:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...127
-        case .relu6:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...min(127, quantizeBound(6, scale: scale, zeroPoint: zp))
-        case .reluN1To1:
-            return max(-128, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(127, quantizeBound(1, scale: scale, zeroPoint: zp))
-        default:
-            return -128...127
-        }
-    }
-
     /// Clamps to `range` and narrows to int8.
     @inlinable
     public static func clampToInt8(_ x: Int32, _ range: ClosedRange<Int32>) -> Int8 {

@@ -14,7 +14,7 @@ enum ReferenceAddSub {
         let m1 = FixedPointMultiplier(real: recipe.input1)
         let m2 = FixedPointMultiplier(real: recipe.input2)
         let mOut = FixedPointMultiplier(real: recipe.output)
-        let range = QuantizedMath.activationRange(a.activation, output: out)
+        let range = ActivationRange.fused(a.activation, output: out)
         let shape = c.outputTensor.shape
         let x1 = c.input(0).int8Values, x2 = c.input(1).int8Values
         let i1 = Broadcast.sourceIndices(of: c.inputTensor(0).shape, into: shape)

@@ -31,7 +31,7 @@ enum ReferenceFullyConnected {
         let real = RescaleRecipe.fullyConnectedPerTensor(input: c.inputQuant(0).scale[0],
                                                          weight: c.inputQuant(1).scale[0], output: out.scale[0])
         return OutputStage(multipliers: [FixedPointMultiplier(real: real)], zeroPoint: out.zeroPoint[0],
-                           range: QuantizedMath.activationRange(activation, output: out))
+                           range: ActivationRange.fused(activation, output: out))
     }
 
     /// The kernel over a flat `[batches, depth]` input and `[units, depth]` filter.

@@ -2,21 +2,20 @@ import IR
 
 /// MEAN, int8 (TFLM `reduce_common.cc` → `reference_ops::QuantizedMeanOrSum`).
 ///
-/// Wrapping int32 sums over the (deduplicated, negative-resolved) axes, `N` elements each; `M, s`
-/// from `in_s / out_s` (double); `k = min(floor(log2 N), 32, 31 + s)`; `M' = (M << k) / N` (int64,
-/// truncating), `s' = s - k`; `out = MBQM(sum - in_zp * N, M', s') + out_zp`, clamped to
-/// [-128, 127]. `keep_dims` only changes the output shape, not the element order.
+/// Wrapping int32 sums over the (deduplicated, negative-resolved) axes, `N` elements each;
+/// `M', s'` from `MeanReduction.multiplier` (`in_s / out_s` with `1 / N` folded in);
+/// `out = MBQM(sum - in_zp * N, M', s') + out_zp`, clamped to [-128, 127]. `keep_dims` only
+/// changes the output shape, not the element order.
 ///
 /// This path is taken even when input and output quantization are equal: current TFLM no longer
 /// has the older truncating `sum / N` special case (checked against the `tflite-micro` wheel).
 enum ReferenceMean {
     static func run(_ c: OpContext, _ a: ReducerAttrs) throws(CompileError) -> TensorValue {
         let inputShape = c.inputTensor(0).shape
-        let axes = resolvedAxes(c.int32Operand(1), rank: inputShape.rank)
+        let axes = MeanReduction.resolvedAxes(c.int32Operand(1), rank: inputShape.rank)
         let (sums, count) = reduceSums(c.input(0).int8Values, shape: inputShape, axes: axes)
         let inQ = c.inputQuant(0), outQ = c.outputQuant
-        let m = meanMultiplier(FixedPointMultiplier(real: RescaleRecipe.ratio(input: inQ.scale[0], output: outQ.scale[0])),
-                               count: count)
+        let m = MeanReduction.multiplier(inputScale: inQ.scale[0], outputScale: outQ.scale[0], count: count)
         let correction = Int64(inQ.zeroPoint[0]) * Int64(count)
         let values = sums.map { sum in
             let shifted = Int32(truncatingIfNeeded: Int64(sum) - correction)
@@ -24,18 +23,6 @@ enum ReferenceMean {
             return QuantizedMath.clampToInt8(r, -128...127)
         }
         return .int8(c.outputTensor.shape, values)
-    }
-
-    /// The reduced axes in first-seen order, negative axes resolved, duplicates dropped
-    /// (TFLM `ResolveAxis`).
-    static func resolvedAxes(_ raw: [Int32], rank: Int) -> [Int] {
-        var axes: [Int] = []
-        for value in raw {
-            let axis = value < 0 ? Int(value) + rank : Int(value)
-            precondition(axis >= 0 && axis < rank, "axis checked by LinearOpChecks")
-            if !axes.contains(axis) { axes.append(axis) }
-        }
-        return axes
     }
 
     /// Wrapping int32 sums of the raw int8 values for every output element (row-major over the
@@ -66,13 +53,5 @@ enum ReferenceMean {
             }
         }
         return (sums, count)
-    }
-
-    /// Folds `1 / count` into `m` as TFLM's `QuantizedMeanOrSum` does.
-    static func meanMultiplier(_ m: FixedPointMultiplier, count: Int) -> FixedPointMultiplier {
-        let log2Count = Int32(Int.bitWidth - 1 - count.leadingZeroBitCount)
-        let k = min(log2Count, 32, 31 + m.shift)
-        let multiplier = (Int64(m.multiplier) << Int64(k)) / Int64(count)
-        return FixedPointMultiplier(multiplier: Int32(truncatingIfNeeded: multiplier), shift: m.shift - k)
     }
 }

@@ -8,7 +8,7 @@ enum ReferenceMul {
         let q1 = c.inputQuant(0), q2 = c.inputQuant(1), out = c.outputQuant
         let m = FixedPointMultiplier(real: RescaleRecipe.mul(input1: q1.scale[0], input2: q2.scale[0],
                                                              output: out.scale[0]))
-        let range = QuantizedMath.activationRange(a.activation, output: out)
+        let range = ActivationRange.fused(a.activation, output: out)
         let shape = c.outputTensor.shape
         let x1 = c.input(0).int8Values, x2 = c.input(1).int8Values
         let i1 = Broadcast.sourceIndices(of: c.inputTensor(0).shape, into: shape)

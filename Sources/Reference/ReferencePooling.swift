@@ -27,7 +27,7 @@ enum ReferencePooling {
                               filterWidth: a.filterW, strideHeight: a.strideH, strideWidth: a.strideW,
                               padding: a.padding)
         let depth = inputShape[3]
-        let range = QuantizedMath.activationRange(a.activation, output: c.outputQuant)
+        let range = ActivationRange.fused(a.activation, output: c.outputQuant)
         let x = c.input(0).int8Values
         var output = [Int8](repeating: 0, count: c.outputTensor.shape.elementCount)
         var o = 0

@@ -6,15 +6,15 @@ import IR
 /// `[max(-128, out_zp), 127]`.
 ///
 /// RELU6 does NOT requantize: TFLM clamps the raw input to `[in_zp, Q_in(6)]` with
-/// `Q_in(6) = clamp(round(6 / in_scale) + in_zp)` (`FloatToQuantizedType`) and ignores the output
-/// quantization entirely. mcuc reproduces that, so a RELU6 whose output quantization differs
-/// from its input's gives TFLM's values, not requantized ones.
+/// `Q_in(6) = clamp(round(6 / in_scale) + in_zp)` (`FloatToQuantizedType`; `ActivationRange.relu6`)
+/// and ignores the output quantization entirely. mcuc reproduces that, so a RELU6 whose output
+/// quantization differs from its input's gives TFLM's values, not requantized ones.
 enum ReferenceRelu {
     static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
         let x = c.input(0).int8Values
         let shape = c.inputTensor(0).shape
         if case .relu6 = c.node.op {
-            let range = relu6Range(input: c.inputQuant(0))
+            let range = ActivationRange.relu6(input: c.inputQuant(0))
             return .int8(shape, x.map { QuantizedMath.clampToInt8(Int32($0), range) })
         }
         let input = c.inputQuant(0), output = c.outputQuant
@@ -27,13 +27,5 @@ enum ReferenceRelu {
             result[i] = QuantizedMath.clampToInt8(scaled, range)
         }
         return .int8(shape, result)
-    }
-
-    /// TFLM's RELU6 bounds in the input's own quantization: `[zp, clamp(round(6 / scale) + zp)]`.
-    static func relu6Range(input q: QuantParams) -> ClosedRange<Int32> {
-        let zp = q.zeroPoint[0]
-        let six = Double((6 / q.scale[0]).rounded(.toNearestOrAwayFromZero)) + Double(zp)
-        let upper = Int32(min(max(six, -128), 127))
-        return zp...max(zp, upper)
     }
 }

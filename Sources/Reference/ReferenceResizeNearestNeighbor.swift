@@ -1,8 +1,9 @@
 import IR
 
 /// RESIZE_NEAREST_NEIGHBOR, int8, NHWC (TFLM `reference_ops::ResizeNearestNeighbor`): every output
-/// pixel copies the input pixel `GetNearestNeighbor` picks along each axis. The output size is
-/// the constant int32 operand 1; values are copied unchanged (input and output share quantization).
+/// pixel copies the input pixel `GetNearestNeighbor` picks along each axis (`NearestNeighborSource`).
+/// The output size is the constant int32 operand 1; values are copied unchanged (input and output
+/// share quantization).
 enum ReferenceResizeNearestNeighbor {
     static func run(_ c: OpContext, _ a: ResizeAttrs) throws(CompileError) -> TensorValue {
         let inShape = c.inputTensor(0).shape
@@ -10,8 +11,8 @@ enum ReferenceResizeNearestNeighbor {
         let (batches, inH, inW, depth) = (inShape[0], inShape[1], inShape[2], inShape[3])
         let outH = Int(size[0]), outW = Int(size[1])
         let x = c.input(0).int8Values
-        let rows = (0..<outH).map { nearest($0, inputSize: inH, outputSize: outH, a) }
-        let cols = (0..<outW).map { nearest($0, inputSize: inW, outputSize: outW, a) }
+        let rows = NearestNeighborSource.indices(inputSize: inH, outputSize: outH, a)
+        let cols = NearestNeighborSource.indices(inputSize: inW, outputSize: outW, a)
         var result = [Int8]()
         result.reserveCapacity(batches * outH * outW * depth)
         for b in 0..<batches {
@@ -23,19 +24,5 @@ enum ReferenceResizeNearestNeighbor {
             }
         }
         return .int8(Shape([batches, outH, outW, depth]), result)
-    }
-
-    /// TFLM's `GetNearestNeighbor`, in its float32 arithmetic: the source index of output index
-    /// `i` along an axis of `inputSize` resized to `outputSize`.
-    static func nearest(_ i: Int, inputSize: Int, outputSize: Int, _ a: ResizeAttrs) -> Int {
-        let scale: Float = (a.alignCorners && outputSize > 1)
-            ? Float(inputSize - 1) / Float(outputSize - 1)
-            : Float(inputSize) / Float(outputSize)
-        let offset: Float = a.halfPixelCenters ? 0.5 : 0
-        let position = (Float(i) + offset) * scale
-        let rounded = a.alignCorners ? position.rounded(.toNearestOrAwayFromZero) : position.rounded(.down)
-        var source = min(Int(rounded), inputSize - 1)
-        if a.halfPixelCenters { source = max(0, source) }
-        return source
     }
 }

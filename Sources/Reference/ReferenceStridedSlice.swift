@@ -16,10 +16,7 @@ enum ReferenceStridedSlice {
     /// The elements of `x` (row-major in `shape`) that `plan` visits.
     static func slice(_ x: [Int8], shape: Shape, plan: StridedSlicePlan) -> [Int8] {
         let rank = shape.rank
-        var strides = [Int](repeating: 1, count: rank)
-        for d in stride(from: rank - 2, through: 0, by: -1) {
-            strides[d] = strides[d + 1] * shape.dims[d + 1]
-        }
+        let strides = shape.rowMajorStrides
         let axes = plan.axes
         let total = axes.reduce(1) { $0 * $1.count }
         var result = [Int8]()

@@ -15,10 +15,7 @@ enum ReferenceTranspose {
     /// `x` (row-major in `shape`) with its dimensions permuted by `perm`.
     static func transpose(_ x: [Int8], shape: Shape, perm: [Int]) -> [Int8] {
         let rank = shape.rank
-        var inStrides = [Int](repeating: 1, count: rank)
-        for d in stride(from: rank - 2, through: 0, by: -1) {
-            inStrides[d] = inStrides[d + 1] * shape.dims[d + 1]
-        }
+        let inStrides = shape.rowMajorStrides
         // Walking the output in row-major order, input offsets step by these strides.
         let outDims = perm.map { shape.dims[$0] }
         let steps = perm.map { inStrides[$0] }

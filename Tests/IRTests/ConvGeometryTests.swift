@@ -18,4 +18,12 @@ import Testing
         #expect(ConvGeometry(inputSize: 5, filterSize: 3, stride: 1, dilation: 2, padding: .same).paddingBefore == 2)
         #expect(ConvGeometry(inputSize: 5, filterSize: 3, stride: 1, padding: .valid).paddingBefore == 0)
     }
+
+    @Test func totalPaddingForAGivenOutputSize() {
+        let g = ConvGeometry(inputSize: 96, filterSize: 3, stride: 2, padding: .same)
+        #expect(g.totalPadding(outputSize: 48) == 1)
+        #expect(g.totalPadding(outputSize: 47) == 0)
+        #expect(ConvGeometry(inputSize: 5, filterSize: 3, stride: 1, dilation: 2, padding: .same)
+                .totalPadding(outputSize: 5) == 4)
+    }
 }

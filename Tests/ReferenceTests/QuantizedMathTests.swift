@@ -28,11 +28,4 @@ import Testing
         let two = FixedPointMultiplier(real: 2.0)
         #expect(QuantizedMath.multiplyByQuantizedMultiplier(100, two) == 200)
     }
-
-    @Test func activationRanges() {
-        let q = QuantParams.perTensor(scale: 0.05, zeroPoint: -20)
-        #expect(QuantizedMath.activationRange(.none, output: q) == -128...127)
-        #expect(QuantizedMath.activationRange(.relu, output: q) == -20...127)
-        #expect(QuantizedMath.activationRange(.relu6, output: q) == -20...100)
-    }
 }

@@ -38,8 +38,12 @@ public struct ConvGeometry: Sendable, Hashable {
     }
 
     /// Padding before the first input element (top or left) for output size `outputSize`.
-    public var paddingBefore: Int {
-        let total = (outputSize - 1) * stride + effectiveFilterSize - inputSize
-        return max(total, 0) / 2
+    public var paddingBefore: Int { totalPadding(outputSize: outputSize) / 2 }
+
+    /// Padding before plus after for `outputSize` windows (TFLM's formula, whatever `padding` is):
+    /// `max((outputSize - 1) * stride + effectiveFilterSize - inputSize, 0)`; the smaller half
+    /// goes before.
+    public func totalPadding(outputSize: Int) -> Int {
+        max((outputSize - 1) * stride + effectiveFilterSize - inputSize, 0)
     }
 }

@@ -13,14 +13,13 @@ enum LayoutOpChecks {
         guard input.shape.elementCount > 0 else {
             throw op.error(.unsupported, "MEAN of an empty tensor", input)
         }
-        var axes: [Int] = []
-        for raw in op.int32Values(axesTensor) {
+        let rawAxes = op.int32Values(axesTensor)
+        for raw in rawAxes {
             guard raw >= -rank && raw < rank else {
                 throw op.error(.malformed, "axis \(raw) is out of range for rank \(rank)", axesTensor)
             }
-            let axis = raw < 0 ? Int(raw) + rank : Int(raw)
-            if !axes.contains(axis) { axes.append(axis) }
         }
+        let axes = MeanReduction.resolvedAxes(rawAxes, rank: rank)
         let kept = input.shape.dims.enumerated().filter { !axes.contains($0.offset) }.reduce(1) { $0 * $1.element }
         guard output.shape.elementCount == kept else {
             throw op.error(.malformed, "output has shape \(output.shape); reducing \(input.shape) over \(axes) "
