@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "IRTests", dependencies: ["IR", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "IR", "TFLiteFrontend", "Driver", "TestSupport"]),
         .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),
-        .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "IR", "TestSupport"]),
         .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Scheduling", "IR", "TestSupport"]),
         .testTarget(

@@ -3,6 +3,14 @@ import Foundation
 import IR
 import Simulator
 
+/// A planned model and the C sources generated for it.
+public struct CompiledModel: Sendable {
+    /// The values of the planning stages.
+    public var planned: PlannedModel
+    /// The emitted library (`sources.arenaBytes == planned.memory.arenaBytes`).
+    public var sources: GeneratedSources
+}
+
 extension Pipeline {
     /// The last two stages after planning: C sources for a planned model (`CodeGen`).
     ///
@@ -14,8 +22,34 @@ extension Pipeline {
                                      target: target, codeBytesEstimate: planned.flash.codeBytes)
         let sources = try CodeGen.generate(graph: planned.graph, schedule: planned.schedule, kernels: planned.kernels,
                                            memory: planned.memory, options: options)
-        precondition(sources.arenaBytes == planned.memory.arenaBytes, "codegen changed the arena size")
+        check(problems(in: sources, planned: planned), stage: .codegen)
         return sources
+    }
+
+    /// Broken invariants of `sources` (empty when valid): the plan's arena, files sorted by
+    /// distinct names.
+    static func problems(in sources: GeneratedSources, planned: PlannedModel) -> [String] {
+        var problems: [String] = []
+        if sources.arenaBytes != planned.memory.arenaBytes {
+            problems.append("arena \(sources.arenaBytes) bytes, planned \(planned.memory.arenaBytes)")
+        }
+        let names = sources.files.map(\.name)
+        if names != names.sorted() || Set(names).count != names.count { problems.append("files not sorted by distinct names") }
+        return problems
+    }
+
+    /// `plan`, then `generate`: the whole of `mcuc compile` but writing files. Stops after `stop`
+    /// (nil: never) with the text of that stage's value; `codegen` prints `GeneratedSourcesText`.
+    public static func compile(_ graph: Graph, options: PipelineOptions, modelPath: String, prefix: String?,
+                               target: Target?, stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<CompiledModel> {
+        let planned: PlannedModel
+        switch try plan(graph, options: options, stoppingAfter: stop) {
+        case .stopped(let stage, let text): return .stopped(after: stage, text: text)
+        case .finished(let value): planned = value
+        }
+        let sources = try generate(planned, modelPath: modelPath, prefix: prefix, target: target)
+        if stop == .codegen { return .stopped(after: .codegen, text: GeneratedSourcesText.render(sources)) }
+        return .finished(CompiledModel(planned: planned, sources: sources))
     }
 
     /// The prefix derived from a model's file name (`digits_cnn.tflite` -> `digits_cnn`).

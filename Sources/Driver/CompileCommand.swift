@@ -12,20 +12,24 @@ public struct CompileCommandOptions: Sendable, Equatable {
     /// Prefix of the emitted names (nil: derived from the model's file name).
     public var prefix: String?
     public var externalIO: Bool
+    /// Print only this stage's value and stop; nothing is written.
+    public var dumpAfter: PipelineStage?
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
-                externalIO: Bool = false) {
+                externalIO: Bool = false, dumpAfter: PipelineStage? = nil) {
         self.model = model
         self.target = target
         self.outputDirectory = outputDirectory
         self.prefix = prefix
         self.externalIO = externalIO
+        self.dumpAfter = dumpAfter
     }
 }
 
 extension Commands {
     /// `mcuc compile MODEL [--target NAME] [-o DIR] [--prefix NAME]`: writes the C library and
-    /// prints where the files went and the memory summary.
+    /// prints where the files went and the memory summary. With `--dump-after STAGE`, only that
+    /// stage's text and no files (see `validateDumpAfter`).
     public static func compile(_ options: CompileCommandOptions) -> CommandOutput {
         let target: Target
         do throws(UsageError) {
@@ -34,13 +38,21 @@ extension Commands {
                 throw UsageError("--prefix '\(DisplayText.escaped(prefix))' is not a C identifier (letters, digits and _, "
                     + "starting with a letter, at most 40 characters, not a C keyword, not mcuc_...)")
             }
+            try validateDumpAfter(options.dumpAfter, allowed: PipelineStage.allCases,
+                                  conflicts: [("-o", options.outputDirectory != nil)])
         } catch {
             return usageFailure(error)
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO))
-            let sources = try Pipeline.generate(planned, modelPath: options.model, prefix: options.prefix, target: target)
+            let compiled: CompiledModel
+            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO),
+                                        modelPath: options.model, prefix: options.prefix, target: target,
+                                        stoppingAfter: options.dumpAfter) {
+            case .stopped(_, let text): return CommandOutput(stdout: text)
+            case .finished(let value): compiled = value
+            }
+            let (planned, sources) = (compiled.planned, compiled.sources)
             let directory = options.outputDirectory ?? "out/\(sources.prefix)"
             try FileOutput.makeDirectory(directory)
             for file in sources.files {

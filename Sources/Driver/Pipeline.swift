@@ -34,24 +34,43 @@ public struct PlannedModel: Sendable {
     public var flash: FlashEstimate
 }
 
-/// The only place that knows the stage order: Graph -> Schedule -> KernelPlan -> MemoryPlan. It
-/// checks the value after every stage.
+/// The only place that knows the stage order: Graph -> Schedule -> KernelPlan -> MemoryPlan (and,
+/// in `compile`, -> GeneratedSources). It checks the value after every stage and can stop after
+/// any of them with that value's stable text (`--dump-after`).
 public enum Pipeline {
     /// Schedules, lowers and plans `graph`. Throws the first `SupportCheck` problem of a model mcuc
     /// cannot compile (its kernels, hence its memory, are unknown).
     public static func plan(_ graph: Graph, options: PipelineOptions = PipelineOptions()) throws(CompileError) -> PlannedModel {
+        switch try plan(graph, options: options, stoppingAfter: nil) {
+        case .finished(let planned): return planned
+        case .stopped(let stage, _): preconditionFailure("the pipeline stopped after \(stage) unasked")
+        }
+    }
+
+    /// `plan`, stopping after `stop` (nil: never) with the text of that stage's value.
+    ///
+    /// In: a graph from `TFLiteFrontend` (which verified it). `frontend` stops before the support
+    /// check, so an unsupported model can still be printed; `codegen` is not a planning stage
+    /// (`compile` runs it) and runs to the end here. Every later stage's value is checked before it
+    /// is printed or used.
+    public static func plan(_ graph: Graph, options: PipelineOptions,
+                            stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<PlannedModel> {
+        if stop == .frontend { return .stopped(after: .frontend, text: GraphText.render(graph)) }
         try SupportCheck.verify(graph)
         let planner = try parsePlanner(options.planner)
         let schedule = Scheduling.schedule(graph)
-        check(Scheduling.problems(in: schedule, for: graph), stage: "schedule")
+        check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
+        if stop == .schedule { return .stopped(after: .schedule, text: ScheduleText.render(schedule, graph: graph)) }
         let kernels = Lowering.lower(graph, schedule: schedule,
                                      options: LoweringOptions(externalIO: options.externalIO, sharing: options.sharing))
-        check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: "lowering")
+        check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: .lowering)
+        if stop == .lowering { return .stopped(after: .lowering, text: KernelPlanText.render(kernels, graph: graph)) }
         let memory = MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,
                                          options: PlanningOptions(planner: planner, alignment: options.alignment))
-        check(memory.verify(), stage: "memory plan")
-        return PlannedModel(graph: graph, schedule: schedule, kernels: kernels, memory: memory,
-                            flash: FlashEstimate.estimate(kernels, graph: graph))
+        check(memory.verify(), stage: .memory)
+        if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
+        return .finished(PlannedModel(graph: graph, schedule: schedule, kernels: kernels, memory: memory,
+                                      flash: FlashEstimate.estimate(kernels, graph: graph)))
     }
 
     /// The planner named `name` (nil: all).
@@ -65,7 +84,7 @@ public enum Pipeline {
     }
 
     /// A stage broke its own invariants: a bug in mcuc, never the user's fault.
-    static func check(_ problems: [String], stage: String) {
-        precondition(problems.isEmpty, "\(stage) is invalid: " + problems.prefix(3).joined(separator: "; "))
+    static func check(_ problems: [String], stage: PipelineStage) {
+        precondition(problems.isEmpty, "the \(stage) stage's value is invalid: " + problems.prefix(3).joined(separator: "; "))
     }
 }

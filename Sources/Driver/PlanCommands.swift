@@ -16,10 +16,12 @@ public struct PlanCommandOptions: Sendable, Equatable {
     public var flash: String?
     /// Where to write a copy of the model carrying our plan as TFLM `OfflineMemoryAllocation`.
     public var tflmPlanPath: String?
+    /// Print only this stage's value and stop (one of `PipelineStage.planning`).
+    public var dumpAfter: PipelineStage?
 
     public init(model: String, target: String? = nil, planner: String? = nil, json: Bool = false,
                 svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
-                tflmPlanPath: String? = nil) {
+                tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil) {
         self.model = model
         self.target = target
         self.planner = planner
@@ -29,26 +31,35 @@ public struct PlanCommandOptions: Sendable, Equatable {
         self.sram = sram
         self.flash = flash
         self.tflmPlanPath = tflmPlanPath
+        self.dumpAfter = dumpAfter
     }
 }
 
 extension Commands {
     /// `mcuc plan MODEL ...`: the memory plan, its bounds and the verdict against the target.
     /// Exit 0 whenever a plan was made (the verdict is in the output; `mcuc fit` turns it into the
-    /// exit code); 1 for a model mcuc cannot plan; 2 for a bad option.
+    /// exit code); 1 for a model mcuc cannot plan; 2 for a bad option. With `--dump-after STAGE`,
+    /// only that stage's text (see `validateDumpAfter`).
     public static func plan(_ options: PlanCommandOptions) -> CommandOutput {
         let target: Target, planner: String?
         do {
             target = try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
                                                   flash: options.flash)
             planner = try plannerName(options.planner)
+            try validateDumpAfter(options.dumpAfter, allowed: PipelineStage.planning,
+                                  conflicts: [("--json", options.json), ("--svg", options.svgPath != nil),
+                                              ("--emit-tflm-plan", options.tflmPlanPath != nil)])
         } catch {
             return usageFailure(error)
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO,
-                                                                            planner: planner))
+            let planned: PlannedModel
+            switch try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO, planner: planner),
+                                     stoppingAfter: options.dumpAfter) {
+            case .stopped(_, let text): return CommandOutput(stdout: text)
+            case .finished(let value): planned = value
+            }
             let report = PlanReport(model: options.model, planned: planned, target: target)
             if let path = options.svgPath {
                 try FileOutput.write(PlanSVG.render(report, memory: planned.memory, budget: target.sramBudget), to: path)

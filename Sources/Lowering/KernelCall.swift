@@ -70,16 +70,6 @@ public struct KernelPlan: Sendable, Hashable {
         }
         return result
     }
-
-    /// One line per call: `3 op3 CONV_2D conv1x1 in t5 out t6 scratch 0 streaming(t5, gap 16, interleaved)`.
-    public func text(graph: Graph) -> String {
-        calls.map { call in
-            let inputs = call.inputs.map(\.description).joined(separator: ",")
-            let output = call.output?.description ?? "-"
-            return "\(call.step) \(call.node) \(graph[call.node].op.name) \(call.kernel.name) in \(inputs) "
-                + "out \(output) scratch \(call.scratchBytes) \(ContractText.describe(call.contract))"
-        }.joined(separator: "\n")
-    }
 }
 
 /// Options that change kernel choices.
@@ -94,20 +84,5 @@ public struct LoweringOptions: Sendable, Hashable {
     public init(externalIO: Bool = false, sharing: Bool = true) {
         self.externalIO = externalIO
         self.sharing = sharing
-    }
-}
-
-/// Printable form of a contract.
-public enum ContractText {
-    /// `separate`, `alias(t3)`, `streaming(t3, gap 16, rows)`, `in-place(t3)`, `slices(0,64)`, `folded(op4)`.
-    public static func describe(_ contract: MemoryContract) -> String {
-        switch contract {
-        case .separate: "separate"
-        case .alias(let input): "alias(\(input))"
-        case .streaming(let input, let gap, let order): "streaming(\(input), gap \(gap), \(order))"
-        case .inPlace(let input): "in-place(\(input))"
-        case .producerSlices(let offsets): "slices(" + offsets.map(String.init).joined(separator: ",") + ")"
-        case .foldedInto(let consumer): "folded(\(consumer))"
-        }
     }
 }

@@ -34,12 +34,6 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    /// One line per step: `0: run op0 (CONV_2D)`.
-    public func text(graph: Graph) -> String {
-        steps.enumerated().map { "\($0.offset): \($0.element) (\(graph[$0.element.node].op.name))" }
-            .joined(separator: "\n")
-    }
-
     /// `[run op0, run op1]`.
     public var description: String { "[" + steps.map(\.description).joined(separator: ", ") + "]" }
 }

@@ -22,8 +22,12 @@ struct Compile: ParsableCommand {
     @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
     var externalIO = false
 
+    @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
+    var dumpAfter: PipelineStage?
+
     func run() throws {
         try finish(Commands.compile(CompileCommandOptions(model: model, target: target, outputDirectory: o,
-                                                          prefix: prefix, externalIO: externalIO)))
+                                                          prefix: prefix, externalIO: externalIO,
+                                                          dumpAfter: dumpAfter)))
     }
 }

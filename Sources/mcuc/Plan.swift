@@ -35,9 +35,12 @@ struct Plan: ParsableCommand {
             help: "Write a copy of the model carrying an offline memory plan for TensorFlow Lite Micro.")
     var emitTFLMPlan: String?
 
+    @Option(help: dumpStageHelp(allowed: PipelineStage.planning), transform: dumpStage(allowed: PipelineStage.planning))
+    var dumpAfter: PipelineStage?
+
     func run() throws {
         try finish(Commands.plan(PlanCommandOptions(model: model, target: target, planner: planner, json: json,
                                                     svgPath: svg, externalIO: externalIO, sram: sram, flash: flash,
-                                                    tflmPlanPath: emitTFLMPlan)))
+                                                    tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter)))
     }
 }

@@ -18,7 +18,12 @@ import TestSupport
         #expect(schedule.steps == [.run(NodeID(0)), .run(NodeID(1))])
         #expect(Scheduling.problems(in: schedule, for: graph).isEmpty)
         #expect(schedule.stepIndices() == [NodeID(0): 0, NodeID(1): 1])
-        #expect(schedule.text(graph: graph) == "0: run op0 (RELU)\n1: run op1 (RELU6)")
+        #expect(ScheduleText.render(schedule, graph: graph) == """
+            schedule steps=2
+            step 0: run op0 RELU reads=(t0) writes=(t1)
+            step 1: run op1 RELU6 reads=(t1) writes=(t2)
+
+            """)
     }
 
     @Test func findsBrokenSchedules() {
