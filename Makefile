@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build check-schema check-targets check-templates bench-plan bench-compile fuzz-asan clean
+.PHONY: demo test deps build stress check-schema check-targets check-templates bench-plan bench-compile fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -21,7 +21,12 @@ demo: build
 ## The whole suite (installs what it needs first).
 test: deps check-schema check-targets check-templates
 	$(SWIFT) build --build-tests
+	python3 scripts/tflm/stress_random.py --mcuc .build/debug/mcuc --count 30 --seed 1
 	$(SWIFT) test --skip-build
+
+## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned (slow).
+stress: build
+	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 300 --seed $${SEED:-2}
 
 check-schema:
 	scripts/regen-schema.sh --check
