@@ -10,8 +10,7 @@ struct Compile: ParsableCommand {
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Option(help: "Target device name, alias or .json file (default \(TargetCatalog.defaultTargetName); see `mcuc targets`).")
-    var target: String?
+    @OptionGroup var targetOptions: TargetOptions
 
     @Option(name: .short, help: "Output folder (default out/<prefix>).")
     var o: String?
@@ -19,15 +18,14 @@ struct Compile: ParsableCommand {
     @Option(help: "Prefix of the emitted names and files (default: from the model's file name).")
     var prefix: String?
 
-    @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
-    var externalIO = false
+    @OptionGroup var io: ExternalIOOptions
 
     @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
     var dumpAfter: PipelineStage?
 
     func run() throws {
-        try finish(Commands.compile(CompileCommandOptions(model: model, target: target, outputDirectory: o,
-                                                          prefix: prefix, externalIO: externalIO,
+        try finish(Commands.compile(CompileCommandOptions(model: model, target: targetOptions.target, outputDirectory: o,
+                                                          prefix: prefix, externalIO: io.externalIO,
                                                           dumpAfter: dumpAfter)))
     }
 }

@@ -10,26 +10,20 @@ struct Fit: ParsableCommand {
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Option(help: "Target device name, alias or .json file (default \(TargetCatalog.defaultTargetName)).")
-    var target: String?
+    @OptionGroup var targetOptions: TargetOptions
 
     @Flag(help: "Check every built-in target; exit 0 if at least one fits.")
     var allTargets = false
 
-    @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
-    var externalIO = false
+    @OptionGroup var io: ExternalIOOptions
 
-    @Option(help: "Override the target's SRAM size (e.g. 256K).")
-    var sram: String?
+    @OptionGroup var budget: MemoryBudgetOptions
 
-    @Option(help: "Override the target's Flash size (e.g. 1M).")
-    var flash: String?
-
-    @Flag(help: "Print JSON (\"version\": 1) instead of a table.")
-    var json = false
+    @OptionGroup var output: JSONOptions
 
     func run() throws {
-        try finish(Commands.fit(FitCommandOptions(model: model, target: target, allTargets: allTargets,
-                                                  externalIO: externalIO, sram: sram, flash: flash, json: json)))
+        try finish(Commands.fit(FitCommandOptions(model: model, target: targetOptions.target, allTargets: allTargets,
+                                                  externalIO: io.externalIO, sram: budget.sram, flash: budget.flash,
+                                                  json: output.json)))
     }
 }

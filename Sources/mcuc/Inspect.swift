@@ -10,10 +10,9 @@ struct Inspect: ParsableCommand {
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Flag(help: "Print JSON (\"version\": 1) instead of a table.")
-    var json = false
+    @OptionGroup var output: JSONOptions
 
     func run() throws {
-        try finish(Commands.inspect(model: model, json: json))
+        try finish(Commands.inspect(model: model, json: output.json))
     }
 }

@@ -10,26 +10,19 @@ struct Plan: ParsableCommand {
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Option(help: "Target device name, alias or .json file (default \(TargetCatalog.defaultTargetName); see `mcuc targets`).")
-    var target: String?
+    @OptionGroup var targetOptions: TargetOptions
 
-    @Option(help: "Placement algorithm: best (all, keep the smallest), \(PipelineOptions.plannerNames.joined(separator: ", ")).")
-    var planner: String?
+    @Option(help: "Placement algorithm; best runs them all and keeps the smallest arena.")
+    var planner: PlannerChoice = .best
 
-    @Flag(help: "Print JSON (\"version\": 1) instead of text.")
-    var json = false
+    @OptionGroup var output: JSONOptions
 
     @Option(help: "Also draw the plan as an SVG file.")
     var svg: String?
 
-    @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
-    var externalIO = false
+    @OptionGroup var io: ExternalIOOptions
 
-    @Option(help: "Override the target's SRAM size (e.g. 256K).")
-    var sram: String?
-
-    @Option(help: "Override the target's Flash size (e.g. 1M).")
-    var flash: String?
+    @OptionGroup var budget: MemoryBudgetOptions
 
     @Option(name: .customLong("emit-tflm-plan"),
             help: "Write a copy of the model carrying an offline memory plan for TensorFlow Lite Micro.")
@@ -39,8 +32,9 @@ struct Plan: ParsableCommand {
     var dumpAfter: PipelineStage?
 
     func run() throws {
-        try finish(Commands.plan(PlanCommandOptions(model: model, target: target, planner: planner, json: json,
-                                                    svgPath: svg, externalIO: externalIO, sram: sram, flash: flash,
+        try finish(Commands.plan(PlanCommandOptions(model: model, target: targetOptions.target, planner: planner,
+                                                    json: output.json, svgPath: svg, externalIO: io.externalIO,
+                                                    sram: budget.sram, flash: budget.flash,
                                                     tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter)))
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Driver
 
-extension Engine: ExpressibleByArgument {}
-
 /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ...`: one inference from `.npy` files.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +16,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("output"), help: "Where to write each model output (.npy), in order.")
     var outputs: [String] = []
 
-    @Option(help: "Executor: \(Engine.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Executor: the Swift reference interpreter, or the emitted C built for the host.")
     var engine: Engine = .reference
 
     @Option(help: "Write t<TFLite tensor index>.npy for every activation tensor into this folder.")

@@ -10,8 +10,7 @@ struct Simulate: ParsableCommand {
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Option(help: "Target device name, alias or .json file (default \(TargetCatalog.defaultTargetName)).")
-    var target: String?
+    @OptionGroup var targetOptions: TargetOptions
 
     @Option(help: "Number of seeded random input sets.")
     var inputs = 5
@@ -19,21 +18,16 @@ struct Simulate: ParsableCommand {
     @Option(help: "Seed of the random inputs.")
     var seed: UInt64 = 0
 
-    @Option(help: "Where to run: host (the host C compiler).")
-    var on = "host"
+    @Option(help: "Where the emitted C runs (host: the host C compiler).")
+    var on: SimulationPlatform = .host
 
-    @Flag(help: "Print JSON (\"version\": 1) instead of text.")
-    var json = false
+    @OptionGroup var output: JSONOptions
 
-    @Flag(help: "Graph inputs and outputs live in caller-owned memory, outside the arena.")
-    var externalIO = false
-
-    func validate() throws {
-        guard on == "host" else { throw ValidationError("--on \(on) is not available yet; use --on host") }
-    }
+    @OptionGroup var io: ExternalIOOptions
 
     func run() throws {
-        try finish(Commands.simulate(SimulateCommandOptions(model: model, target: target, inputs: inputs, seed: seed,
-                                                            json: json, externalIO: externalIO)))
+        try finish(Commands.simulate(SimulateCommandOptions(model: model, target: targetOptions.target, inputs: inputs,
+                                                            seed: seed, json: output.json, externalIO: io.externalIO,
+                                                            platform: on)))
     }
 }

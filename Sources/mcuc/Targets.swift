@@ -5,10 +5,9 @@ import Driver
 struct Targets: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in target devices.")
 
-    @Flag(help: "Print JSON (\"version\": 1) instead of a table.")
-    var json = false
+    @OptionGroup var output: JSONOptions
 
     func run() throws {
-        try finish(Commands.targets(json: json))
+        try finish(Commands.targets(json: output.json))
     }
 }

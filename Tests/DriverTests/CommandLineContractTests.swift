@@ -20,6 +20,21 @@ struct CommandLineContractTests {
         return (process.terminationStatus, text)
     }
 
+    /// The standard output of `mcuc arguments`.
+    static func output(_ arguments: [String]) throws -> String {
+        guard let binary = InstalledBinaryTests.builtBinary else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
     static var example: String {
         SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/digits_cnn.tflite").path
     }
@@ -28,6 +43,18 @@ struct CommandLineContractTests {
         #expect(try Self.run(["inspect"]).status == 2)
         #expect(try Self.run(["no-such-command"]).status == 2)
         #expect(try Self.run(["inspect", Self.example, "--no-such-flag"]).status == 2)
+        #expect(try Self.run(["plan", Self.example, "--planner", "fastest"]).status == 2)
+        #expect(try Self.run(["run", Self.example, "--engine", "gpu"]).status == 2)
+        #expect(try Self.run(["simulate", Self.example, "--on", "fpga"]).status == 2)
+    }
+
+    /// Enumerated options are validated by the parser, and `--help` lists every value.
+    @Test func helpListsEnumeratedValues() throws {
+        let plan = try Self.output(["plan", "--help"])
+        #expect(plan.contains("best") && plan.contains("greedy-by-size") && plan.contains("branch-and-bound"))
+        let run = try Self.output(["run", "--help"])
+        #expect(run.contains("reference") && run.contains("host"))
+        #expect(try Self.output(["simulate", "--help"]).contains("host"))
     }
 
     @Test func invalidModelExitsWithOneAndOneLine() throws {

@@ -50,7 +50,8 @@ import TestSupport
     }
 
     @Test func optionsChangeThePlan() throws {
-        let greedy = try Self.json(Commands.plan(PlanCommandOptions(model: Self.fixture, planner: "greedy-by-size", json: true)))
+        let greedy = try Self.json(Commands.plan(PlanCommandOptions(model: Self.fixture, planner: PlannerChoice(rawValue: "greedy-by-size")!,
+                                                                    json: true)))
         #expect(greedy["planner"] as? String == "greedy-by-size")
         #expect((greedy["candidates"] as? [Any])?.count == 1)
         let inside = try Self.json(Commands.plan(PlanCommandOptions(model: Self.fixture, json: true)))
@@ -63,13 +64,20 @@ import TestSupport
 
     @Test(arguments: [
         PlanCommandOptions(model: "x.tflite", target: "esp32"),
-        PlanCommandOptions(model: "x.tflite", planner: "fastest"),
         PlanCommandOptions(model: "x.tflite", sram: "lots"),
     ])
     func badOptionsAreUsageErrors(_ options: PlanCommandOptions) {
         let output = Commands.plan(options)
         #expect(output.exitCode == 2)
         #expect(output.stderr.hasPrefix("error: ") && output.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func plannerChoicesAreBestThenEveryPlanner() {
+        let names = PlannerChoice.allCases.map(\.rawValue)
+        #expect(names.first == "best" && names.contains("greedy-by-size") && Set(names).count == names.count)
+        for choice in PlannerChoice.allCases { #expect(PlannerChoice(rawValue: choice.rawValue) == choice) }
+        #expect(PlannerChoice(rawValue: "fastest") == nil)
+        #expect(PlannerChoice.best.planner == nil)
     }
 
     @Test func missingModelIsOneErrorLine() {

@@ -6,11 +6,12 @@ import IR
 /// `Metadata` entry of that name. The original bytes are kept as they are: a new root `Model` table
 /// is written in front of them (FlatBuffer offsets are relative, and moving the old bytes by a
 /// multiple of 16 keeps every buffer's alignment). Any previous entry of that name is dropped.
-enum OfflinePlanWriter {
-    static let metadataName = "OfflineMemoryAllocation"
+public enum OfflinePlanWriter {
+    /// The metadata entry TFLM reads its offline plan from.
+    public static let metadataName = "OfflineMemoryAllocation"
 
     /// `model` with `offsets` (one per tensor of subgraph 0) as its offline memory plan.
-    static func embed(offsets: [Int], into model: [UInt8]) throws(CompileError) -> [UInt8] {
+    public static func embed(offsets: [Int], into model: [UInt8]) throws(CompileError) -> [UInt8] {
         let reader = FlatBufferReader(bytes: model)
         let root = try reader.u32(0)
         guard try reader.fieldCount(ofTable: root) <= 8 else {

@@ -5,8 +5,8 @@ public struct PlanCommandOptions: Sendable, Equatable {
     public var model: String
     /// A target name, alias or JSON path (nil: the default target).
     public var target: String?
-    /// A `Planner` name, or nil / `best` for the best of all.
-    public var planner: String?
+    /// One placement algorithm, or `best` of all.
+    public var planner: PlannerChoice
     public var json: Bool
     /// Where to write the SVG drawing, if anywhere.
     public var svgPath: String?
@@ -19,7 +19,7 @@ public struct PlanCommandOptions: Sendable, Equatable {
     /// Print only this stage's value and stop (one of `PipelineStage.planning`).
     public var dumpAfter: PipelineStage?
 
-    public init(model: String, target: String? = nil, planner: String? = nil, json: Bool = false,
+    public init(model: String, target: String? = nil, planner: PlannerChoice = .best, json: Bool = false,
                 svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
                 tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil) {
         self.model = model
@@ -41,11 +41,10 @@ extension Commands {
     /// exit code); 1 for a model mcuc cannot plan; 2 for a bad option. With `--dump-after STAGE`,
     /// only that stage's text (see `validateDumpAfter`).
     public static func plan(_ options: PlanCommandOptions) -> CommandOutput {
-        let target: Target, planner: String?
+        let target: Target
         do {
             target = try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
                                                   flash: options.flash)
-            planner = try plannerName(options.planner)
             try validateDumpAfter(options.dumpAfter, allowed: PipelineStage.planning,
                                   conflicts: [("--json", options.json), ("--svg", options.svgPath != nil),
                                               ("--emit-tflm-plan", options.tflmPlanPath != nil)])
@@ -55,8 +54,8 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let planned: PlannedModel
-            switch try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO, planner: planner),
-                                     stoppingAfter: options.dumpAfter) {
+            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner)
+            switch try Pipeline.plan(graph, options: pipeline, stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value
             }
@@ -79,16 +78,6 @@ extension Commands {
     public static func targets(json: Bool) -> CommandOutput {
         let report = TargetsReport(targets: TargetCatalog.builtin, defaultName: TargetCatalog.defaultTargetName)
         return CommandOutput(stdout: json ? JSONOutput.encode(report) : report.renderText())
-    }
-
-    /// A validated `--planner` value (nil for the best of all).
-    static func plannerName(_ name: String?) throws(UsageError) -> String? {
-        guard let name, name != "best" else { return nil }
-        guard PipelineOptions.plannerNames.contains(name) else {
-            throw UsageError("unknown planner '\(DisplayText.escaped(name))'; expected best, "
-                + PipelineOptions.plannerNames.joined(separator: ", "))
-        }
-        return name
     }
 
     /// `error: <message>` and exit code 2.

@@ -12,15 +12,18 @@ public struct SimulateCommandOptions: Sendable, Equatable {
     public var seed: UInt64
     public var json: Bool
     public var externalIO: Bool
+    /// Where the emitted C runs.
+    public var platform: SimulationPlatform
 
     public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
-                externalIO: Bool = false) {
+                externalIO: Bool = false, platform: SimulationPlatform = .host) {
         self.model = model
         self.target = target
         self.inputs = inputs
         self.seed = seed
         self.json = json
         self.externalIO = externalIO
+        self.platform = platform
     }
 }
 

@@ -9,20 +9,17 @@ public struct PipelineOptions: Sendable, Hashable {
     public var externalIO: Bool
     /// Kernel contracts may share bytes (off for the plan handed to TFLM).
     public var sharing: Bool
-    /// One placement algorithm by its `Planner` name, or nil for the best of all.
-    public var planner: String?
+    /// One placement algorithm, or nil for the best of all.
+    public var planner: Planner?
     /// Offset alignment in bytes.
     public var alignment: Int
 
-    public init(externalIO: Bool = false, sharing: Bool = true, planner: String? = nil, alignment: Int = 4) {
+    public init(externalIO: Bool = false, sharing: Bool = true, planner: Planner? = nil, alignment: Int = 4) {
         self.externalIO = externalIO
         self.sharing = sharing
         self.planner = planner
         self.alignment = alignment
     }
-
-    /// The names `--planner` accepts.
-    public static var plannerNames: [String] { Planner.allCases.map(\.rawValue) }
 }
 
 /// Everything the planning stages produced for one model.
@@ -57,7 +54,6 @@ public enum Pipeline {
                             stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<PlannedModel> {
         if stop == .frontend { return .stopped(after: .frontend, text: GraphText.render(graph)) }
         try SupportCheck.verify(graph)
-        let planner = try parsePlanner(options.planner)
         let schedule = Scheduling.schedule(graph)
         check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
         if stop == .schedule { return .stopped(after: .schedule, text: ScheduleText.render(schedule, graph: graph)) }
@@ -66,21 +62,11 @@ public enum Pipeline {
         check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: .lowering)
         if stop == .lowering { return .stopped(after: .lowering, text: KernelPlanText.render(kernels, graph: graph)) }
         let memory = MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,
-                                         options: PlanningOptions(planner: planner, alignment: options.alignment))
+                                         options: PlanningOptions(planner: options.planner, alignment: options.alignment))
         check(memory.verify(), stage: .memory)
         if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
         return .finished(PlannedModel(graph: graph, schedule: schedule, kernels: kernels, memory: memory,
                                       flash: FlashEstimate.estimate(kernels, graph: graph)))
-    }
-
-    /// The planner named `name` (nil: all).
-    static func parsePlanner(_ name: String?) throws(CompileError) -> Planner? {
-        guard let name else { return nil }
-        guard let planner = Planner(rawValue: name) else {
-            throw CompileError(.badInput, "unknown planner '\(name)'; expected one of "
-                + PipelineOptions.plannerNames.joined(separator: ", "))
-        }
-        return planner
     }
 
     /// A stage broke its own invariants: a bug in mcuc, never the user's fault.

@@ -1,0 +1,9 @@
+import ArgumentParser
+import Driver
+
+// The CLI's enumerated values: the parser validates them once, and `--help` lists them
+// (`CaseIterable`), so no command re-checks a name.
+
+extension Engine: ExpressibleByArgument {}
+extension PlannerChoice: ExpressibleByArgument {}
+extension SimulationPlatform: ExpressibleByArgument {}
