@@ -19,6 +19,7 @@ let package = Package(
         ),
         .target(name: "IR"),
         .target(name: "TFLiteFrontend", dependencies: ["IR", "CTFLite"]),
+        .target(name: "GraphPasses", dependencies: ["IR"]),
         .target(name: "Reference", dependencies: ["IR"]),
         .target(name: "Scheduling", dependencies: ["IR"]),
         .target(name: "Lowering", dependencies: ["IR", "Scheduling"]),
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "Simulator", dependencies: ["IR", "CodeGen", "Reference", "Scheduling", "Lowering", "MemoryPlanning"]),
         .target(
             name: "Driver",
-            dependencies: ["IR", "TFLiteFrontend", "Reference", "Scheduling", "Lowering", "MemoryPlanning",
+            dependencies: ["IR", "TFLiteFrontend", "GraphPasses", "Reference", "Scheduling", "Lowering", "MemoryPlanning",
                            "CodeGen", "Simulator"]
         ),
         .executableTarget(
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "IR", "TFLiteFrontend", "Driver", "TestSupport"]),
         .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "GraphPassesTests", dependencies: ["GraphPasses", "IR", "TestSupport"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "IR", "TestSupport"]),
         .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Scheduling", "IR", "TestSupport"]),
         .testTarget(

@@ -5,5 +5,6 @@ import Driver
 // (`CaseIterable`), so no command re-checks a name.
 
 extension Engine: ExpressibleByArgument {}
+extension IOMode: ExpressibleByArgument {}
 extension PlannerChoice: ExpressibleByArgument {}
 extension SimulationPlatform: ExpressibleByArgument {}

@@ -20,12 +20,14 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var io: ExternalIOOptions
 
+    @OptionGroup var boundary: BoundaryTypeOptions
+
     @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
     var dumpAfter: PipelineStage?
 
     func run() throws {
         try finish(Commands.compile(CompileCommandOptions(model: model, target: targetOptions.target, outputDirectory: o,
                                                           prefix: prefix, externalIO: io.externalIO,
-                                                          dumpAfter: dumpAfter)))
+                                                          dumpAfter: dumpAfter, io: boundary.io)))
     }
 }

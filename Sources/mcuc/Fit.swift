@@ -17,6 +17,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var io: ExternalIOOptions
 
+    @OptionGroup var boundary: BoundaryTypeOptions
+
     @OptionGroup var budget: MemoryBudgetOptions
 
     @OptionGroup var output: JSONOptions
@@ -24,6 +26,6 @@ struct Fit: ParsableCommand {
     func run() throws {
         try finish(Commands.fit(FitCommandOptions(model: model, target: targetOptions.target, allTargets: allTargets,
                                                   externalIO: io.externalIO, sram: budget.sram, flash: budget.flash,
-                                                  json: output.json)))
+                                                  json: output.json, io: boundary.io)))
     }
 }

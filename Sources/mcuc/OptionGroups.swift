@@ -27,3 +27,9 @@ struct JSONOptions: ParsableArguments {
     @Flag(help: "Print JSON (\"version\": 1) instead of text.")
     var json = false
 }
+
+/// `--io model|int8`: the element types the application exchanges at the graph boundary.
+struct BoundaryTypeOptions: ParsableArguments {
+    @Option(help: "Graph inputs and outputs: model (as the model declares them) or int8 (drop a boundary QUANTIZE/DEQUANTIZE so the application exchanges int8; the header gives scale and zero point).")
+    var io: IOMode = .model
+}

@@ -24,6 +24,8 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var budget: MemoryBudgetOptions
 
+    @OptionGroup var boundary: BoundaryTypeOptions
+
     @Option(name: .customLong("emit-tflm-plan"),
             help: "Write a copy of the model carrying an offline memory plan for TensorFlow Lite Micro.")
     var emitTFLMPlan: String?
@@ -35,6 +37,7 @@ struct Plan: ParsableCommand {
         try finish(Commands.plan(PlanCommandOptions(model: model, target: targetOptions.target, planner: planner,
                                                     json: output.json, svgPath: svg, externalIO: io.externalIO,
                                                     sram: budget.sram, flash: budget.flash,
-                                                    tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter)))
+                                                    tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter,
+                                                    io: boundary.io)))
     }
 }

@@ -22,8 +22,10 @@ struct Run: ParsableCommand {
     @Option(help: "Write t<TFLite tensor index>.npy for every activation tensor into this folder.")
     var dumpTensors: String?
 
+    @OptionGroup var boundary: BoundaryTypeOptions
+
     func run() throws {
         try finish(Commands.run(model: model, inputs: inputs, outputs: outputs, engine: engine,
-                                dumpTensors: dumpTensors))
+                                dumpTensors: dumpTensors, io: boundary.io))
     }
 }

@@ -25,9 +25,11 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var io: ExternalIOOptions
 
+    @OptionGroup var boundary: BoundaryTypeOptions
+
     func run() throws {
         try finish(Commands.simulate(SimulateCommandOptions(model: model, target: targetOptions.target, inputs: inputs,
                                                             seed: seed, json: output.json, externalIO: io.externalIO,
-                                                            platform: on)))
+                                                            platform: on, io: boundary.io)))
     }
 }

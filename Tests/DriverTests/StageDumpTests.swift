@@ -59,12 +59,12 @@ import TestSupport
 
     @Test func stageNamesParseOrListTheValidOnes() throws {
         #expect(try PipelineStage.named("memory") == .memory)
-        #expect(PipelineStage.allCases.map(\.rawValue) == ["frontend", "schedule", "lowering", "memory", "codegen"])
-        #expect(throws: UsageError("unknown stage 'bogus'; expected one of frontend, schedule, lowering, memory")) {
+        #expect(PipelineStage.allCases.map(\.rawValue) == ["frontend", "passes", "schedule", "lowering", "memory", "codegen"])
+        #expect(throws: UsageError("unknown stage 'bogus'; expected one of frontend, passes, schedule, lowering, memory")) {
             try PipelineStage.named("bogus", allowed: PipelineStage.planning)
         }
         #expect(throws: UsageError("this command does not run the codegen stage; expected one of frontend, "
-            + "schedule, lowering, memory")) {
+            + "passes, schedule, lowering, memory")) {
             try PipelineStage.named("codegen", allowed: PipelineStage.planning)
         }
     }
@@ -73,7 +73,7 @@ import TestSupport
         let codegen = Commands.plan(PlanCommandOptions(model: Self.example, dumpAfter: .codegen))
         #expect(codegen.exitCode == 2 && codegen.stdout.isEmpty)
         #expect(codegen.stderr == "error: --dump-after: this command does not run the codegen stage; expected one of "
-            + "frontend, schedule, lowering, memory\n")
+            + "frontend, passes, schedule, lowering, memory\n")
         let json = Commands.plan(PlanCommandOptions(model: Self.example, json: true, svgPath: "/tmp/never.svg",
                                                     dumpAfter: .memory))
         #expect(json.exitCode == 2 && json.stderr.contains("drop --json, --svg\n"))
@@ -130,11 +130,11 @@ struct StageDumpCommandLineTests {
     @Test func unknownStagesAreUsageErrorsListingTheValidOnes() throws {
         let plan = try Self.run(["plan", StageDumpTests.example, "--dump-after", "bogus"])
         #expect(plan.status == 2 && plan.stdout.isEmpty)
-        #expect(plan.stderr.contains("unknown stage 'bogus'; expected one of frontend, schedule, lowering, memory\n"))
+        #expect(plan.stderr.contains("unknown stage 'bogus'; expected one of frontend, passes, schedule, lowering, memory\n"))
         let codegen = try Self.run(["plan", StageDumpTests.example, "--dump-after", "codegen"])
         #expect(codegen.status == 2 && codegen.stderr.contains("does not run the codegen stage"))
         let compile = try Self.run(["compile", StageDumpTests.example, "--dump-after", "Memory"])
         #expect(compile.status == 2)
-        #expect(compile.stderr.contains("expected one of frontend, schedule, lowering, memory, codegen\n"))
+        #expect(compile.stderr.contains("expected one of frontend, passes, schedule, lowering, memory, codegen\n"))
     }
 }

@@ -89,10 +89,16 @@ enum HostTesting {
     /// (the debug-built reference is the slow part of these tests).
     static let referenceCache = ReferenceCache()
 
-    /// Plans, generates, builds (against `runtime` when given) and simulates `graph`.
+    /// Plans (with `pipeline`, whose `externalIO` `externalIO` overrides), generates, builds
+    /// (against `runtime` when given) and simulates `graph`, comparing with the reference run of
+    /// the graph the pipeline planned (after its rewrites).
     static func simulate(_ graph: Graph, path: String, runtime: HostRuntime?, options: HostBuildOptions = HostBuildOptions(),
-                         externalIO: Bool = false, inputs: [[TensorValue]]? = nil) throws -> SimulationReport {
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: externalIO))
+                         externalIO: Bool = false, pipeline: PipelineOptions = PipelineOptions(),
+                         inputs: [[TensorValue]]? = nil) throws -> SimulationReport {
+        var pipeline = pipeline
+        pipeline.externalIO = pipeline.externalIO || externalIO
+        let planned = try Pipeline.plan(graph, options: pipeline)
+        let graph = planned.graph
         let sources = try Pipeline.generate(planned, modelPath: path, prefix: nil, target: nil)
         let directory = scratch(sources.prefix)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -100,7 +106,7 @@ enum HostTesting {
         guard inputs == nil else { return try Simulator.simulate(graph: graph, build: build, inputs: inputs!) }
         let standard = Self.inputs(for: graph)
         return try Simulator.simulate(graph: graph, build: build, inputs: standard,
-                                      expected: referenceCache.values(path) { standard.map { values in
+                                      expected: referenceCache.values("\(path) io=\(pipeline.io)") { standard.map { values in
                                           Result { () throws(CompileError) in try Reference.run(graph, inputs: values) }
                                       } })
     }

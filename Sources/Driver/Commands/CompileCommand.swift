@@ -14,9 +14,12 @@ public struct CompileCommandOptions: Sendable, Equatable {
     public var externalIO: Bool
     /// Print only this stage's value and stop; nothing is written.
     public var dumpAfter: PipelineStage?
+    /// `--io`: int8 or the model's own types at the graph boundary.
+    public var io: IOMode
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
-                externalIO: Bool = false, dumpAfter: PipelineStage? = nil) {
+                externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model) {
+        self.io = io
         self.model = model
         self.target = target
         self.outputDirectory = outputDirectory
@@ -46,7 +49,7 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let compiled: CompiledModel
-            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO),
+            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io),
                                         modelPath: options.model, prefix: options.prefix, target: target,
                                         stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)

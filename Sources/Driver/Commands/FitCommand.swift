@@ -9,9 +9,12 @@ public struct FitCommandOptions: Sendable, Equatable {
     public var sram: String?
     public var flash: String?
     public var json: Bool
+    /// `--io`: int8 or the model's own types at the graph boundary.
+    public var io: IOMode
 
     public init(model: String, target: String? = nil, allTargets: Bool = false, externalIO: Bool = false,
-                sram: String? = nil, flash: String? = nil, json: Bool = false) {
+                sram: String? = nil, flash: String? = nil, json: Bool = false, io: IOMode = .model) {
+        self.io = io
         self.model = model
         self.target = target
         self.allTargets = allTargets
@@ -42,7 +45,7 @@ extension Commands {
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO))
+            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io))
             let verdicts = targets.map { FitVerdict(model: planned, target: $0) }
             let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits }, targets: verdicts)
             let text = options.json ? JSONOutput.encode(report) : fitText(report, targets: targets)

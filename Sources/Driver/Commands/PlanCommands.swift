@@ -18,10 +18,13 @@ public struct PlanCommandOptions: Sendable, Equatable {
     public var tflmPlanPath: String?
     /// Print only this stage's value and stop (one of `PipelineStage.planning`).
     public var dumpAfter: PipelineStage?
+    /// `--io`: int8 or the model's own types at the graph boundary.
+    public var io: IOMode
 
     public init(model: String, target: String? = nil, planner: PlannerChoice = .best, json: Bool = false,
                 svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
-                tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil) {
+                tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil, io: IOMode = .model) {
+        self.io = io
         self.model = model
         self.target = target
         self.planner = planner
@@ -54,7 +57,8 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let planned: PlannedModel
-            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner)
+            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner,
+                                           io: options.io)
             switch try Pipeline.plan(graph, options: pipeline, stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value

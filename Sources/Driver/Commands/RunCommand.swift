@@ -12,10 +12,13 @@ public enum Engine: String, CaseIterable, Sendable {
 
 extension Commands {
     /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]`.
+    /// With `io == .int8` the inputs and outputs are those of the rewritten graph (int8).
     public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
-                           dumpTensors: String?) -> CommandOutput {
+                           dumpTensors: String?, io: IOMode = .model) -> CommandOutput {
         CommandOutput.capturing(file: model) { () throws(CompileError) in
-            let graph = try ModelFile.load(path: model)
+            let original = try ModelFile.load(path: model)
+            let options = PipelineOptions(io: io)
+            let graph = try Pipeline.rewrite(original, options: options).graph
             guard outputs.count == graph.outputs.count else {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
             }
@@ -26,7 +29,8 @@ extension Commands {
                 computed = try Reference.run(graph, inputs: values)
                 results = Reference.outputs(of: graph, in: computed)
             case .host:
-                (results, computed) = try runHost(graph, model: model, inputs: values, trace: dumpTensors != nil)
+                (results, computed) = try runHost(original, model: model, inputs: values, trace: dumpTensors != nil,
+                                                  options: options)
             }
             for (path, value) in zip(outputs, results) {
                 try FileOutput.write(NumPyFormat.encode(value), to: path)

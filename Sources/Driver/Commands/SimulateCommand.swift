@@ -14,9 +14,12 @@ public struct SimulateCommandOptions: Sendable, Equatable {
     public var externalIO: Bool
     /// Where the emitted C runs.
     public var platform: SimulationPlatform
+    /// `--io`: int8 or the model's own types at the graph boundary.
+    public var io: IOMode
 
     public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
-                externalIO: Bool = false, platform: SimulationPlatform = .host) {
+                externalIO: Bool = false, platform: SimulationPlatform = .host, io: IOMode = .model) {
+        self.io = io
         self.model = model
         self.target = target
         self.inputs = inputs
@@ -79,10 +82,11 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model, target: target,
-                                                          externalIO: options.externalIO)
+                                                          options: PipelineOptions(externalIO: options.externalIO,
+                                                                                   io: options.io))
             defer { Pipeline.cleanup(build.directory) }
-            let inputs = RandomInputs.sets(for: graph, count: options.inputs, seed: options.seed)
-            let result = try Simulator.simulate(graph: graph, build: build, inputs: inputs, timingRepeats: 1000)
+            let inputs = RandomInputs.sets(for: planned.graph, count: options.inputs, seed: options.seed)
+            let result = try Simulator.simulate(graph: planned.graph, build: build, inputs: inputs, timingRepeats: 1000)
             let report = SimulateReport(
                 model: options.model, target: target.name, inputs: options.inputs, seed: options.seed,
                 bit_exact: result.bitExact, tensors_compared: result.tensorsCompared,

@@ -68,14 +68,15 @@ extension Pipeline {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Plans, generates and builds `graph` for the host; the caller removes `build.directory`.
-    static func hostBuild(_ graph: Graph, modelPath: String, target: Target?, externalIO: Bool,
-                          options: HostBuildOptions = HostBuildOptions()) throws(CompileError) -> (PlannedModel, HostBuild) {
-        let planned = try plan(graph, options: PipelineOptions(externalIO: externalIO))
+    /// Plans (rewrites included), generates and builds `graph` for the host; the caller removes
+    /// `build.directory` and compares against the returned `PlannedModel.graph`.
+    static func hostBuild(_ graph: Graph, modelPath: String, target: Target?, options: PipelineOptions,
+                          build: HostBuildOptions = HostBuildOptions()) throws(CompileError) -> (PlannedModel, HostBuild) {
+        let planned = try plan(graph, options: options)
         let sources = try generate(planned, modelPath: modelPath, prefix: nil, target: target)
         let directory = scratchDirectory()
         do {
-            return (planned, try HostBuild.make(sources, in: directory, options: options))
+            return (planned, try HostBuild.make(sources, in: directory, options: build))
         } catch {
             cleanup(directory)
             throw error

@@ -1,3 +1,4 @@
+import GraphPasses
 import IR
 import Lowering
 import MemoryPlanning
@@ -13,18 +14,29 @@ public struct PipelineOptions: Sendable, Hashable {
     public var planner: Planner?
     /// Offset alignment in bytes.
     public var alignment: Int
+    /// int8 or the model's own types at the graph boundary (`--io`).
+    public var io: IOMode
 
-    public init(externalIO: Bool = false, sharing: Bool = true, planner: Planner? = nil, alignment: Int = 4) {
+    public init(externalIO: Bool = false, sharing: Bool = true, planner: Planner? = nil, alignment: Int = 4,
+                io: IOMode = .model) {
         self.externalIO = externalIO
         self.sharing = sharing
         self.planner = planner
         self.alignment = alignment
+        self.io = io
     }
 }
 
+/// `--io`: how the emitted code exchanges graph inputs and outputs (`IR.IOMode`, re-exported for
+/// the command line).
+public typealias IOMode = IR.IOMode
+
 /// Everything the planning stages produced for one model.
 public struct PlannedModel: Sendable {
+    /// The graph after `GraphPasses` (the one every later stage and the reference see).
     public var graph: Graph
+    /// One line per rewrite `GraphPasses` made (empty when none applied).
+    public var rewrites: [String]
     public var schedule: Schedule
     public var kernels: KernelPlan
     public var memory: MemoryPlan
@@ -53,6 +65,9 @@ public enum Pipeline {
     public static func plan(_ graph: Graph, options: PipelineOptions,
                             stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<PlannedModel> {
         if stop == .frontend { return .stopped(after: .frontend, text: GraphText.render(graph)) }
+        let rewritten = try rewrite(graph, options: options)
+        if stop == .passes { return .stopped(after: .passes, text: GraphText.render(rewritten.graph)) }
+        let graph = rewritten.graph
         try SupportCheck.verify(graph)
         let schedule = Scheduling.schedule(graph)
         check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
@@ -65,8 +80,14 @@ public enum Pipeline {
                                          options: PlanningOptions(planner: options.planner, alignment: options.alignment))
         check(memory.verify(), stage: .memory)
         if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
-        return .finished(PlannedModel(graph: graph, schedule: schedule, kernels: kernels, memory: memory,
+        return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, kernels: kernels, memory: memory,
                                       flash: FlashEstimate.estimate(kernels, graph: graph)))
+    }
+
+    /// The graph-to-graph rewrites `options` ask for (`GraphPasses`): what `plan` schedules, and
+    /// what the reference interpreter must run to compare with the emitted code.
+    public static func rewrite(_ graph: Graph, options: PipelineOptions) throws(CompileError) -> RewrittenGraph {
+        try GraphPasses.run(graph, options: GraphPassOptions(io: options.io))
     }
 
     /// A stage broke its own invariants: a bug in mcuc, never the user's fault.

@@ -7,6 +7,9 @@ public enum PipelineStage: String, Sendable, Hashable, CaseIterable, CustomStrin
     /// The imported `Graph` (`GraphText`), before the support check: printable even for a model
     /// mcuc cannot compile.
     case frontend
+    /// The `Graph` after the canonicalizing rewrites (`GraphPasses`, e.g. `--io int8`), as
+    /// `GraphText`; equal to `frontend` when no rewrite applies.
+    case passes
     /// The `Schedule` (`ScheduleText`).
     case schedule
     /// The `KernelPlan` (`KernelPlanText`): per step the kernel, scratch bytes and memory contract.
@@ -18,7 +21,7 @@ public enum PipelineStage: String, Sendable, Hashable, CaseIterable, CustomStrin
     case codegen
 
     /// The stages `mcuc plan` runs, in order.
-    public static let planning: [PipelineStage] = [.frontend, .schedule, .lowering, .memory]
+    public static let planning: [PipelineStage] = [.frontend, .passes, .schedule, .lowering, .memory]
 
     /// The name `--dump-after` takes (`memory`).
     public var description: String { rawValue }

@@ -65,6 +65,9 @@ public struct PlanReport: Sendable, Encodable {
     public var steps: [Step]
     public var buffers: [Buffer]
     public var candidates: [Candidate]
+    /// What `GraphPasses` changed (`--io int8`), one sentence each; op indices after a removal are
+    /// those of the rewritten graph.
+    public var graph_rewrites: [String]
 
     /// The report for `planned` (loaded from `model`) against `target`.
     public init(model: String, planned: PlannedModel, target: Target) {
@@ -90,6 +93,7 @@ public struct PlanReport: Sendable, Encodable {
                  live_bytes: memory.liveBytesPerStep[call.step], high_water_bytes: highWater[call.step])
         }
         buffers = Self.buffers(memory, graph: graph)
+        graph_rewrites = planned.rewrites
         candidates = memory.candidates.map { Candidate(planner: $0.planner.rawValue, arena_bytes: $0.arenaBytes) }
     }
 

@@ -9,7 +9,10 @@ extension PlanReport {
         let graph = planned.graph
         var out = ["model: \(DisplayText.escaped(model))",
                    "target: \(target.name) (\(DisplayText.escaped(target.summary)); \(target.core.rawValue) "
-                       + "\(target.clockMHz) MHz)", ""]
+                       + "\(target.clockMHz) MHz)"]
+        out += graph_rewrites.map { "rewrite: \($0)" }
+        if !graph_rewrites.isEmpty { out.append("(op indices below are those of the rewritten graph)") }
+        out.append("")
         var table = TextTable(headers: ["step", "op", "type", "kernel", "live bytes", "high water"],
                               rightAligned: [0, 1, 4, 5])
         for s in steps {
