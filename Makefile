@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build stress check-schema check-targets check-templates bench-plan bench-compile fuzz-asan clean
+.PHONY: demo test deps build stress check-schema bench-plan bench-compile fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -19,7 +19,7 @@ demo: build
 	$(MCUC) fit $(EXAMPLE)
 
 ## The whole suite (installs what it needs first).
-test: deps check-schema check-targets check-templates
+test: deps check-schema
 	$(SWIFT) build --build-tests
 	python3 scripts/tflm/stress_random.py --mcuc .build/debug/mcuc --count 30 --seed 1
 	$(SWIFT) test --skip-build
@@ -30,14 +30,6 @@ stress: build
 
 check-schema:
 	scripts/regen-schema.sh --check
-
-## targets/*.json is compiled into the binary; the generated Swift must match the folder.
-check-targets:
-	scripts/embed-targets.sh --check
-
-## Templates/ is compiled into the binary; the generated Swift must match the folder.
-check-templates:
-	scripts/embed-templates.sh --check
 
 ## `mcuc compile` time and host run time per inference with a release build (a benchmark, never a test).
 bench-compile: build

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["IR"]),
         .target(name: "Lowering", dependencies: ["IR", "Scheduling"]),
         .target(name: "MemoryPlanning", dependencies: ["IR", "Scheduling", "Lowering"]),
-        .target(name: "Templates"),
+        // Templates/ and targets/ are compiled into the binary at build time (Plugins/EmbedFolders);
+        // each folder is its module's path, so SwiftPM notices files added to it.
+        .target(name: "Templates", path: "Templates", sources: ["EmbeddedTemplates.swift"], plugins: ["EmbedFolders"]),
+        .target(name: "Targets", path: "targets", sources: ["EmbeddedTargets.swift"], plugins: ["EmbedFolders"]),
         .target(
             name: "CodeGen",
             dependencies: ["IR", "Scheduling", "Lowering", "MemoryPlanning", "Templates",
@@ -34,12 +37,14 @@ let package = Package(
         .target(
             name: "Driver",
             dependencies: ["IR", "TFLiteFrontend", "GraphPasses", "Reference", "Scheduling", "Lowering", "MemoryPlanning",
-                           "CodeGen", "Simulator"]
+                           "CodeGen", "Simulator", "Targets"]
         ),
         .executableTarget(
             name: "mcuc",
             dependencies: ["Driver", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "mcuc-bench", dependencies: ["Driver", "IR", "Reference", "TFLiteFrontend"]),
         .target(name: "TestSupport", dependencies: ["IR", "Driver"], path: "Tests/TestSupport"),
         .testTarget(name: "IRTests", dependencies: ["IR", "TestSupport"]),

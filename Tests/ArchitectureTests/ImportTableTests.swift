@@ -14,17 +14,19 @@ import Testing
         "MemoryPlanning": ["IR", "Scheduling", "Lowering"],
         "Reference": ["IR"],
         "Templates": [],
+        "Targets": [],
+        "EmbedFiles": [],
         "CodeGen": ["IR", "Scheduling", "Lowering", "MemoryPlanning", "Templates"],
         "Simulator": ["IR", "CodeGen", "Reference", "Scheduling", "Lowering", "MemoryPlanning"],
         "Driver": ["IR", "CTFLite", "TFLiteFrontend", "GraphPasses", "Scheduling", "Lowering",
-                   "MemoryPlanning", "Reference", "CodeGen", "Simulator"],
+                   "MemoryPlanning", "Reference", "CodeGen", "Simulator", "Targets"],
         "mcuc": ["Driver"],
         "mcuc-bench": ["IR", "TFLiteFrontend", "Scheduling", "Lowering", "MemoryPlanning", "Reference",
                        "CodeGen", "Simulator", "Driver"],
     ]
 
     /// Modules that may use Foundation (file and process I/O live only there, plus JSON in Driver).
-    static let foundationAllowed: Set<String> = ["TFLiteFrontend", "Driver", "Simulator", "mcuc", "mcuc-bench", "CodeGen"]
+    static let foundationAllowed: Set<String> = ["EmbedFiles", "TFLiteFrontend", "Driver", "Simulator", "mcuc", "mcuc-bench", "CodeGen"]
 
     /// Third-party modules each project module may use.
     static let allowedExternal: [String: Set<String>] = [
@@ -32,13 +34,17 @@ import Testing
         "CodeGen": ["Mustache"],
     ]
 
+    /// Modules whose folder is not `Sources/<name>` (data folders compiled in by the EmbedFolders plugin).
+    static let modulePaths: [String: String] = ["Templates": "Templates", "Targets": "targets"]
+
     static var sourcesDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
     }
 
     static func imports(ofModule module: String) throws -> [(file: String, module: String)] {
-        let dir = sourcesDirectory.appendingPathComponent(module)
+        let dir = modulePaths[module].map { sourcesDirectory.deletingLastPathComponent().appendingPathComponent($0) }
+            ?? sourcesDirectory.appendingPathComponent(module)
         guard let files = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
         var result: [(String, String)] = []
         for case let url as URL in files where url.pathExtension == "swift" {

@@ -7,14 +7,14 @@ import TestSupport
 @Suite struct TargetCatalogTests {
     static var targetsDirectory: URL { SharedModels.repositoryRoot.appendingPathComponent("targets") }
 
-    /// The compiled-in copy is byte for byte the folder (scripts/embed-targets.sh regenerates it).
+    /// The compiled-in copy is byte for byte the folder (the EmbedFolders plugin generates it at build time).
     @Test func embeddedTargetsMatchTheFolder() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.targetsDirectory.path)
             .filter { $0.hasSuffix(".json") }.sorted()
         #expect(TargetCatalog.embeddedFiles.map(\.name) == names)
         for file in TargetCatalog.embeddedFiles {
             let text = try String(contentsOf: Self.targetsDirectory.appendingPathComponent(file.name), encoding: .utf8)
-            #expect(text == file.json + "\n", "targets/\(file.name) changed: run scripts/embed-targets.sh")
+            #expect(text == file.json, "targets/\(file.name) differs from the copy the EmbedFolders plugin compiled in")
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import IR
+import Targets
 
-/// The devices mcuc knows: `targets/*.json`, compiled into the binary (see `EmbeddedTargets`), so
+/// The devices mcuc knows: `targets/*.json`, compiled into the binary (`EmbeddedTargets`), so
 /// an installed `mcuc` needs no files beside it. `--target` also accepts a path to a JSON file of
 /// the same format.
 public enum TargetCatalog {
@@ -9,10 +10,12 @@ public enum TargetCatalog {
     public static let defaultTargetName = "nucleo-l4r5zi"
 
     /// (file name, JSON text) of every built-in target, sorted by file name.
-    public static var embeddedFiles: [(name: String, json: String)] { EmbeddedTargets.files }
+    public static var embeddedFiles: [(name: String, json: String)] {
+        EmbeddedTargets.files.filter { $0.path.hasSuffix(".json") }.map { ($0.path, $0.text) }
+    }
 
     /// Every built-in target, sorted by name.
-    public static let builtin: [Target] = EmbeddedTargets.files.map { file -> Target in
+    public static let builtin: [Target] = embeddedFiles.map { file -> Target in
         do throws(UsageError) {
             return try TargetFile.decode(Data(file.json.utf8), origin: file.name)
         } catch {
