@@ -4,7 +4,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
-apt_packages=(libflatbuffers-dev flatbuffers-compiler)
+# chromium-headless-shell (about 64 MB download, no GTK) and a font: the browser test of `mcuc report`.
+apt_packages=(libflatbuffers-dev flatbuffers-compiler chromium-headless-shell fonts-dejavu-core)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

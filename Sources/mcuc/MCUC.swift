@@ -8,7 +8,7 @@ struct MCUC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcuc",
         abstract: "Compile int8 TFLite models for Cortex-M microcontrollers, plan their memory, prove them bit-exact.",
-        subcommands: [Inspect.self, Run.self, Plan.self, Fit.self, Targets.self, Compile.self, Simulate.self]
+        subcommands: [Inspect.self, Run.self, Plan.self, Fit.self, Targets.self, Compile.self, Simulate.self, Report.self]
     )
 
     /// Parses and runs the command. Usage errors exit with status 2 (DESIGN.md's contract) instead of

@@ -46,6 +46,7 @@ struct CommandLineContractTests {
         #expect(try Self.run(["plan", Self.example, "--planner", "fastest"]).status == 2)
         #expect(try Self.run(["run", Self.example, "--engine", "gpu"]).status == 2)
         #expect(try Self.run(["simulate", Self.example, "--on", "fpga"]).status == 2)
+        #expect(try Self.run(["report", Self.example, "--target", "esp32", "-o", "/nonexistent/r.html"]).status == 2)
     }
 
     /// Enumerated options are validated by the parser, and `--help` lists every value.
@@ -55,6 +56,7 @@ struct CommandLineContractTests {
         let run = try Self.output(["run", "--help"])
         #expect(run.contains("reference") && run.contains("host"))
         #expect(try Self.output(["simulate", "--help"]).contains("host"))
+        #expect(try Self.output(["report", "--help"]).contains("HTML"))
     }
 
     @Test func invalidModelExitsWithOneAndOneLine() throws {

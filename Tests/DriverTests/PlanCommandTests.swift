@@ -103,7 +103,7 @@ import TestSupport
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
         let buffers = (try Self.json(output)["buffers"] as! [[String: Any]]).filter { $0["kind"] as? String != "view" }
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == buffers.count)
-        #expect(svg.contains("lower bound") && svg.contains("SRAM budget"))
+        #expect(svg.components(separatedBy: "<rect class=\"buffer ").count - 1 == buffers.count)
+        #expect(svg.contains("arena ") && svg.contains("SRAM budget"))
     }
 }

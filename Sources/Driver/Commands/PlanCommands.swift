@@ -65,7 +65,7 @@ extension Commands {
             }
             let report = PlanReport(model: options.model, planned: planned, target: target)
             if let path = options.svgPath {
-                try FileOutput.write(PlanSVG.render(report, memory: planned.memory, budget: target.sramBudget), to: path)
+                try FileOutput.write(PlanSVG.render(report, budget: target.sramBudget), to: path)
             }
             var notes = ""
             if let path = options.tflmPlanPath {

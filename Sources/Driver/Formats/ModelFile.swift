@@ -9,7 +9,12 @@ public enum ModelFile {
 
     /// Reads `path` and imports it. File-system problems are `CompileError`s of kind `.badInput`.
     public static func load(path: String) throws(CompileError) -> Graph {
-        try TFLiteFrontend.importModel(bytes: try readBytes(path: path))
+        try importModel(bytes: try readBytes(path: path))
+    }
+
+    /// Imports a model already read with `readBytes`.
+    public static func importModel(bytes: [UInt8]) throws(CompileError) -> Graph {
+        try TFLiteFrontend.importModel(bytes: bytes)
     }
 
     /// Reads the whole file at `path`.

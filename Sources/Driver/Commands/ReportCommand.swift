@@ -1,0 +1,53 @@
+import IR
+
+/// Options of `mcuc report`.
+public struct ReportCommandOptions: Sendable, Equatable {
+    public var model: String
+    /// Where to write the HTML page (default `report.html`).
+    public var outputPath: String
+    public var target: String?
+    public var planner: PlannerChoice
+    public var externalIO: Bool
+    public var sram: String?
+    public var flash: String?
+
+    public init(model: String, outputPath: String = "report.html", target: String? = nil, planner: PlannerChoice = .best,
+                externalIO: Bool = false, sram: String? = nil, flash: String? = nil) {
+        self.model = model
+        self.outputPath = outputPath
+        self.target = target
+        self.planner = planner
+        self.externalIO = externalIO
+        self.sram = sram
+        self.flash = flash
+    }
+}
+
+extension Commands {
+    /// `mcuc report MODEL [-o report.html]`: one self-contained HTML page (summary, memory chart,
+    /// layer table, fit on every target). Exit 0 when the page was written, whether or not the
+    /// model fits (the verdict is in the page); 1 for a model mcuc cannot plan; 2 for bad options.
+    public static func report(_ options: ReportCommandOptions) -> CommandOutput {
+        let target: Target
+        do {
+            target = try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
+                                                  flash: options.flash)
+        } catch {
+            return usageFailure(error)
+        }
+        return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
+            let bytes = try ModelFile.readBytes(path: options.model)
+            let graph = try ModelFile.importModel(bytes: bytes)
+            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner)
+            let planned = try Pipeline.plan(graph, options: pipeline)
+            let catalog = TargetCatalog.builtin.map { $0.name == target.name ? target : $0 }
+                + (TargetCatalog.builtin.contains { $0.name == target.name } ? [] : [target])
+            let report = ModelReport(modelPath: options.model, modelBytes: bytes.count, planned: planned, target: target,
+                                     catalog: catalog)
+            let page = ReportPage.render(report)
+            try FileOutput.write(page, to: options.outputPath)
+            return CommandOutput(stdout: "wrote \(DisplayText.escaped(options.outputPath)) (\(Grouped.text(page.utf8.count)) "
+                + "bytes): \(report.plan.verdict.line)\n")
+        }
+    }
+}
