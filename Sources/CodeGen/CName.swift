@@ -4,22 +4,38 @@
 /// Invariant: nothing a model contains (tensor names, the description) reaches emitted C except
 /// through `comment(_:)`; identifiers come from the prefix (validated or derived by `identifier`).
 public enum CName {
-    /// C99 keywords plus names the runtime or the C library reserve for themselves.
-    static let reserved: Set<String> = [
+    /// C99 keywords.
+    static let keywords: Set<String> = [
         "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
         "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
         "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
-        "volatile", "while", "_Bool", "_Complex", "_Imaginary", "main", "mcuc", "memcpy", "memset",
+        "volatile", "while", "_Bool", "_Complex", "_Imaginary",
     ]
 
-    /// True when `text` can be used as the emitted files' prefix: a C identifier of at most 40
-    /// characters, not reserved, not starting with `mcuc_` (the runtime's namespace) or `_`.
-    public static func isValidPrefix(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 40 else { return false }
-        guard isLetter(first), text.unicodeScalars.allSatisfy({ isLetter($0) || isDigit($0) || $0 == "_" }) else {
-            return false
+    /// Names the application, the runtime or the C library use for themselves.
+    static let takenNames: Set<String> = ["main", "mcuc", "memcpy", "memset"]
+
+    /// Keywords and taken names: what a prefix may not be.
+    static var reserved: Set<String> { keywords.union(takenNames) }
+
+    /// True when `text` can be used as the emitted files' prefix (`prefixProblem` is nil).
+    public static func isValidPrefix(_ text: String) -> Bool { prefixProblem(text) == nil }
+
+    /// Why `text` cannot be the prefix, naming the rule it breaks, or nil when it can: a C
+    /// identifier (letters, digits, `_`, starting with a letter) of at most 40 characters, not a C
+    /// keyword, not a name the program already has (`main`, `memcpy`, ...), not in the runtime's
+    /// `mcuc_` namespace.
+    public static func prefixProblem(_ text: String) -> String? {
+        guard let first = text.unicodeScalars.first else { return "is empty" }
+        if text.unicodeScalars.count > 40 { return "is longer than 40 characters" }
+        guard text.unicodeScalars.allSatisfy({ (isLetter($0) || isDigit($0) || $0 == "_") }) else {
+            return "is not a C identifier (letters, digits and _ only)"
         }
-        return !reserved.contains(text) && !text.lowercased().hasPrefix("mcuc_")
+        if !isLetter(first) { return "must start with a letter" }
+        if keywords.contains(text) { return "is a C keyword" }
+        if takenNames.contains(text) { return "is a name the program or its C library already uses" }
+        if text.lowercased().hasPrefix("mcuc_") { return "starts with mcuc_, the runtime's namespace" }
+        return nil
     }
 
     /// A valid prefix derived from arbitrary text (a file name): lower-cased, every other character
@@ -41,6 +57,27 @@ public enum CName {
         if result.unicodeScalars.count > 40 { result = String(result.prefix(40)) }
         while result.hasSuffix("_") { result.removeLast() }
         return result
+    }
+
+    /// Headers of the C standard library, POSIX, newlib and the Arm toolchains that an application
+    /// includes as `<name.h>`: an emitted `<prefix>.h` of that name would shadow them wherever the
+    /// library's folder is on the include path.
+    static let standardHeaders: Set<String> = [
+        "assert", "complex", "ctype", "errno", "fenv", "float", "inttypes", "iso646", "limits", "locale",
+        "math", "setjmp", "signal", "stdalign", "stdarg", "stdatomic", "stdbool", "stddef", "stdint", "stdio",
+        "stdlib", "stdnoreturn", "string", "tgmath", "threads", "time", "uchar", "wchar", "wctype",
+        "alloca", "dirent", "dlfcn", "endian", "fcntl", "features", "getopt", "glob", "grp", "libgen", "malloc",
+        "memory", "poll", "pthread", "pwd", "regex", "sched", "search", "semaphore", "strings", "syslog",
+        "termios", "unistd", "utime", "arm_acle", "arm_mve", "arm_neon", "arm_fp16", "arm_bf16", "arm_cmse",
+        "cmsis_compiler", "cmsis_gcc", "core_cm0", "core_cm0plus", "core_cm3", "core_cm4", "core_cm7",
+        "core_cm33", "core_cm55", "newlib", "reent", "sys", "tflite",
+    ]
+
+    /// The stem of the emitted model files for `prefix`: the prefix itself (`<prefix>.h`,
+    /// `<prefix>.c`, `<prefix>_weights.c`), or `<prefix>_model` when `<prefix>.h` would be a standard
+    /// header's name (case-insensitively, for case-insensitive file systems). C names keep the prefix.
+    public static func fileStem(_ prefix: String) -> String {
+        standardHeaders.contains(prefix.lowercased()) ? prefix + "_model" : prefix
     }
 
     /// Text safe inside a `/* ... */` comment and a README line: printable ASCII letters, digits,

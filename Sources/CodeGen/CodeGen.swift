@@ -47,9 +47,8 @@ public enum CodeGen {
     /// Throws `.badInput` for an invalid prefix, `.unsupported` for shapes the runtime cannot take.
     public static func generate(graph: Graph, schedule: Schedule, kernels: KernelPlan, memory: MemoryPlan,
                                 options: CodeGenOptions) throws(CompileError) -> GeneratedSources {
-        guard CName.isValidPrefix(options.prefix) else {
-            throw CompileError(.badInput, "prefix '\(options.prefix)' is not a C identifier of at most 40 characters "
-                + "(letters, digits, _; starting with a letter; not a keyword; not mcuc_...)")
+        if let problem = CName.prefixProblem(options.prefix) {
+            throw CompileError(.badInput, "prefix '\(CName.comment(options.prefix))' \(problem)")
         }
         let locations = TensorLocations(graph: graph, memory: memory)
         var emitted: [(KernelCall, EmittedCall)] = []

@@ -37,7 +37,7 @@ public struct TracePoint: Sendable, Hashable {
 /// inputs give byte-identical files.
 public struct GeneratedSources: Sendable {
     public var prefix: String
-    /// The library: `<prefix>.h`, `<prefix>.c`, `<prefix>_weights.c`, the runtime kernels it uses,
+    /// The library: `<fileStem>.h`, `<fileStem>.c`, `<fileStem>_weights.c`, the runtime kernels it uses,
     /// `CMakeLists.txt`, `Makefile`, `README.txt`.
     public var files: [GeneratedFile]
     /// Host-only harness (`mcuc_harness.c`, `mcuc_harness.h`, `mcuc_harness_model.c`).
@@ -51,6 +51,10 @@ public struct GeneratedSources: Sendable {
     public var tracePoints: [TracePoint]
     /// Bytes of constant tables (weights, biases, multipliers, lookup tables) in the weights file.
     public var constantBytes: Int
+
+    /// The stem of the model's files (`CName.fileStem`): `<fileStem>.h`, `<fileStem>.c`,
+    /// `<fileStem>_weights.c`.
+    public var fileStem: String { CName.fileStem(prefix) }
 
     /// The file named `name`, if emitted.
     public func file(_ name: String) -> GeneratedFile? {

@@ -11,6 +11,7 @@ struct SourceAssembly {
     let interface: ModelInterface
 
     var prefix: String { options.prefix }
+    var fileStem: String { CName.fileStem(prefix) }
     var macroPrefix: String { prefix.uppercased() }
     var modelComment: String { CName.comment(options.modelName, limit: 80) }
     var targetComment: String {
@@ -56,11 +57,11 @@ struct SourceAssembly {
         let c = collect(emitted)
         let headers = c.kernels.sorted().map(\.header)
         let kernelSources = c.kernels.sorted().map(\.source)
-        let librarySources = ["\(prefix).c", "\(prefix)_weights.c"] + kernelSources
+        let librarySources = ["\(fileStem).c", "\(fileStem)_weights.c"] + kernelSources
         let constantBytes = c.tables.reduce(0) { $0 + $1.byteCount }
-        var files = [GeneratedFile(name: "\(prefix).h", text: header()),
-                     GeneratedFile(name: "\(prefix).c", text: source(c, headers: headers)),
-                     GeneratedFile(name: "\(prefix)_weights.c", text: weights(c, headers: headers))]
+        var files = [GeneratedFile(name: "\(fileStem).h", text: header()),
+                     GeneratedFile(name: "\(fileStem).c", text: source(c, headers: headers)),
+                     GeneratedFile(name: "\(fileStem)_weights.c", text: weights(c, headers: headers))]
         for name in RuntimeKernel.sharedHeaders + headers + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }
@@ -77,7 +78,7 @@ struct SourceAssembly {
 
     func source(_ c: Collected, headers: [String]) -> String {
         TemplateLibrary.render("model.c", SourceView(
-            version: CodeGen.version, prefix: prefix, modelComment: modelComment, kernelHeaders: headers,
+            version: CodeGen.version, prefix: prefix, fileStem: fileStem, modelComment: modelComment, kernelHeaders: headers,
             tableDeclarations: c.tables.filter(\.isExternal).map { DeclarationView(type: $0.ctype, name: "\($0.name)[\($0.count)]") },
             parameterDeclarations: c.blocks.map { DeclarationView(type: $0.type, name: $0.name) },
             parameters: interface.parameters, prologue: interface.prologue(readers: c.readers), steps: c.steps,
@@ -86,7 +87,7 @@ struct SourceAssembly {
 
     func weights(_ c: Collected, headers: [String]) -> String {
         TemplateLibrary.render("model_weights.c", WeightsView(
-            version: CodeGen.version, prefix: prefix, modelComment: modelComment, kernelHeaders: headers,
+            version: CodeGen.version, fileStem: fileStem, modelComment: modelComment, kernelHeaders: headers,
             tables: c.tables.map { TableView(comment: $0.comment, isStatic: !$0.isExternal, ctype: $0.ctype, name: $0.name,
                                              count: $0.count, alignment: 16, body: CWriter.body($0)) },
             parameterBlocks: c.blocks))
@@ -94,7 +95,7 @@ struct SourceAssembly {
 
     func header() -> String {
         TemplateLibrary.render("model.h", HeaderView(
-            version: CodeGen.version, prefix: prefix, modelComment: modelComment, targetComment: targetComment,
+            version: CodeGen.version, prefix: prefix, fileStem: fileStem, modelComment: modelComment, targetComment: targetComment,
             includeGuard: "\(macroPrefix)_H", macroPrefix: macroPrefix, arenaBytes: memory.arenaBytes,
             arenaAlignment: CodeGen.arenaAlignment, inputCount: interface.inputs.count,
             outputCount: interface.outputs.count, tensors: interface.views(macroPrefix: macroPrefix),
@@ -105,7 +106,7 @@ struct SourceAssembly {
         let note = memory.externalIO ? "inputs and outputs stay in the caller's buffers"
             : "inputs and outputs included; \(prefix)_invoke copies them in and out"
         return TemplateLibrary.render("README.txt", ReadmeView(
-            version: CodeGen.version, prefix: prefix,
+            version: CodeGen.version, prefix: prefix, fileStem: fileStem,
             underline: String(repeating: "=", count: prefix.count + 46), modelComment: modelComment,
             targetComment: targetComment, parameters: interface.parameters, macroPrefix: macroPrefix,
             tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaBytes, loweredNote: note,
@@ -127,7 +128,7 @@ struct SourceAssembly {
             "(const \(ModelInterface.ctype(t.type)) *)inputs[\(k)]"
         } + interface.outputs.enumerated().map { k, t in "(\(ModelInterface.ctype(t.type)) *)outputs[\(k)]" }
         let view = HarnessView(
-            version: CodeGen.version, prefix: prefix, macroPrefix: macroPrefix, inputCount: interface.inputs.count,
+            version: CodeGen.version, prefix: prefix, fileStem: fileStem, macroPrefix: macroPrefix, inputCount: interface.inputs.count,
             inputBytes: interface.inputs.isEmpty ? "0" : interface.inputs.map { String($0.bytes) }.joined(separator: ", "),
             outputCount: interface.outputs.count,
             outputBytes: interface.outputs.isEmpty ? "0" : interface.outputs.map { String($0.bytes) }.joined(separator: ", "),

@@ -20,6 +20,8 @@ struct IOView {
 struct HeaderView {
     var version: String
     var prefix: String
+    /// Stem of the model's file names (`CName.fileStem`).
+    var fileStem: String
     var modelComment: String
     var targetComment: String
     var includeGuard: String
@@ -52,6 +54,8 @@ struct StepView {
 struct SourceView {
     var version: String
     var prefix: String
+    /// Stem of the model's file names (`CName.fileStem`).
+    var fileStem: String
     var modelComment: String
     var kernelHeaders: [String]
     var tableDeclarations: [DeclarationView]
@@ -86,7 +90,8 @@ struct BlockView {
 /// `model_weights.c.mustache`.
 struct WeightsView {
     var version: String
-    var prefix: String
+    /// Stem of the model's file names (`CName.fileStem`).
+    var fileStem: String
     var modelComment: String
     var kernelHeaders: [String]
     var tables: [TableView]
@@ -104,6 +109,8 @@ struct BuildView {
 struct ReadmeView {
     var version: String
     var prefix: String
+    /// Stem of the model's file names (`CName.fileStem`).
+    var fileStem: String
     var underline: String
     var modelComment: String
     var targetComment: String
@@ -129,6 +136,8 @@ struct TracePointView {
 struct HarnessView {
     var version: String
     var prefix: String
+    /// Stem of the model's file names (`CName.fileStem`).
+    var fileStem: String
     var macroPrefix: String
     var inputCount: Int
     var inputBytes: String

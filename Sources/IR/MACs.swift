@@ -1,7 +1,10 @@
 extension Graph {
-    /// Multiply-accumulates of one inference of `node`: CONV_2D, DEPTHWISE_CONV_2D and
-    /// FULLY_CONNECTED count one per weight tap per output element; MUL one per output element;
-    /// every other op 0. Saturates instead of overflowing on hostile shapes.
+    /// Multiply-accumulates of one inference of `node`, mcuc's one definition of a MAC: one weight
+    /// tap times one activation, added to an accumulator. CONV_2D, DEPTHWISE_CONV_2D and
+    /// FULLY_CONNECTED count one per weight tap per output element; every other op, elementwise
+    /// ADD, SUB and MUL included, counts 0 (their per-element arithmetic is a rescale, not a
+    /// multiply-accumulate). `inspect`, `simulate` and the reports all use this. Saturates instead
+    /// of overflowing on hostile shapes.
     public func macs(of node: Node) -> Int {
         guard let outputID = node.outputs.first else { return 0 }
         let outputs = self[outputID].shape.checkedElementCount ?? Int.max
@@ -16,8 +19,6 @@ extension Graph {
         case .fullyConnected:
             guard let f = filterShape(), f.rank >= 1 else { return 0 }
             return saturatingProduct([outputs, f[-1]])
-        case .mul:
-            return outputs
         default:
             return 0
         }

@@ -37,7 +37,7 @@ extension HostBuild {
         do {
             try Data(inputBytes).write(to: inURL)
         } catch {
-            throw CompileError(.badInput, "cannot write '\(inURL.path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot write '\(inURL.path)': \(SystemErrorText.reason(error))")
         }
         let arguments = [String(inputs.count), inURL.path, outURL.path, trace ? traceURL.path : "-", String(repeats),
                          exactArena ? "exact" : "guard"]

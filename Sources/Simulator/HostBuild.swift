@@ -48,12 +48,12 @@ public struct HostBuild: Sendable {
                 try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name))
             }
         } catch {
-            throw CompileError(.badInput, "cannot write the generated C into '\(directory.path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot write the generated C into '\(directory.path)': \(SystemErrorText.reason(error))")
         }
         let executable = directory.appendingPathComponent("mcuc_harness")
         let cFiles: [String]
         if let runtime {
-            let own = ["\(sources.prefix).c", "\(sources.prefix)_weights.c", "mcuc_harness_model.c"]
+            let own = ["\(sources.fileStem).c", "\(sources.fileStem)_weights.c", "mcuc_harness_model.c"]
             cFiles = own + runtime.objects.map(\.path)
         } else {
             cFiles = sources.librarySources + ["mcuc_harness.c", "mcuc_harness_model.c"]

@@ -17,7 +17,7 @@ public struct HostRuntime: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             for file in files { try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name)) }
         } catch {
-            throw CompileError(.badInput, "cannot write the runtime into '\(directory.path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot write the runtime into '\(directory.path)': \(SystemErrorText.reason(error))")
         }
         let sources = files.map(\.name).filter { $0.hasSuffix(".c") }
         let result = try ProcessRunner.run(options.compiler, options.flags + ["-I", ".", "-c"] + sources, in: directory)

@@ -42,7 +42,7 @@ enum ProcessRunner {
             try out.close()
             try err.close()
         } catch {
-            throw CompileError(.mismatch, "cannot run '\(executable)': \(error.localizedDescription)")
+            throw CompileError(.mismatch, "cannot run '\(executable)': \(SystemErrorText.reason(error))")
         }
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""

@@ -12,6 +12,11 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var targetOptions: TargetOptions
 
+    @OptionGroup var budget: MemoryBudgetOptions
+
+    @Flag(help: "Fail (exit 1, nothing written) when the model does not fit the target, instead of warning.")
+    var requireFit = false
+
     @Option(name: .short, help: "Output folder (default out/<prefix>).")
     var o: String?
 
@@ -28,6 +33,7 @@ struct Compile: ParsableCommand {
     func run() throws {
         try finish(Commands.compile(CompileCommandOptions(model: model, target: targetOptions.target, outputDirectory: o,
                                                           prefix: prefix, externalIO: io.externalIO,
-                                                          dumpAfter: dumpAfter, io: boundary.io)))
+                                                          dumpAfter: dumpAfter, io: boundary.io,
+                                                          sram: budget.sram, flash: budget.flash, requireFit: requireFit)))
     }
 }

@@ -1,3 +1,4 @@
+import Driver
 import Foundation
 import Testing
 import TestSupport
@@ -47,6 +48,42 @@ struct CommandLineContractTests {
         #expect(try Self.run(["run", Self.example, "--engine", "gpu"]).status == 2)
         #expect(try Self.run(["simulate", Self.example, "--on", "fpga"]).status == 2)
         #expect(try Self.run(["report", Self.example, "--target", "esp32", "-o", "/nonexistent/r.html"]).status == 2)
+    }
+
+    /// Every error is exactly one `error: ...` line (no `Usage:` / `Help:` block), exit 2 for usage.
+    @Test func usageErrorsAreOneLine() throws {
+        let cases: [[String]] = [
+            ["inspect"], ["no-such-command"], ["plan", Self.example, "--planner", "fastest"],
+            ["simulate", Self.example, "--inputs", "-1"], ["simulate", Self.example, "--seed", "-5"],
+            ["simulate", Self.example, "--seed=-5"], ["fit", Self.example, "--sram", "-5K"], ["help", "nope"],
+            ["compile", Self.example, "--prefix", "main"],
+        ]
+        for arguments in cases {
+            let result = try Self.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.filter { $0 == "\n" }.count == 1,
+                    "\(arguments): \(result.stderr)")
+        }
+    }
+
+    /// A negative number is named as such, not reported as a missing value.
+    @Test func negativeNumbersAreNamed() throws {
+        for arguments in [["simulate", Self.example, "--inputs", "-1"], ["simulate", Self.example, "--seed", "-5"],
+                          ["fit", Self.example, "--sram", "-5K"]] {
+            let result = try Self.run(arguments)
+            #expect(result.stderr == "error: \(arguments[2]) \(arguments[3]): negative values are not accepted\n")
+        }
+    }
+
+    @Test func helpForAnUnknownCommandFails() throws {
+        let result = try Self.run(["help", "nope"])
+        #expect(result.status == 2 && result.stderr.contains("unknown command 'nope'"))
+        #expect(try Self.run(["help", "plan"]).status == 0)
+    }
+
+    @Test func versionIsPrinted() throws {
+        #expect(try Self.output(["--version"]) == "mcuc \(Commands.version)\n")
+        #expect(try Self.run(["--version"]).status == 0)
     }
 
     /// Enumerated options are validated by the parser, and `--help` lists every value.

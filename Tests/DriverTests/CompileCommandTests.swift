@@ -38,6 +38,84 @@ import TestSupport
         #expect(target.exitCode == 2)
     }
 
+    /// Each prefix error names the rule it breaks.
+    @Test func prefixErrorsNameTheRule() {
+        let cases = [("main", "already uses"), ("memcpy", "already uses"), ("mcuc", "already uses"), ("int", "C keyword"),
+                     ("mcuc_x", "mcuc_"), ("9lives", "start with a letter"), ("a-b", "not a C identifier"),
+                     (String(repeating: "a", count: 41), "longer than 40")]
+        for (prefix, rule) in cases {
+            let output = Commands.compile(CompileCommandOptions(model: Self.example, prefix: prefix))
+            #expect(output.exitCode == 2)
+            #expect(output.stderr.contains(rule), "\(prefix): \(output.stderr)")
+        }
+    }
+
+    /// `<prefix>.h` never takes a standard header's name: with `--prefix stdint` (or a model named
+    /// stdint.tflite) the files are `stdint_model.*`, the C names stay `stdint_*`, and the library
+    /// builds with the folder on the include path, on the host and for Cortex-M.
+    @Test func prefixNamedLikeAStandardHeaderStillBuilds() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let named = dir + "/stdint.tflite"
+        try FileManager.default.copyItem(atPath: Self.example, toPath: named)
+        for (options, folder) in [(CompileCommandOptions(model: Self.example, outputDirectory: dir + "/a", prefix: "stdint"), "a"),
+                                  (CompileCommandOptions(model: named, outputDirectory: dir + "/b"), "b"),
+                                  (CompileCommandOptions(model: Self.example, outputDirectory: dir + "/c", prefix: "String"), "c")] {
+            let output = Commands.compile(options)
+            #expect(output.exitCode == 0, "\(output.stderr)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/\(folder)")
+            #expect(!files.contains { ["stdint.h", "string.h", "String.h"].contains($0) }, "\(files)")
+            for compiler in ["gcc", "arm-none-eabi-gcc"] where ExternalTools.onPath(compiler) {
+                let flags = compiler == "gcc" ? [] : ["-mcpu=cortex-m4", "-mthumb"]
+                let sources = files.filter { $0.hasSuffix(".c") }
+                let status = try ExternalTools.run(compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-I.", "-c"]
+                                                     + flags + sources, in: "\(dir)/\(folder)")
+                #expect(status == 0, "\(compiler) in \(folder)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: dir + "/a/stdint_model.h"))
+        let header = try String(contentsOfFile: dir + "/a/stdint_model.h", encoding: .utf8)
+        #expect(header.contains("int stdint_invoke("))
+    }
+
+    /// A model that does not fit warns (exit 0); `--require-fit` makes it an error and writes nothing.
+    @Test func notFittingWarnsOrFails() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let warned = Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: dir + "/w", sram: "33K"))
+        #expect(warned.exitCode == 0)
+        #expect(warned.stderr.hasPrefix("warning: ") && warned.stderr.contains("does not fit"))
+        let fitting = Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: dir + "/f"))
+        #expect(fitting.stderr.isEmpty)
+        let failed = Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: dir + "/e", sram: "33K",
+                                                            requireFit: true))
+        #expect(failed.exitCode == 1 && failed.stderr.hasPrefix("error: ") && failed.stderr.contains("--require-fit"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/e"))
+    }
+
+    /// The library replaces the previous one whole: stale runtime files go, a failed compile
+    /// leaves the previous library as it was, the application's own files stay, and no staging
+    /// folder is left behind.
+    @Test func outputFolderIsReplacedWhole() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/lib"
+        #expect(Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: out)).exitCode == 0)
+        let first = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: out + "/mcuc_stale.c"))
+        #expect(Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: out)).exitCode == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == first)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/digits_cnn.c"))
+        let failed = Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: out, sram: "33K",
+                                                            requireFit: true))
+        #expect(failed.exitCode == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/digits_cnn.c")) == before)
+        try Data("int app;".utf8).write(to: URL(fileURLWithPath: out + "/main.c"))
+        #expect(Commands.compile(CompileCommandOptions(model: Self.example, outputDirectory: out)).exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/main.c"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["lib"])
+    }
+
     @Test(.enabled(if: SharedModels.available, "../shared/models not found (set MCUC_MODELS_DIR)"))
     func unsupportedModelsNameTheOp() {
         let output = Commands.compile(CompileCommandOptions(model: SharedModels.path("tflm_mnist_lstm.tflite"),

@@ -31,6 +31,14 @@ import TestSupport
         #expect(output.exitCode == 2)
     }
 
+    /// Over on both: the verdict names both, not only SRAM.
+    @Test func verdictNamesEveryProblem() {
+        let output = Commands.fit(FitCommandOptions(model: PlanCommandTests.fixture, target: "stm32f412", sram: "17K",
+                                                    flash: "65K"))
+        #expect(output.exitCode == 1)
+        #expect(output.stdout.contains("SRAM too small, Flash too small"))
+    }
+
     /// A target whose RAM is split: the arena must fit the largest block, not just the total.
     @Test func largestBlockLimitsTheArena() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-split-\(getpid()).json").path
@@ -41,5 +49,7 @@ import TestSupport
         let output = Commands.fit(FitCommandOptions(model: PlanCommandTests.fixture, target: path))
         #expect(output.exitCode == 1)
         #expect(output.stdout.contains("largest contiguous RAM block"))
+        // The row says why, next to an SRAM % that is within budget.
+        #expect(output.stdout.contains("arena over the largest RAM block") && !output.stdout.contains("SRAM too small"))
     }
 }

@@ -34,6 +34,17 @@ struct InspectJSONTests {
         #expect(report.macs == report.ops.reduce(0) { $0 + $1.macs })
     }
 
+    /// MACs are defined once (IR's `macs(of:)`): only CONV_2D, DEPTHWISE_CONV_2D and
+    /// FULLY_CONNECTED count; elementwise MUL and ADD count 0 alike.
+    @Test func elementwiseOpsCountNoMACs() throws {
+        for name in ["mul_000_same_1x5x5x3.tflite", "add_000_same_1x5x5x3.tflite"] {
+            let path = SharedModels.repositoryRoot.appendingPathComponent("Tests/Fixtures/ops/\(name)").path
+            let output = Commands.inspect(model: path, json: true)
+            let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: Any]
+            #expect(json["macs"] as? Int == 0, "\(name)")
+        }
+    }
+
     @Test func vwwMACsAreMobileNetSized() throws {
         let output = Commands.inspect(model: SharedModels.path("mlperf_vww_mbv1_96.tflite"), json: true)
         let report = try JSONDecoder().decode(Report.self, from: Data(output.stdout.utf8))

@@ -46,6 +46,36 @@ import TestSupport
         #expect(wrong.stderr.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test func theSameOutputTwiceIsAUsageError() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let output = Commands.run(model: Self.example, inputs: [], outputs: [dir + "/a.npy", dir + "/./a.npy"],
+                                  engine: .reference, dumpTensors: nil)
+        #expect(output.exitCode == 2)
+        #expect(output.stderr.hasPrefix("error: --output") && output.stderr.contains("given twice"))
+    }
+
+    /// Bad input files are named plainly: a folder is a folder, a non-.npy file names the magic
+    /// without escapes, and system errors never show Foundation's domain and code.
+    @Test func inputAndOutputFileErrorsArePlain() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = Commands.run(model: Self.example, inputs: [dir], outputs: [dir + "/o.npy"], engine: .reference,
+                                  dumpTensors: nil)
+        #expect(folder.stderr.contains("is a directory, not a file") && !folder.stderr.contains("model"))
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: dir + "/x.npy"))
+        let text = Commands.run(model: Self.example, inputs: [dir + "/x.npy"], outputs: [dir + "/o.npy"],
+                                engine: .reference, dumpTensors: nil)
+        #expect(text.stderr.contains("0x93 NUMPY") && !text.stderr.contains("\\"))
+        let input = SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/sample_input.npy").path
+        for (path, reason) in [(dir + "/missing/o.npy", "no such file or directory"), (dir, "is a directory")] {
+            let output = Commands.run(model: Self.example, inputs: [input], outputs: [path], engine: .reference,
+                                      dumpTensors: nil)
+            #expect(output.exitCode == 1)
+            #expect(output.stderr.contains(reason) && !output.stderr.contains("NSCocoaErrorDomain"), "\(output.stderr)")
+        }
+    }
+
     @Test(.enabled(if: SharedModels.available, "../shared/models not found (set MCUC_MODELS_DIR)"))
     func unsupportedModelNamesTheOp() throws {
         let dir = try Self.temporaryDirectory()

@@ -16,10 +16,20 @@ public struct CompileCommandOptions: Sendable, Equatable {
     public var dumpAfter: PipelineStage?
     /// `--io`: int8 or the model's own types at the graph boundary.
     public var io: IOMode
+    /// `--sram` / `--flash` overrides (`256K`, `1M`).
+    public var sram: String?
+    public var flash: String?
+    /// `--require-fit`: a model that does not fit the target is an error (exit 1, nothing written)
+    /// instead of a warning.
+    public var requireFit: Bool
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
-                externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model) {
+                externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
+                sram: String? = nil, flash: String? = nil, requireFit: Bool = false) {
         self.io = io
+        self.sram = sram
+        self.flash = flash
+        self.requireFit = requireFit
         self.model = model
         self.target = target
         self.outputDirectory = outputDirectory
@@ -31,15 +41,17 @@ public struct CompileCommandOptions: Sendable, Equatable {
 
 extension Commands {
     /// `mcuc compile MODEL [--target NAME] [-o DIR] [--prefix NAME]`: writes the C library and
-    /// prints where the files went and the memory summary. With `--dump-after STAGE`, only that
-    /// stage's text and no files (see `validateDumpAfter`).
+    /// prints where the files went and the memory summary. A model that does not fit the target
+    /// gets a warning on stderr (exit 0), or with `--require-fit` an error (exit 1, nothing
+    /// written). The library replaces the folder's previous one only once it is complete
+    /// (`LibraryOutput`). With `--dump-after STAGE`, only that stage's text and no files.
     public static func compile(_ options: CompileCommandOptions) -> CommandOutput {
         let target: Target
         do throws(UsageError) {
-            target = try TargetCatalog.resolve(options.target)
-            if let prefix = options.prefix, !CName.isValidPrefix(prefix) {
-                throw UsageError("--prefix '\(DisplayText.escaped(prefix))' is not a C identifier (letters, digits and _, "
-                    + "starting with a letter, at most 40 characters, not a C keyword, not mcuc_...)")
+            target = try TargetCatalog.overriding(try TargetCatalog.resolve(options.target), sram: options.sram,
+                                                  flash: options.flash)
+            if let prefix = options.prefix, let problem = CName.prefixProblem(prefix) {
+                throw UsageError("--prefix '\(DisplayText.escaped(prefix))' \(problem)")
             }
             try validateDumpAfter(options.dumpAfter, allowed: PipelineStage.allCases,
                                   conflicts: [("-o", options.outputDirectory != nil)])
@@ -56,12 +68,15 @@ extension Commands {
             case .finished(let value): compiled = value
             }
             let (planned, sources) = (compiled.planned, compiled.sources)
-            let directory = options.outputDirectory ?? "out/\(sources.prefix)"
-            try FileOutput.makeDirectory(directory)
-            for file in sources.files {
-                try FileOutput.write(file.text, to: (directory as NSString).appendingPathComponent(file.name))
+            let verdict = FitVerdict(model: planned, target: target)
+            if !verdict.fits, options.requireFit {
+                throw CompileError(.doesNotFit, verdict.line + " (--require-fit; nothing written)")
             }
-            return CommandOutput(stdout: compileSummary(sources, planned: planned, target: target, directory: directory))
+            let directory = options.outputDirectory ?? "out/\(sources.prefix)"
+            try LibraryOutput.write(sources.files, to: directory)
+            let warning = verdict.fits ? "" : "warning: \(DisplayText.escaped(options.model)): \(verdict.line)\n"
+            return CommandOutput(stdout: compileSummary(sources, planned: planned, target: target, directory: directory),
+                                 stderr: warning)
         }
     }
 

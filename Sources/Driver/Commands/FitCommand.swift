@@ -79,7 +79,7 @@ extension Commands {
                        FitVerdict.percent(verdict.sram_used_bytes, of: verdict.sram_budget_bytes),
                        Grouped.text(verdict.flash_used_bytes), Grouped.text(verdict.flash_budget_bytes),
                        FitVerdict.percent(verdict.flash_used_bytes, of: verdict.flash_budget_bytes),
-                       verdict.fits ? "fits" : !verdict.fits_sram ? "SRAM too small" : "Flash too small"])
+                       verdict.verdictCell])
         }
         let lines = ["model: \(DisplayText.escaped(report.model))", "", table.render(), ""] + report.targets.map(\.line)
         return lines.joined(separator: "\n") + "\n"

@@ -15,7 +15,10 @@ extension Commands {
     /// With `io == .int8` the inputs and outputs are those of the rewritten graph (int8).
     public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
                            dumpTensors: String?, io: IOMode = .model) -> CommandOutput {
-        CommandOutput.capturing(file: model) { () throws(CompileError) in
+        if let twice = FileOutput.firstRepeated(outputs) {
+            return usageFailure(UsageError("--output '\(DisplayText.escaped(twice))' is given twice; each output needs a file of its own"))
+        }
+        return CommandOutput.capturing(file: model) { () throws(CompileError) in
             let original = try ModelFile.load(path: model)
             let options = PipelineOptions(io: io)
             let graph = try Pipeline.rewrite(original, options: options).graph

@@ -1,5 +1,6 @@
 import Foundation
 import IR
+import Simulator
 
 /// Writes files for commands; failures are `.badInput` errors naming the path.
 enum FileOutput {
@@ -7,7 +8,7 @@ enum FileOutput {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CompileError(.badInput, "cannot write '\(path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot write '\(DisplayText.escaped(path))': \(SystemErrorText.reason(error))")
         }
     }
 
@@ -15,11 +16,22 @@ enum FileOutput {
         try write(Array(text.utf8), to: path)
     }
 
+    /// The first path of `paths` that names the same file as an earlier one (after resolving
+    /// `.`, `..` and symbolic links), or nil.
+    static func firstRepeated(_ paths: [String]) -> String? {
+        var seen = Set<String>()
+        for path in paths {
+            let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if !seen.insert(key).inserted { return path }
+        }
+        return nil
+    }
+
     static func makeDirectory(_ path: String) throws(CompileError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw CompileError(.badInput, "cannot create directory '\(path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot create directory '\(DisplayText.escaped(path))': \(SystemErrorText.reason(error))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IR
+import Simulator
 import TFLiteFrontend
 
 /// Loads models from disk: the only place the pipeline reads a model file.
@@ -17,17 +18,17 @@ public enum ModelFile {
         try TFLiteFrontend.importModel(bytes: bytes)
     }
 
-    /// Reads the whole file at `path`.
+    /// Reads the whole file at `path` (any file: models, `.npy` inputs).
     public static func readBytes(path: String) throws(CompileError) -> [UInt8] {
         let url = URL(fileURLWithPath: path)
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw CompileError(.badInput, "cannot read '\(path)': no such file")
+            throw CompileError(.badInput, "cannot read '\(DisplayText.escaped(path))': \(SystemErrorText.reason(error))")
         }
         if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-            throw CompileError(.badInput, "'\(path)' is a directory, not a model file")
+            throw CompileError(.badInput, "'\(DisplayText.escaped(path))' is a directory, not a file")
         }
         if let size = attributes[.size] as? NSNumber, size.intValue > maximumBytes {
             throw CompileError(.malformed, "'\(path)' is \(size.intValue) bytes; TFLite files are under 2 GiB")
@@ -35,7 +36,7 @@ public enum ModelFile {
         do {
             return [UInt8](try Data(contentsOf: url))
         } catch {
-            throw CompileError(.badInput, "cannot read '\(path)': \(error.localizedDescription)")
+            throw CompileError(.badInput, "cannot read '\(DisplayText.escaped(path))': \(SystemErrorText.reason(error))")
         }
     }
 }

@@ -32,7 +32,7 @@ public enum NumPyFormat {
     /// Parses `bytes`; any malformation is a `.badInput` error naming what is wrong.
     public static func decode(_ bytes: [UInt8]) throws(CompileError) -> NumPyArray {
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
-            throw CompileError(.badInput, "not a .npy file (missing the \\x93NUMPY magic)")
+            throw CompileError(.badInput, "not a .npy file (it does not start with the NumPy magic bytes 0x93 NUMPY)")
         }
         let major = bytes[6]
         let (headerLength, headerStart): (Int, Int)

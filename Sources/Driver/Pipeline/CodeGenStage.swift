@@ -59,13 +59,16 @@ extension Pipeline {
     }
 
     /// A fresh folder for a host build, removed by `cleanup` unless `MCUC_KEEP_BUILD` is set.
+    /// Registered with `ScratchDirectories`, so a signal removes it too.
     static func scratchDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-host-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-host-\(UUID().uuidString)")
+        if ProcessInfo.processInfo.environment["MCUC_KEEP_BUILD"] == nil { ScratchDirectories.register(folder) }
+        return folder
     }
 
     static func cleanup(_ directory: URL) {
         guard ProcessInfo.processInfo.environment["MCUC_KEEP_BUILD"] == nil else { return }
-        try? FileManager.default.removeItem(at: directory)
+        ScratchDirectories.remove(directory)
     }
 
     /// Plans (rewrites included), generates and builds `graph` for the host; the caller removes

@@ -15,6 +15,9 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
     public var fits_sram: Bool
     public var fits_flash: Bool
     public var fits: Bool
+    /// Every reason it does not fit (empty when it fits): `SRAM too small`, `arena over the
+    /// largest RAM block`, `Flash too small`.
+    public var problems: [String]
 
     /// The verdict for `model` on `target`.
     public init(model: PlannedModel, target: Target) {
@@ -29,7 +32,13 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
         fits_sram = sram_used_bytes <= sram_budget_bytes && blockOK
         fits_flash = flash_used_bytes <= flash_budget_bytes
         fits = fits_sram && fits_flash
+        problems = (sram_used_bytes > sram_budget_bytes ? ["SRAM too small"] : [])
+            + (blockOK ? [] : ["arena over the largest RAM block"])
+            + (fits_flash ? [] : ["Flash too small"])
     }
+
+    /// The table's verdict cell: `fits`, or every problem (`SRAM too small, Flash too small`).
+    public var verdictCell: String { fits ? "fits" : problems.joined(separator: ", ") }
 
     /// `used` as a percentage of `budget`, one decimal (`12.3%`).
     static func percent(_ used: Int, of budget: Int) -> String {
