@@ -42,6 +42,21 @@ void fill_defaults(ctfl_options *o, int32_t options_type) {
     o->offset = 0;
     o->has_new_shape = 0;
     o->has_squeeze_dims = 0;
+    o->quantized_bias_type = 0;       // TensorType.FLOAT32 (not set)
+    o->batch_dims = 0;
+    o->rank = 0;
+    o->block_size = 0;
+    o->num_splits = 0;
+    o->output_type = 0;               // TensorType.FLOAT32 (as an absent ArgMax/ArgMin field reads)
+    o->values_count = 0;
+    o->num = 0;
+    o->cell_clip = 0.0f;
+    o->proj_clip = 0.0f;
+    o->time_major = 0;
+    o->diagonal_recurrent_tensors = 0;
+    o->mirror_pad_mode = 0;           // MirrorPadMode.REFLECT
+    o->adj_x = 0;
+    o->adj_y = 0;
 }
 
 int32_t flag(bool b) { return b ? 1 : 0; }
@@ -76,96 +91,224 @@ void read_resize(const T *t, ctfl_options *o) {
     o->half_pixel_centers = flag(t->half_pixel_centers());
 }
 
-void read_options(const tflite::Operator *op, ctfl_options *o) {
+/// StridedSliceOptions: the five masks and `offset`.
+void read_strided_slice(const tflite::StridedSliceOptions *t, ctfl_options *o) {
+    o->begin_mask = t->begin_mask();
+    o->end_mask = t->end_mask();
+    o->ellipsis_mask = t->ellipsis_mask();
+    o->new_axis_mask = t->new_axis_mask();
+    o->shrink_axis_mask = t->shrink_axis_mask();
+    o->offset = flag(t->offset());
+}
+
+/// Split, SplitV, Pack and Unpack options.
+bool read_split_pack_options(const tflite::Operator *op, ctfl_options *o) {
+    switch (op->builtin_options_type()) {
+    case tflite::BuiltinOptions_SplitOptions:
+        if (const auto *t = op->builtin_options_as_SplitOptions()) o->num_splits = t->num_splits();
+        return true;
+    case tflite::BuiltinOptions_SplitVOptions:
+        if (const auto *t = op->builtin_options_as_SplitVOptions()) o->num_splits = t->num_splits();
+        return true;
+    case tflite::BuiltinOptions_PackOptions:
+        if (const auto *t = op->builtin_options_as_PackOptions()) {
+            o->values_count = t->values_count();
+            o->axis = t->axis();
+        }
+        return true;
+    case tflite::BuiltinOptions_UnpackOptions:
+        if (const auto *t = op->builtin_options_as_UnpackOptions()) {
+            o->num = t->num();
+            o->axis = t->axis();
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Convolution-shaped options: Conv2D, DepthwiseConv2D, Pool2D, TransposeConv. Returns false
+/// when the operator's options are of another family.
+bool read_window_options(const tflite::Operator *op, ctfl_options *o) {
     switch (op->builtin_options_type()) {
     case tflite::BuiltinOptions_Conv2DOptions:
         if (const auto *t = op->builtin_options_as_Conv2DOptions()) {
             read_window(t, o);
             read_dilation(t, o);
+            o->quantized_bias_type = t->quantized_bias_type();
         }
-        break;
+        return true;
     case tflite::BuiltinOptions_DepthwiseConv2DOptions:
         if (const auto *t = op->builtin_options_as_DepthwiseConv2DOptions()) {
             read_window(t, o);
             read_dilation(t, o);
             o->depth_multiplier = t->depth_multiplier();
         }
-        break;
+        return true;
     case tflite::BuiltinOptions_Pool2DOptions:
         if (const auto *t = op->builtin_options_as_Pool2DOptions()) {
             read_window(t, o);
             o->filter_width = t->filter_width();
             o->filter_height = t->filter_height();
         }
-        break;
+        return true;
+    case tflite::BuiltinOptions_TransposeConvOptions:
+        if (const auto *t = op->builtin_options_as_TransposeConvOptions()) {
+            read_window(t, o);
+            o->quantized_bias_type = t->quantized_bias_type();
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Options of matrix and sequence operators: FullyConnected, BatchMatMul, SVDF, LSTM.
+bool read_matrix_options(const tflite::Operator *op, ctfl_options *o) {
+    switch (op->builtin_options_type()) {
     case tflite::BuiltinOptions_FullyConnectedOptions:
         if (const auto *t = op->builtin_options_as_FullyConnectedOptions()) {
             o->fused_activation_function = t->fused_activation_function();
             o->weights_format = t->weights_format();
             o->keep_num_dims = flag(t->keep_num_dims());
             o->asymmetric_quantize_inputs = flag(t->asymmetric_quantize_inputs());
+            o->quantized_bias_type = t->quantized_bias_type();
         }
-        break;
+        return true;
+    case tflite::BuiltinOptions_BatchMatMulOptions:
+        if (const auto *t = op->builtin_options_as_BatchMatMulOptions()) {
+            o->adj_x = flag(t->adj_x());
+            o->adj_y = flag(t->adj_y());
+            o->asymmetric_quantize_inputs = flag(t->asymmetric_quantize_inputs());
+        }
+        return true;
+    case tflite::BuiltinOptions_SVDFOptions:
+        if (const auto *t = op->builtin_options_as_SVDFOptions()) {
+            o->rank = t->rank();
+            o->fused_activation_function = t->fused_activation_function();
+            o->asymmetric_quantize_inputs = flag(t->asymmetric_quantize_inputs());
+        }
+        return true;
+    case tflite::BuiltinOptions_UnidirectionalSequenceLSTMOptions:
+        if (const auto *t = op->builtin_options_as_UnidirectionalSequenceLSTMOptions()) {
+            o->fused_activation_function = t->fused_activation_function();
+            o->cell_clip = t->cell_clip();
+            o->proj_clip = t->proj_clip();
+            o->time_major = flag(t->time_major());
+            o->asymmetric_quantize_inputs = flag(t->asymmetric_quantize_inputs());
+            o->diagonal_recurrent_tensors = flag(t->diagonal_recurrent_tensors());
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Options of element-wise and normalising operators.
+bool read_elementwise_options(const tflite::Operator *op, ctfl_options *o) {
+    switch (op->builtin_options_type()) {
     case tflite::BuiltinOptions_SoftmaxOptions:
         if (const auto *t = op->builtin_options_as_SoftmaxOptions()) o->beta = t->beta();
-        break;
+        return true;
+    case tflite::BuiltinOptions_AddOptions:
+        if (const auto *t = op->builtin_options_as_AddOptions()) read_add_sub(t, o);
+        return true;
+    case tflite::BuiltinOptions_SubOptions:
+        if (const auto *t = op->builtin_options_as_SubOptions()) read_add_sub(t, o);
+        return true;
+    case tflite::BuiltinOptions_MulOptions:
+        if (const auto *t = op->builtin_options_as_MulOptions()) {
+            o->fused_activation_function = t->fused_activation_function();
+        }
+        return true;
+    case tflite::BuiltinOptions_L2NormOptions:
+        if (const auto *t = op->builtin_options_as_L2NormOptions()) {
+            o->fused_activation_function = t->fused_activation_function();
+        }
+        return true;
+    case tflite::BuiltinOptions_LeakyReluOptions:
+        if (const auto *t = op->builtin_options_as_LeakyReluOptions()) o->alpha = t->alpha();
+        return true;
+    case tflite::BuiltinOptions_ReducerOptions:
+        if (const auto *t = op->builtin_options_as_ReducerOptions()) o->keep_dims = flag(t->keep_dims());
+        return true;
+    case tflite::BuiltinOptions_ArgMaxOptions:
+        if (const auto *t = op->builtin_options_as_ArgMaxOptions()) o->output_type = t->output_type();
+        return true;
+    case tflite::BuiltinOptions_ArgMinOptions:
+        if (const auto *t = op->builtin_options_as_ArgMinOptions()) o->output_type = t->output_type();
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Options of operators that resize or resample: Resize*, SpaceToDepth, DepthToSpace, MirrorPad.
+bool read_resample_options(const tflite::Operator *op, ctfl_options *o) {
+    switch (op->builtin_options_type()) {
+    case tflite::BuiltinOptions_ResizeBilinearOptions:
+        if (const auto *t = op->builtin_options_as_ResizeBilinearOptions()) read_resize(t, o);
+        return true;
+    case tflite::BuiltinOptions_ResizeNearestNeighborOptions:
+        if (const auto *t = op->builtin_options_as_ResizeNearestNeighborOptions()) read_resize(t, o);
+        return true;
+    case tflite::BuiltinOptions_SpaceToDepthOptions:
+        if (const auto *t = op->builtin_options_as_SpaceToDepthOptions()) o->block_size = t->block_size();
+        return true;
+    case tflite::BuiltinOptions_DepthToSpaceOptions:
+        if (const auto *t = op->builtin_options_as_DepthToSpaceOptions()) o->block_size = t->block_size();
+        return true;
+    case tflite::BuiltinOptions_MirrorPadOptions:
+        if (const auto *t = op->builtin_options_as_MirrorPadOptions()) o->mirror_pad_mode = t->mode();
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Options of operators that only rearrange data: Reshape, Squeeze, Gather, StridedSlice,
+/// Concatenation, Split, SplitV, Pack, Unpack.
+bool read_layout_options(const tflite::Operator *op, ctfl_options *o) {
+    switch (op->builtin_options_type()) {
     case tflite::BuiltinOptions_ConcatenationOptions:
         if (const auto *t = op->builtin_options_as_ConcatenationOptions()) {
             o->axis = t->axis();
             o->fused_activation_function = t->fused_activation_function();
         }
-        break;
-    case tflite::BuiltinOptions_AddOptions:
-        if (const auto *t = op->builtin_options_as_AddOptions()) read_add_sub(t, o);
-        break;
-    case tflite::BuiltinOptions_SubOptions:
-        if (const auto *t = op->builtin_options_as_SubOptions()) read_add_sub(t, o);
-        break;
-    case tflite::BuiltinOptions_MulOptions:
-        if (const auto *t = op->builtin_options_as_MulOptions()) {
-            o->fused_activation_function = t->fused_activation_function();
-        }
-        break;
-    case tflite::BuiltinOptions_ResizeBilinearOptions:
-        if (const auto *t = op->builtin_options_as_ResizeBilinearOptions()) read_resize(t, o);
-        break;
-    case tflite::BuiltinOptions_ResizeNearestNeighborOptions:
-        if (const auto *t = op->builtin_options_as_ResizeNearestNeighborOptions()) read_resize(t, o);
-        break;
+        return true;
     case tflite::BuiltinOptions_ReshapeOptions:
         if (const auto *t = op->builtin_options_as_ReshapeOptions()) {
             o->has_new_shape = flag(t->new_shape() != nullptr);
         }
-        break;
+        return true;
     case tflite::BuiltinOptions_SqueezeOptions:
         if (const auto *t = op->builtin_options_as_SqueezeOptions()) {
             o->has_squeeze_dims = flag(t->squeeze_dims() != nullptr);
         }
-        break;
+        return true;
     case tflite::BuiltinOptions_GatherOptions:
-        if (const auto *t = op->builtin_options_as_GatherOptions()) o->axis = t->axis();
-        break;
-    case tflite::BuiltinOptions_ReducerOptions:
-        if (const auto *t = op->builtin_options_as_ReducerOptions()) o->keep_dims = flag(t->keep_dims());
-        break;
-    case tflite::BuiltinOptions_StridedSliceOptions:
-        if (const auto *t = op->builtin_options_as_StridedSliceOptions()) {
-            o->begin_mask = t->begin_mask();
-            o->end_mask = t->end_mask();
-            o->ellipsis_mask = t->ellipsis_mask();
-            o->new_axis_mask = t->new_axis_mask();
-            o->shrink_axis_mask = t->shrink_axis_mask();
-            o->offset = flag(t->offset());
+        if (const auto *t = op->builtin_options_as_GatherOptions()) {
+            o->axis = t->axis();
+            o->batch_dims = t->batch_dims();
         }
-        break;
-    case tflite::BuiltinOptions_LeakyReluOptions:
-        if (const auto *t = op->builtin_options_as_LeakyReluOptions()) o->alpha = t->alpha();
-        break;
+        return true;
+    case tflite::BuiltinOptions_StridedSliceOptions:
+        if (const auto *t = op->builtin_options_as_StridedSliceOptions()) read_strided_slice(t, o);
+        return true;
     default:
-        // Option tables without fields (Pad, PadV2, Transpose, Quantize, Dequantize, HardSwish)
-        // and ordinals we do not declare: the defaults stand.
-        break;
+        return read_split_pack_options(op, o);
     }
+}
+
+void read_options(const tflite::Operator *op, ctfl_options *o) {
+    // Option tables without fields (Pad, PadV2, Transpose, Quantize, Dequantize, HardSwish,
+    // LogSoftmax, Slice, ExpandDims, MaximumMinimum, Neg, Abs, SquaredDifference,
+    // SpaceToBatchND, BatchToSpaceND) and ordinals we do not declare: the defaults stand.
+    if (read_window_options(op, o)) return;
+    if (read_matrix_options(op, o)) return;
+    if (read_elementwise_options(op, o)) return;
+    if (read_resample_options(op, o)) return;
+    (void)read_layout_options(op, o);
 }
 
 }  // namespace

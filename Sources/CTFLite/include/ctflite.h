@@ -67,6 +67,32 @@ typedef struct {
     int32_t has_new_shape;
     /* Squeeze: squeeze_dims with ctfl_operator_int_list(CTFL_LIST_SQUEEZE_DIMS) */
     int32_t has_squeeze_dims;
+    /* Conv2D / FullyConnected / TransposeConv: TensorType ordinal of the bias and accumulator when
+       the bias is absent (0 = FLOAT32 = not set) */
+    int32_t quantized_bias_type;
+    /* Gather (axis is the shared `axis` field) */
+    int32_t batch_dims;
+    /* SVDF */
+    int32_t rank;
+    /* SpaceToDepth / DepthToSpace */
+    int32_t block_size;
+    /* Split / SplitV */
+    int32_t num_splits;
+    /* ArgMax / ArgMin: TensorType ordinal of the output */
+    int32_t output_type;
+    /* Pack: values_count; Unpack: num (axis is the shared `axis` field) */
+    int32_t values_count;
+    int32_t num;
+    /* UnidirectionalSequenceLSTM (fused_activation_function and asymmetric_quantize_inputs are the
+       shared fields) */
+    float cell_clip;
+    float proj_clip;
+    int32_t time_major;
+    int32_t diagonal_recurrent_tensors;
+    /* MirrorPad: 0 REFLECT, 1 SYMMETRIC */
+    int32_t mirror_pad_mode;
+    /* BatchMatMul */
+    int32_t adj_x, adj_y;
 } ctfl_options;
 
 enum {
