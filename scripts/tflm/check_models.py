@@ -3,7 +3,8 @@
 
     check_models.py fixtures DIR [--work WORKDIR] [--seed N]
         Every model in DIR/index.json (from make_op_models.py) gets seeded random
-        inputs (int8 uniform over [-128, 127]; float32 uniform over the entry's
+        inputs (int8 / int16 uniform over the whole range; int32 GATHER coordinates
+        uniform over the entry's coords_range; float32 uniform over the entry's
         float_input_range, else standard normal) and is run once.  Fails if TFLM
         rejects or crashes on any model.
 
@@ -54,6 +55,11 @@ def check_fixtures(d, work, seed):
         for i, t in enumerate(e["inputs"]):
             if t["dtype"] == "int8":
                 a = rng.integers(-128, 128, size=t["shape"]).astype(np.int8)
+            elif t["dtype"] == "int16":
+                a = rng.integers(-32768, 32768, size=t["shape"]).astype(np.int16)
+            elif t["dtype"] == "int32" and "coords_range" in e["params"]:
+                lo, hi = e["params"]["coords_range"]
+                a = rng.integers(lo, hi + 1, size=t["shape"]).astype(np.int32)
             elif t["dtype"] == "float32":
                 lo_hi = e["params"].get("float_input_range")
                 if lo_hi:

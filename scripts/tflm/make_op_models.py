@@ -39,8 +39,10 @@ ACT = {"NONE": fb.ActivationFunctionType.NONE, "RELU": fb.ActivationFunctionType
        "RELU_N1_TO_1": fb.ActivationFunctionType.RELU_N1_TO_1}
 PAD = {"SAME": fb.Padding.SAME, "VALID": fb.Padding.VALID}
 OP_NAME = {v: k for k, v in vars(OP).items() if not k.startswith("_") and isinstance(v, int)}
-NP_OF = {TT.INT8: np.int8, TT.INT32: np.int32, TT.FLOAT32: np.float32, TT.INT16: np.int16}
-DT_NAME = {TT.INT8: "int8", TT.INT32: "int32", TT.FLOAT32: "float32", TT.INT16: "int16"}
+NP_OF = {TT.INT8: np.int8, TT.INT32: np.int32, TT.FLOAT32: np.float32, TT.INT16: np.int16,
+         TT.INT64: np.int64}
+DT_NAME = {TT.INT8: "int8", TT.INT32: "int32", TT.FLOAT32: "float32", TT.INT16: "int16",
+           TT.INT64: "int64", TT.INT4: "int4"}
 
 # Operator versions as the TFLite converter would write them for these int8 cases
 # (TFLM ignores the version; they are informative only).
@@ -84,9 +86,12 @@ class ModelBuilder:
         self.tensors.append(t)
         return len(self.tensors) - 1
 
-    def act(self, name, shape, q, dtype=TT.INT8):
+    def act(self, name, shape, q, dtype=TT.INT8, variable=False):
         """A non-constant tensor. q = (scale, zero_point), or None for float."""
-        return self._tensor(name, shape, dtype, q)
+        t = self._tensor(name, shape, dtype, q)
+        if variable:
+            self.tensors[t].isVariable = True
+        return t
 
     def const(self, name, arr, dtype, q=None, qdim=0):
         arr = np.asarray(arr).astype(NP_OF[dtype])
@@ -95,7 +100,20 @@ class ModelBuilder:
         self.buffers.append(buf)
         return self._tensor(name, arr.shape, dtype, q, qdim, buffer=len(self.buffers) - 1)
 
-    def op(self, code, inputs, outputs, options=None):
+    def const_int4(self, name, arr, q, qdim=0):
+        """An INT4 constant: values in [-8, 7], two per byte, element 2i in the low nibble."""
+        flat = np.asarray(arr, dtype=np.int64).reshape(-1)
+        assert flat.min() >= -8 and flat.max() <= 7
+        nib = (flat & 0xF).astype(np.uint8)
+        if len(nib) % 2:
+            nib = np.append(nib, np.uint8(0))
+        packed = (nib[0::2] | (nib[1::2] << 4)).astype(np.uint8)
+        buf = fb.BufferT()
+        buf.data = packed
+        self.buffers.append(buf)
+        return self._tensor(name, np.shape(arr), TT.INT4, q, qdim, buffer=len(self.buffers) - 1)
+
+    def op(self, code, inputs, outputs, options=None, intermediates=None):
         if code not in self.opcode_index:
             oc = fb.OperatorCodeT()
             oc.builtinCode = code
@@ -107,6 +125,8 @@ class ModelBuilder:
         o.opcodeIndex = self.opcode_index[code]
         o.inputs = [int(i) for i in inputs]
         o.outputs = [int(i) for i in outputs]
+        if intermediates is not None:
+            o.intermediates = [int(i) for i in intermediates]
         if options is not None:
             cls = type(options).__name__
             assert cls.endswith("T")
@@ -1079,7 +1099,12 @@ def main(argv):
     if len(argv) != 1 or argv[0].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2
-    outdir = argv[0]
+    define_cases()
+    return write_fixtures(argv[0], R, "scripts/tflm/make_op_models.py")
+
+
+def write_fixtures(outdir, registry, generator):
+    """Writes every case of `registry` into outdir plus outdir/index.json; returns 0."""
     os.makedirs(outdir, exist_ok=True)
     index_path = os.path.join(outdir, "index.json")
     if os.path.exists(index_path):
@@ -1089,10 +1114,9 @@ def main(argv):
                 if os.path.exists(p):
                     os.remove(p)
 
-    define_cases()
     entries = []
     total = 0
-    for fname, op, desc, fn, params in R.cases:
+    for fname, op, desc, fn, params in registry.cases:
         rng = np.random.default_rng(zlib.crc32(fname.encode()))
         m, ins, outs, extra = fn(rng, **params)
         data = m.finish(ins, outs, "mcuc op fixture %s" % fname[:-7])
@@ -1119,7 +1143,7 @@ def main(argv):
         })
     # One model per line keeps diffs of the index readable.
     with open(index_path, "w") as f:
-        f.write('{"generator": "scripts/tflm/make_op_models.py",\n')
+        f.write('{"generator": %s,\n' % json.dumps(generator))
         f.write(' "flatbuffers": %s, "numpy": %s,\n' % (json.dumps(flatbuffers.__version__),
                                                        json.dumps(np.__version__)))
         f.write(' "count": %d, "total_bytes": %d,\n "models": [\n' % (len(entries), total))
