@@ -2,7 +2,7 @@
 """Generate random small multi-op int8 TFLite networks for stress-testing mcuc.
 
     make_random_models.py OUTDIR [--count N] [--seed S] [--min-ops A] [--max-ops B]
-                                 [--max-size HW]
+                                 [--max-size HW] [--extra-ops]
 
 Each model is a random, TFLM-valid graph of about A..B operators (default 3..12; a
 CONCATENATION step adds its branches at once, so a graph may end a few ops over B, and
@@ -48,6 +48,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_op_models as mo  # noqa: E402  (the builders and helpers are shared)
+import random_ops_extra  # noqa: E402
 from make_op_models import (ACT, OP, PAD, TT, ModelBuilder, f32, fb, log_uniform,  # noqa: E402
                             opts)
 
@@ -67,6 +68,7 @@ class Net:
         self.n = 0             # operators so far
         self.names = 0
         self.max_hw = MAX_HW
+        self.int32_outputs = []    # ARG_MAX / ARG_MIN results (--extra-ops): graph outputs only
 
     def shape(self, t):
         return list(self.m.tensors[t].shape)
@@ -504,7 +506,7 @@ def is4(net, t):
 # The random walk
 # ==========================================================================
 
-def random_model(rng, min_ops=3, max_ops=12, max_size=13):
+def random_model(rng, min_ops=3, max_ops=12, max_size=13, extra_ops=False):
     net = Net(rng)
     net.max_hw = max(MAX_HW, max_size)
     batch = 1 if rng.random() < 0.75 else 2
@@ -536,6 +538,9 @@ def random_model(rng, min_ops=3, max_ops=12, max_size=13):
     guard = 0
     while net.n < target and guard < 200:
         guard += 1
+        if extra_ops and rng.random() < 0.35:
+            random_ops_extra.extra_step(net, net.pick)
+            continue
         r = rng.random()
         if r < 0.30:
             t = net.pick(lambda t: is4(net, t))
@@ -571,7 +576,7 @@ def random_model(rng, min_ops=3, max_ops=12, max_size=13):
             t = net.pick(lambda t: len(net.shape(t)) >= 2 and max(net.shape(t)) <= 2 * net.max_hw)
             y = transpose(net, t) if t is not None else None
         else:
-            t = net.pick(lambda t: len(net.shape(t)) >= 2)
+            t = net.pick(lambda t: 2 <= len(net.shape(t)) <= 4)
             y = strided_slice(net, t) if t is not None else None
         del y
     if net.n == 0:
@@ -580,7 +585,7 @@ def random_model(rng, min_ops=3, max_ops=12, max_size=13):
     # outputs: every activation nobody consumes, plus sometimes a consumed one
     produced = [t for t in net.q if t not in inputs and net.m.tensors[t].buffer == 0
                 and any(t in o.outputs for o in net.m.operators)]
-    outputs = [t for t in produced if net.uses[t] == 0]
+    outputs = [t for t in produced if net.uses[t] == 0] + net.int32_outputs
     rng.shuffle(outputs)
     if len(outputs) > 1 and rng.random() < 0.15:
         outputs.pop()           # a dead op: its result is neither consumed nor an output
@@ -599,6 +604,9 @@ def random_model(rng, min_ops=3, max_ops=12, max_size=13):
     if rng.random() < 0.2:
         k = int(rng.integers(len(outputs)))
         t = outputs[k]
+    else:
+        t = None
+    if t is not None and t not in net.int32_outputs:
         yf = net.m.act("output_f32_%d" % t, net.shape(t), None, dtype=TT.FLOAT32)
         net.m.op(OP.DEQUANTIZE, [t], [yf], opts(fb.DequantizeOptionsT))
         net.n += 1
@@ -614,12 +622,14 @@ def main(argv):
     ap.add_argument("--min-ops", type=int, default=3)
     ap.add_argument("--max-ops", type=int, default=12)
     ap.add_argument("--max-size", type=int, default=13, help="largest input height / width")
+    ap.add_argument("--extra-ops", action="store_true",
+                    help="also use the int8 operators of issue #12 (random_ops_extra.py)")
     a = ap.parse_args(argv)
     os.makedirs(a.outdir, exist_ok=True)
     entries = []
     for k in range(a.count):
         rng = np.random.default_rng([a.seed, k])
-        m, ins, outs, extra = random_model(rng, a.min_ops, a.max_ops, a.max_size)
+        m, ins, outs, extra = random_model(rng, a.min_ops, a.max_ops, a.max_size, a.extra_ops)
         fname = "rand_%d_%d.tflite" % (a.seed, k)
         data = m.finish(ins, outs, "mcuc random model seed %d #%d" % (a.seed, k))
         with open(os.path.join(a.outdir, fname), "wb") as f:
