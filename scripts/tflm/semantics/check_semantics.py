@@ -18,6 +18,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import checks_int16  # noqa: E402
 import checks_int8  # noqa: E402
+import checks_layout  # noqa: E402
 import checks_stateful  # noqa: E402
 from fixture_io import build_kernels  # noqa: E402
 
@@ -28,7 +29,7 @@ def main():
     results = []
     for check in checks_int8.CHECKS:
         results += check(lib, rng)
-    for check in checks_int16.CHECKS + checks_stateful.CHECKS:
+    for check in checks_layout.CHECKS + checks_int16.CHECKS + checks_stateful.CHECKS:
         results += check(rng)
     for name, ok in results:
         print("%-62s %s" % (name, "ok" if ok else "MISMATCH"))
