@@ -8,13 +8,12 @@ extension CallEmitter {
         let input = operand(0)
         let inShape = graph[input].shape, outShape = graph[output].shape
         let function: String
-        let activation: FusedActivation
+        let range: ClosedRange<Int32>
         switch node.op {
-        case .averagePool2d(let a): function = "mcuc_avg_pool_s8"; activation = a.activation
-        case .maxPool2d(let a): function = "mcuc_max_pool_s8"; activation = a.activation
+        case .averagePool2d(let op): function = "mcuc_avg_pool_s8"; range = op.prepare(operands).range
+        case .maxPool2d(let op): function = "mcuc_max_pool_s8"; range = op.prepare(operands).range
         default: preconditionFailure("pool kernel for \(node.op.name)")
         }
-        let range = ActivationRange.fused(activation, output: quant(output))
         var block = ParameterBlock(type: "mcuc_pool_params", name: parametersName)
         block.set("batches", inShape[0])
         block.set("in_h", inShape[1]); block.set("in_w", inShape[2]); block.set("depth", inShape[3])
@@ -34,16 +33,14 @@ extension CallEmitter {
     }
 
     func mean() throws(CompileError) -> EmittedCall {
+        guard case .mean(let op) = node.op else { preconditionFailure("mean kernel for \(node.op.name)") }
+        let p = op.prepare(operands)
         let input = operand(0)
         let shape = graph[input].shape
         try requireRank(shape.rank)
-        let axes = MeanReduction.resolvedAxes(int32Values(operand(1)), rank: shape.rank)
         let strides = shape.rowMajorStrides
-        let kept = (0..<shape.rank).filter { !axes.contains($0) }
-        let reduced = (0..<shape.rank).filter { axes.contains($0) }
-        let count = reduced.reduce(1) { $0 * shape.dims[$1] }
-        let inQ = quant(input), outQ = quant(output)
-        let m = MeanReduction.multiplier(inputScale: inQ.scale[0], outputScale: outQ.scale[0], count: count)
+        let kept = (0..<shape.rank).filter { !p.axes.contains($0) }
+        let reduced = (0..<shape.rank).filter { p.axes.contains($0) }
         var block = ParameterBlock(type: "mcuc_mean_params", name: parametersName)
         block.set("kept_rank", kept.count)
         block.set("kept_dims", array: kept.map { shape.dims[$0] })
@@ -52,9 +49,9 @@ extension CallEmitter {
         block.set("reduced_dims", array: reduced.map { shape.dims[$0] })
         block.set("reduced_strides", array: reduced.map { strides[$0] })
         block.set("output_count", kept.reduce(1) { $0 * shape.dims[$1] })
-        block.set("correction", Int32(truncatingIfNeeded: Int64(inQ.zeroPoint[0]) * Int64(count)))
-        block.set("mult", m.multiplier); block.set("shift", m.shift)
-        block.set("output_zp", outQ.zeroPoint[0])
+        block.set("correction", p.correction)
+        block.set("mult", p.multiplier.multiplier); block.set("shift", p.multiplier.shift)
+        block.set("output_zp", p.outputZeroPoint)
         return EmittedCall(statements: [statement("mcuc_mean_s8", [pointer(input), pointer(output)])],
                            detail: "over axes \(reduced.map(String.init).joined(separator: ","))",
                            parameters: block, tables: constantTables([input]), kernels: [.mean])
@@ -64,15 +61,14 @@ extension CallEmitter {
         let input = operand(0)
         let inShape = graph[input].shape, outShape = graph[output].shape
         try requireRank(inShape.rank)
-        let paddings = int32Values(operand(1))
-        let fill: Int32
-        if case .padV2 = node.op, let fillID = node.input(2), let byte = graph[fillID].data?.first {
-            fill = Int32(Int8(bitPattern: byte))
-        } else {
-            fill = quant(output).zeroPoint[0]
+        let p: PadParams
+        switch node.op {
+        case .pad(let op): p = op.prepare(operands)
+        case .padV2(let op): p = op.prepare(operands)
+        default: preconditionFailure("pad kernel for \(node.op.name)")
         }
         let outStrides = outShape.rowMajorStrides
-        let start = (0..<inShape.rank).reduce(0) { $0 + Int(paddings[2 * $1]) * outStrides[$1] }
+        let start = (0..<inShape.rank).reduce(0) { $0 + p.before[$1] * outStrides[$1] }
         var block = ParameterBlock(type: "mcuc_pad_params", name: parametersName)
         block.set("rank", inShape.rank)
         block.set("out_count", outShape.elementCount)
@@ -80,16 +76,17 @@ extension CallEmitter {
         block.set("start", start)
         block.set("in_dims", array: inShape.dims)
         block.set("out_strides", array: outStrides)
-        block.set("fill", fill)
+        block.set("fill", Int32(p.fill))
         return EmittedCall(statements: [statement("mcuc_pad_s8", [pointer(input), pointer(output)])],
                            parameters: block, tables: constantTables([input]), kernels: [.pad])
     }
 
     func transpose() throws(CompileError) -> EmittedCall {
+        guard case .transpose(let op) = node.op else { preconditionFailure("transpose kernel for \(node.op.name)") }
         let input = operand(0)
         let inShape = graph[input].shape
         try requireRank(inShape.rank)
-        let perm = int32Values(operand(1)).map { Int($0) }
+        let perm = op.prepare(operands).permutation
         let inStrides = inShape.rowMajorStrides
         var block = ParameterBlock(type: "mcuc_transpose_params", name: parametersName)
         block.set("rank", inShape.rank)
@@ -102,13 +99,11 @@ extension CallEmitter {
     }
 
     func stridedSlice() throws(CompileError) -> EmittedCall {
-        guard case .stridedSlice(let a) = node.op else { preconditionFailure("slice kernel for \(node.op.name)") }
+        guard case .stridedSlice(let op) = node.op else { preconditionFailure("slice kernel for \(node.op.name)") }
         let input = operand(0)
         let inShape = graph[input].shape
         try requireRank(inShape.rank)
-        let plan = StridedSlicePlan(inputDims: inShape.dims, begin: int32Values(operand(1)), end: int32Values(operand(2)),
-                                    strides: int32Values(operand(3)), beginMask: a.beginMask, endMask: a.endMask,
-                                    shrinkAxisMask: a.shrinkAxisMask)
+        let plan = op.prepare(operands)
         let inStrides = inShape.rowMajorStrides
         let count = plan.axes.reduce(1) { $0 * $1.count }
         precondition(count == graph[output].shape.elementCount, "strided slice writes every output element (checked)")
@@ -123,11 +118,11 @@ extension CallEmitter {
     }
 
     func resize() -> EmittedCall {
-        guard case .resizeNearestNeighbor(let a) = node.op else { preconditionFailure("resize kernel for \(node.op.name)") }
+        guard case .resizeNearestNeighbor(let op) = node.op else { preconditionFailure("resize kernel for \(node.op.name)") }
+        let p = op.prepare(operands)
         let input = operand(0)
         let inShape = graph[input].shape, outShape = graph[output].shape
-        let rows = NearestNeighborSource.indices(inputSize: inShape[1], outputSize: outShape[1], a).map { Int32($0) }
-        let cols = NearestNeighborSource.indices(inputSize: inShape[2], outputSize: outShape[2], a).map { Int32($0) }
+        let rows = p.sourceRows.map { Int32($0) }, cols = p.sourceColumns.map { Int32($0) }
         var result = EmittedCall(detail: "\(inShape[1])x\(inShape[2]) to \(outShape[1])x\(outShape[2])", kernels: [.resize])
         result.tables = constantTables([input])
         var block = ParameterBlock(type: "mcuc_resize_params", name: parametersName)
@@ -150,23 +145,20 @@ extension CallEmitter {
     }
 
     func concatenation() -> EmittedCall {
-        guard case .concatenation(let a) = node.op else { preconditionFailure("concat kernel for \(node.op.name)") }
+        guard case .concatenation(let op) = node.op else { preconditionFailure("concat kernel for \(node.op.name)") }
+        let p = op.prepare(operands)
         let inputs = node.inputs.map { id -> TensorID in
             guard let id else { preconditionFailure("concatenation operands are present (checked)") }
             return id
         }
-        let outShape = graph[output].shape
-        let axis = a.axis < 0 ? a.axis + outShape.rank : a.axis
-        let outer = outShape.dims[..<axis].reduce(1, *)
-        let inner = outShape.dims[(axis + 1)...].reduce(1, *)
-        let slices = inputs.map { Int32(graph[$0].shape.dims[axis] * inner) }
-        var result = EmittedCall(detail: "\(inputs.count) inputs along axis \(axis)", kernels: [.concat])
+        let slices = p.sliceElements.map { Int32($0) }
+        var result = EmittedCall(detail: "\(inputs.count) inputs along axis \(p.axis)", kernels: [.concat])
         result.tables = constantTables(inputs)
         let table = CTable(name: tableName("slices"), values: .int32(slices), comment: "op \(node.id.index): slice bytes per input")
         result.tables.append(table)
         var block = ParameterBlock(type: "mcuc_concat_params", name: parametersName)
         block.set("inputs", inputs.count)
-        block.set("outer", outer)
+        block.set("outer", p.outer)
         block.set("slice_bytes", literal: table.name)
         result.parameters = block
         let list = "(const int8_t *const[]){ " + inputs.map(pointer).joined(separator: ", ") + " }"

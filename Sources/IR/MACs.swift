@@ -1,27 +1,13 @@
 extension Graph {
     /// Multiply-accumulates of one inference of `node`, mcuc's one definition of a MAC: one weight
-    /// tap times one activation, added to an accumulator. CONV_2D, DEPTHWISE_CONV_2D and
-    /// FULLY_CONNECTED count one per weight tap per output element; every other op, elementwise
-    /// ADD, SUB and MUL included, counts 0 (their per-element arithmetic is a rescale, not a
-    /// multiply-accumulate). `inspect`, `simulate` and the reports all use this. Saturates instead
-    /// of overflowing on hostile shapes.
+    /// tap times one activation, added to an accumulator (`OperatorDefinition.macs`). CONV_2D,
+    /// DEPTHWISE_CONV_2D and FULLY_CONNECTED count one per weight tap per output element; every
+    /// other op, elementwise ADD, SUB and MUL included, counts 0 (their per-element arithmetic is a
+    /// rescale, not a multiply-accumulate). `inspect`, `simulate` and the reports all use this.
+    /// Saturates instead of overflowing on hostile shapes.
     public func macs(of node: Node) -> Int {
-        guard let outputID = node.outputs.first else { return 0 }
-        let outputs = self[outputID].shape.checkedElementCount ?? Int.max
-        func filterShape() -> Shape? { node.input(1).map { self[$0].shape } }
-        switch node.op {
-        case .conv2d:
-            guard let f = filterShape(), f.rank == 4 else { return 0 }
-            return saturatingProduct([outputs, f[1], f[2], f[3]])
-        case .depthwiseConv2d:
-            guard let f = filterShape(), f.rank == 4 else { return 0 }
-            return saturatingProduct([outputs, f[1], f[2]])
-        case .fullyConnected:
-            guard let f = filterShape(), f.rank >= 1 else { return 0 }
-            return saturatingProduct([outputs, f[-1]])
-        default:
-            return 0
-        }
+        guard !node.outputs.isEmpty, let definition = node.op.definition else { return 0 }
+        return definition.macs(OpOperands(node: node, graph: self))
     }
 
     /// Sum of `macs(of:)` over all nodes (saturating).

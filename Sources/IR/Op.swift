@@ -1,86 +1,101 @@
-/// An operator with its typed attributes. The exhaustive `switch` over this enum is the op
-/// registry: adding an op touches one file per stage.
+/// An operator with its typed attributes: the registry of every operator mcuc knows.
 ///
-/// Operands are positional, as in TFLite: e.g. CONV_2D takes (input, filter, bias?).
+/// Each supported case carries the op's `OperatorDefinition` (its attributes, operand rules,
+/// checks and `prepare`, one file per op in `Sources/IR/Ops/`). Adding an operator adds a case
+/// here and a line to `definition`; the exhaustive switches of `Reference.evaluate` and
+/// `Lowering` then name the two other places it needs. Operands are positional, as in TFLite:
+/// e.g. CONV_2D takes (input, filter, bias?).
 public enum Op: Sendable, Hashable {
-    case conv2d(Conv2DAttrs)
-    case depthwiseConv2d(DepthwiseConv2DAttrs)
-    case fullyConnected(FullyConnectedAttrs)
-    case add(ElementwiseAttrs)
-    case sub(ElementwiseAttrs)
-    case mul(ElementwiseAttrs)
-    case averagePool2d(Pool2DAttrs)
-    case maxPool2d(Pool2DAttrs)
-    case mean(ReducerAttrs)
-    case pad
-    case padV2
-    case reshape(ReshapeAttrs)
-    case squeeze(SqueezeAttrs)
-    case softmax(SoftmaxAttrs)
-    case concatenation(ConcatenationAttrs)
-    case logistic
-    case tanh
-    case hardSwish
-    case relu
-    case relu6
-    case leakyRelu(LeakyReluAttrs)
-    case quantize
-    case dequantize
-    case resizeNearestNeighbor(ResizeAttrs)
-    case transpose
-    case stridedSlice(StridedSliceAttrs)
+    case conv2d(Conv2D)
+    case depthwiseConv2d(DepthwiseConv2D)
+    case fullyConnected(FullyConnected)
+    case add(Add)
+    case sub(Sub)
+    case mul(Mul)
+    case averagePool2d(AveragePool2D)
+    case maxPool2d(MaxPool2D)
+    case mean(Mean)
+    case pad(Pad)
+    case padV2(PadV2)
+    case reshape(Reshape)
+    case squeeze(Squeeze)
+    case softmax(Softmax)
+    case concatenation(Concatenation)
+    case logistic(Logistic)
+    case tanh(Tanh)
+    case hardSwish(HardSwish)
+    case relu(Relu)
+    case relu6(Relu6)
+    case leakyRelu(LeakyRelu)
+    case quantize(Quantize)
+    case dequantize(Dequantize)
+    case resizeNearestNeighbor(ResizeNearestNeighbor)
+    case transpose(Transpose)
+    case stridedSlice(StridedSlice)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
+    /// The op's definition; nil for `.unsupported`.
+    public var definition: (any OperatorDefinition)? {
+        switch self {
+        case .conv2d(let d): d
+        case .depthwiseConv2d(let d): d
+        case .fullyConnected(let d): d
+        case .add(let d): d
+        case .sub(let d): d
+        case .mul(let d): d
+        case .averagePool2d(let d): d
+        case .maxPool2d(let d): d
+        case .mean(let d): d
+        case .pad(let d): d
+        case .padV2(let d): d
+        case .reshape(let d): d
+        case .squeeze(let d): d
+        case .softmax(let d): d
+        case .concatenation(let d): d
+        case .logistic(let d): d
+        case .tanh(let d): d
+        case .hardSwish(let d): d
+        case .relu(let d): d
+        case .relu6(let d): d
+        case .leakyRelu(let d): d
+        case .quantize(let d): d
+        case .dequantize(let d): d
+        case .resizeNearestNeighbor(let d): d
+        case .transpose(let d): d
+        case .stridedSlice(let d): d
+        case .unsupported: nil
+        }
+    }
+
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.
     public var name: String {
-        switch self {
-        case .conv2d: "CONV_2D"
-        case .depthwiseConv2d: "DEPTHWISE_CONV_2D"
-        case .fullyConnected: "FULLY_CONNECTED"
-        case .add: "ADD"
-        case .sub: "SUB"
-        case .mul: "MUL"
-        case .averagePool2d: "AVERAGE_POOL_2D"
-        case .maxPool2d: "MAX_POOL_2D"
-        case .mean: "MEAN"
-        case .pad: "PAD"
-        case .padV2: "PADV2"
-        case .reshape: "RESHAPE"
-        case .squeeze: "SQUEEZE"
-        case .softmax: "SOFTMAX"
-        case .concatenation: "CONCATENATION"
-        case .logistic: "LOGISTIC"
-        case .tanh: "TANH"
-        case .hardSwish: "HARD_SWISH"
-        case .relu: "RELU"
-        case .relu6: "RELU6"
-        case .leakyRelu: "LEAKY_RELU"
-        case .quantize: "QUANTIZE"
-        case .dequantize: "DEQUANTIZE"
-        case .resizeNearestNeighbor: "RESIZE_NEAREST_NEIGHBOR"
-        case .transpose: "TRANSPOSE"
-        case .stridedSlice: "STRIDED_SLICE"
-        case .unsupported(let info): info.name
+        guard let definition else {
+            guard case .unsupported(let info) = self else { preconditionFailure("a supported op has a definition") }
+            return info.name
         }
+        return type(of: definition).name
     }
 
     /// True for every op except `.unsupported`.
-    public var isSupported: Bool {
-        if case .unsupported = self { return false }
-        return true
-    }
+    public var isSupported: Bool { definition != nil }
 
     /// The fused activation, for ops that carry one.
-    public var fusedActivation: FusedActivation? {
-        switch self {
-        case .conv2d(let a): a.activation
-        case .depthwiseConv2d(let a): a.activation
-        case .fullyConnected(let a): a.activation
-        case .add(let a), .sub(let a), .mul(let a): a.activation
-        case .averagePool2d(let a), .maxPool2d(let a): a.activation
-        case .concatenation(let a): a.activation
-        default: nil
-        }
+    public var fusedActivation: FusedActivation? { definition?.fusedActivation }
+
+    /// The op's attributes as ordered `key=value` pairs (`stride=2x2`), for the text form and
+    /// `inspect`. Stable: the order and spelling are part of the golden text form.
+    public var attributeSummary: [(key: String, value: String)] { definition?.attributeSummary ?? [] }
+}
+
+/// An operator mcuc does not implement, kept by name so tools can report it.
+public struct UnsupportedOpInfo: Sendable, Hashable {
+    /// The builtin code (`max(deprecated_builtin_code, builtin_code)`), or -1 for CUSTOM ops.
+    public var builtinCode: Int32
+    /// `UNIDIRECTIONAL_SEQUENCE_LSTM`, or `CUSTOM(<name>)` for custom ops (name sanitized).
+    public var name: String
+    public init(builtinCode: Int32, name: String) {
+        self.builtinCode = builtinCode
+        self.name = name
     }
 }

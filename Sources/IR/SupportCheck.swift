@@ -1,5 +1,6 @@
-/// Decides whether mcuc can compile each node: the op is implemented, and its operands have the
-/// element types and quantization the int8 kernels require.
+/// Decides whether mcuc can compile each node: the op is implemented, its operands have the
+/// counts, element types and quantization the int8 kernels require, and the op's own checks
+/// (`OperatorDefinition.check`) pass.
 ///
 /// Every problem names the op index, op name and, where one is at fault, the tensor.
 public enum SupportCheck {
@@ -16,51 +17,68 @@ public enum SupportCheck {
     /// The first problem with `node`, or nil if mcuc supports it.
     public static func problem(with node: Node, in graph: Graph) -> CompileError? {
         let place = ErrorLocation(node: node.id, opName: node.op.name)
-        guard node.op.isSupported else {
+        guard let definition = node.op.definition else {
             return CompileError(.unsupported, "operator \(node.op.name) is not supported by mcuc", at: place)
         }
-        if let activation = node.op.fusedActivation, !activation.isClamp {
+        if let activation = definition.fusedActivation, !activation.isClamp {
             return CompileError(.unsupported, "fused activation \(activation) is not supported", at: place)
         }
         for (position, id) in node.inputs.enumerated() {
             guard let id else { continue }
-            if let error = checkOperand(graph[id], role: .input(position), of: node, place: place) { return error }
+            if let error = checkOperand(graph[id], role: .input(position), definition, place: place) { return error }
         }
         for (position, id) in node.outputs.enumerated() {
-            if let error = checkOperand(graph[id], role: .output(position), of: node, place: place) { return error }
+            if let error = checkOperand(graph[id], role: .output(position), definition, place: place) { return error }
         }
-        return OperandRules.problem(with: node, in: graph, place: place)
+        if let error = operandCountProblem(node, definition, place: place) { return error }
+        do {
+            try definition.check(OpOperands(node: node, graph: graph))
+            return nil
+        } catch {
+            return error
+        }
     }
 
-    enum Role { case input(Int), output(Int) }
-
-    /// Element type and quantization rules shared by all ops.
-    static func checkOperand(_ tensor: Tensor, role: Role, of node: Node, place: ErrorLocation) -> CompileError? {
-        var at = place
-        at.tensor = tensor.id
-        at.tensorName = tensor.name
-        let allowed = OperandRules.allowedTypes(for: node.op, role: role, isConstant: tensor.isConstant)
-        guard allowed.contains(tensor.type) else {
-            let kinds = allowed.map(\.description).sorted().joined(separator: " or ")
-            return CompileError(.unsupported, "\(roleText(role)) has type \(tensor.type); mcuc supports \(kinds) here", at: at)
+    /// Operand counts, and every required input present.
+    static func operandCountProblem(_ node: Node, _ definition: any OperatorDefinition,
+                                    place: ErrorLocation) -> CompileError? {
+        let counts = type(of: definition).inputCounts
+        let present = node.inputs.count
+        guard counts.contains(present) else {
+            let most = counts.upperBound == Int.max ? "" : "\(counts.upperBound)"
+            return CompileError(.malformed, "has \(present) inputs; \(node.op.name) takes \(counts.lowerBound)...\(most)",
+                                at: place)
         }
-        guard tensor.type == .int8 else { return nil }
-        guard let q = tensor.quant, q.scale.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-            return CompileError(.unsupported, "\(roleText(role)) has no valid quantization (scale must be > 0)", at: at)
+        guard node.outputs.count == 1 else {
+            return CompileError(.malformed, "has \(node.outputs.count) outputs; \(node.op.name) has 1", at: place)
         }
-        if !tensor.isConstant, !q.isPerTensor {
-            return CompileError(.unsupported, "\(roleText(role)) is an activation with per-channel quantization", at: at)
-        }
-        if q.zeroPoint.contains(where: { $0 < -128 || $0 > 127 }) {
-            return CompileError(.malformed, "\(roleText(role)) has an int8 zero point outside [-128, 127]", at: at)
+        for position in 0..<type(of: definition).requiredInputs where node.input(position) == nil {
+            return CompileError(.malformed, "required input \(position) is missing", at: place)
         }
         return nil
     }
 
-    static func roleText(_ role: Role) -> String {
-        switch role {
-        case .input(let i): "input \(i)"
-        case .output(let i): "output \(i)"
+    /// Element type and quantization rules shared by all ops.
+    static func checkOperand(_ tensor: Tensor, role: OperandRole, _ definition: any OperatorDefinition,
+                             place: ErrorLocation) -> CompileError? {
+        var at = place
+        at.tensor = tensor.id
+        at.tensorName = tensor.name
+        let allowed = definition.allowedTypes(role)
+        guard allowed.contains(tensor.type) else {
+            let kinds = allowed.map(\.description).sorted().joined(separator: " or ")
+            return CompileError(.unsupported, "\(role) has type \(tensor.type); mcuc supports \(kinds) here", at: at)
         }
+        guard tensor.type == .int8 else { return nil }
+        guard let q = tensor.quant, q.scale.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            return CompileError(.unsupported, "\(role) has no valid quantization (scale must be > 0)", at: at)
+        }
+        if !tensor.isConstant, !q.isPerTensor {
+            return CompileError(.unsupported, "\(role) is an activation with per-channel quantization", at: at)
+        }
+        if q.zeroPoint.contains(where: { $0 < -128 || $0 > 127 }) {
+            return CompileError(.malformed, "\(role) has an int8 zero point outside [-128, 127]", at: at)
+        }
+        return nil
     }
 }

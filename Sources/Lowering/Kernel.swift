@@ -1,3 +1,5 @@
+import IR
+
 /// The kernel chosen for one step: one portable C family for every target for now (DSP and MVE
 /// variants come later and keep these memory contracts). Each case documents the loop order the
 /// emitted kernel must follow, because the step's `MemoryContract` is proved from it.

@@ -29,11 +29,12 @@ struct OpKernels {
     func call() -> KernelCall {
         if inputs.isEmpty, views.foldedPadConsumers[node.id] == nil { return plain(kernelWithoutOverlap()) }
         switch node.op {
-        case .conv2d(let a): return convolution(a)
-        case .depthwiseConv2d(let a): return depthwise(a)
+        case .conv2d(let op): return convolution(window(op.prepare(operands).window))
+        case .depthwiseConv2d(let op): return depthwise(window(op.prepare(operands).window))
         case .fullyConnected: return fullyConnected()
         case .add, .sub, .mul: return binary()
-        case .averagePool2d(let a), .maxPool2d(let a): return pool(a)
+        case .averagePool2d(let op): return pool(window(op.prepare(operands).window))
+        case .maxPool2d(let op): return pool(window(op.prepare(operands).window))
         case .relu, .relu6, .leakyRelu, .logistic, .tanh, .hardSwish, .quantize, .dequantize: return unary()
         case .softmax: return softmax()
         case .reshape, .squeeze: return reshape()
@@ -50,18 +51,12 @@ struct OpKernels {
     /// The kernel of this node when its data operand is a constant.
     func kernelWithoutOverlap() -> Kernel {
         switch node.op {
-        case .conv2d(let a):
-            let f = graph[node.inputs[1]!].shape
-            let w = window(filterHeight: f[1], filterWidth: f[2], strideH: a.strideH, strideW: a.strideW,
-                           dilationH: a.dilationH, dilationW: a.dilationW, padding: a.padding)
+        case .conv2d(let op):
+            let w = window(op.prepare(operands).window)
             return w.isPointwise ? .conv1x1 : .convGeneric(w)
-        case .depthwiseConv2d(let a):
-            let f = graph[node.inputs[1]!].shape
-            return .depthwiseGeneric(window(filterHeight: f[1], filterWidth: f[2], strideH: a.strideH, strideW: a.strideW,
-                                            dilationH: a.dilationH, dilationW: a.dilationW, padding: a.padding))
-        case .averagePool2d(let a), .maxPool2d(let a):
-            return .pool(window(filterHeight: a.filterH, filterWidth: a.filterW, strideH: a.strideH, strideW: a.strideW,
-                                dilationH: 1, dilationW: 1, padding: a.padding))
+        case .depthwiseConv2d(let op): return .depthwiseGeneric(window(op.prepare(operands).window))
+        case .averagePool2d(let op): return .pool(window(op.prepare(operands).window))
+        case .maxPool2d(let op): return .pool(window(op.prepare(operands).window))
         case .fullyConnected: return .fullyConnected
         case .add, .sub, .mul: return .elementwiseBinary
         case .softmax: return .softmax
@@ -95,13 +90,11 @@ struct OpKernels {
     /// Bytes of one element of `tensor`.
     func elementBytes(_ tensor: TensorID) -> Int { graph[tensor].type.byteSize ?? 1 }
 
-    /// The window of a conv-like op reading `inputs[0]`, including a folded PAD.
-    func window(filterHeight: Int, filterWidth: Int, strideH: Int, strideW: Int, dilationH: Int, dilationW: Int,
-                padding: Padding) -> ConvWindow {
-        let declaredInput = graph[node.inputs[0]!].shape
-        let w = ConvWindow.make(input: declaredInput, output: graph[output].shape, filterHeight: filterHeight,
-                                filterWidth: filterWidth, strideH: strideH, strideW: strideW,
-                                dilationH: dilationH, dilationW: dilationW, padding: padding)
+    /// The node's operands, for its definition's `prepare`.
+    var operands: OpOperands { OpOperands(node: node, graph: graph) }
+
+    /// The op's window `w` extended by a folded PAD, when one was folded into this node.
+    func window(_ w: ConvWindow) -> ConvWindow {
         guard let fold = views.foldedPads[node.id] else { return w }
         return w.adding(top: fold.top, left: fold.left, bottom: fold.bottom, right: fold.right)
     }
@@ -114,10 +107,7 @@ struct OpKernels {
                                  outputRowBytes: out[2] * out[3] * elementBytes(output))
     }
 
-    func convolution(_ a: Conv2DAttrs) -> KernelCall {
-        let filter = graph[node.inputs[1]!].shape
-        let w = window(filterHeight: filter[1], filterWidth: filter[2], strideH: a.strideH, strideW: a.strideW,
-                       dilationH: a.dilationH, dilationW: a.dilationW, padding: a.padding)
+    func convolution(_ w: ConvWindow) -> KernelCall {
         let input = inputs[0]
         guard w.isPointwise else { return plain(.convGeneric(w), contract: streaming(input, gap: rowGap(w), .rows)) }
         let channelsOut = graph[output].shape[-1]
@@ -129,10 +119,7 @@ struct OpKernels {
 
     /// Depthwise: row streaming, or in place through a one-channel scratch when that needs fewer
     /// bytes for the pair (multiplier 1, output no larger than the input).
-    func depthwise(_ a: DepthwiseConv2DAttrs) -> KernelCall {
-        let filter = graph[node.inputs[1]!].shape
-        let w = window(filterHeight: filter[1], filterWidth: filter[2], strideH: a.strideH, strideW: a.strideW,
-                       dilationH: a.dilationH, dilationW: a.dilationW, padding: a.padding)
+    func depthwise(_ w: ConvWindow) -> KernelCall {
         let input = inputs[0]
         guard mayOverlap(input) else { return plain(.depthwiseGeneric(w)) }
         let gap = rowGap(w)
@@ -181,9 +168,7 @@ struct OpKernels {
         return plain(.softmax, contract: streaming(input, gap: 0, .readThenWrite))
     }
 
-    func pool(_ a: Pool2DAttrs) -> KernelCall {
-        let w = window(filterHeight: a.filterH, filterWidth: a.filterW, strideH: a.strideH, strideW: a.strideW,
-                       dilationH: 1, dilationW: 1, padding: a.padding)
+    func pool(_ w: ConvWindow) -> KernelCall {
         return plain(.pool(w), contract: streaming(inputs[0], gap: rowGap(w), .rows))
     }
 

@@ -1,3 +1,5 @@
+import IR
+
 /// The smallest `offset(input) - offset(output)` at which a kernel that streams through its
 /// tensors in increasing address order never overwrites an input byte it (or a later step of the
 /// same loop) still has to read. Each function states the loop order it assumes; the proof is

@@ -74,7 +74,7 @@ struct ViewDecisions {
     }
 
     /// Slice offsets for a CONCATENATION its producers can write into directly, or nil.
-    func sliceOffsets(_ node: Node, _ attrs: ConcatenationAttrs, _ graph: Graph, _ facts: GraphFacts,
+    func sliceOffsets(_ node: Node, _ attrs: Concatenation, _ graph: Graph, _ facts: GraphFacts,
                       _ options: LoweringOptions) -> [Int]? {
         guard attrs.activation == .none, let output = node.outputs.first else { return nil }
         let shape = graph[output].shape

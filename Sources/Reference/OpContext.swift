@@ -21,25 +21,8 @@ public struct OpContext: Sendable {
         return value
     }
 
-    /// Value of operand `i`, or nil when the optional operand is omitted.
-    public func optionalInput(_ i: Int) -> TensorValue? {
-        i < inputValues.count ? inputValues[i] : nil
-    }
-
     /// Metadata of the (single) output.
     public var outputTensor: Tensor { graph[node.outputs[0]] }
-
-    /// Per-tensor quantization of operand `i` (precondition: quantized).
-    public func inputQuant(_ i: Int) -> QuantParams {
-        guard let q = inputTensor(i).quant else { preconditionFailure("operand \(i) of \(node.id) is not quantized") }
-        return q
-    }
-
-    /// Quantization of the output (precondition: quantized).
-    public var outputQuant: QuantParams {
-        guard let q = outputTensor.quant else { preconditionFailure("output of \(node.id) is not quantized") }
-        return q
-    }
 
     /// An error located at this node.
     public func error(_ kind: CompileError.Kind, _ message: String) -> CompileError {

@@ -1,17 +1,9 @@
 import IR
 
-/// HARD_SWISH, int8 (TFLM `reference_ops::HardSwish<int8_t>`): `x * relu6(x + 3) / 6` computed in
-/// 16-bit fixed point. The input is put on a "hires" scale (`(x - zp) * 128`); one copy is scaled
-/// to the output scale, another to a "reluish" factor in [0, 1] (3.0 maps to 32768, saturating);
-/// their product (rounding toward zero) is shifted right and offset by the output zero point.
-/// Every intermediate is an int16, with C's truncating conversions.
+/// HARD_SWISH (`HardSwish`): `x * relu6(x + 3) / 6` in TFLM's 16-bit fixed point, every
+/// intermediate an int16 with C's truncating conversions.
 enum ReferenceHardSwish {
-    static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
-        let input = c.inputQuant(0), output = c.outputQuant
-        if let problem = HardSwishParams.problem(inputScale: input.scale[0], outputScale: output.scale[0]) {
-            throw c.error(.unsupported, problem)
-        }
-        let p = HardSwishParams(input: input, output: output)
+    static func run(_ c: OpContext, _ p: HardSwishParams) -> TensorValue {
         let x = c.input(0).int8Values
         var result = [Int8](repeating: 0, count: x.count)
         for i in x.indices {

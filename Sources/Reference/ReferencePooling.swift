@@ -1,33 +1,27 @@
 import IR
 
-/// AVERAGE_POOL_2D and MAX_POOL_2D, int8 (TFLM `reference_integer_ops::AveragePool` / `MaxPool`).
-///
-/// Padding is computed like a SAME/VALID convolution with dilation 1; only in-bounds taps
-/// count. Average: `sum` of the raw int8 values over the `n` in-bounds taps, `avg = sum > 0 ?
-/// (sum + n/2) / n : (sum - n/2) / n` (C truncation). Max: the largest in-bounds value. Both are
-/// clamped to the fused activation's range; input and output share quantization (checked).
+/// AVERAGE_POOL_2D and MAX_POOL_2D (`AveragePool2D`, `MaxPool2D`) over the in-bounds taps of
+/// each window, clamped to the fused activation's range.
 enum ReferencePooling {
-    static func average(_ c: OpContext, _ a: Pool2DAttrs) throws(CompileError) -> TensorValue {
-        pool(c, a) { sum, count, _ in
+    static func average(_ c: OpContext, _ p: Pool2DParams) -> TensorValue {
+        pool(c, p) { sum, count, _ in
             precondition(count > 0, "pooling window without in-bounds taps (checked by LinearOpChecks)")
             let n = Int32(count)
             return sum > 0 ? (sum + n / 2) / n : (sum - n / 2) / n
         }
     }
 
-    static func max(_ c: OpContext, _ a: Pool2DAttrs) throws(CompileError) -> TensorValue {
-        pool(c, a) { _, _, maximum in maximum }
+    static func max(_ c: OpContext, _ p: Pool2DParams) -> TensorValue {
+        pool(c, p) { _, _, maximum in maximum }
     }
 
     /// Runs the window over every output element; `reduce(sum, count, max)` of the in-bounds taps
     /// gives the value before clamping.
-    static func pool(_ c: OpContext, _ a: Pool2DAttrs, reduce: (Int32, Int, Int32) -> Int32) -> TensorValue {
+    static func pool(_ c: OpContext, _ p: Pool2DParams, reduce: (Int32, Int, Int32) -> Int32) -> TensorValue {
         let inputShape = c.inputTensor(0).shape
-        let w = SlidingWindow(input: inputShape, output: c.outputTensor.shape, filterHeight: a.filterH,
-                              filterWidth: a.filterW, strideHeight: a.strideH, strideWidth: a.strideW,
-                              padding: a.padding)
+        let w = SlidingWindow(input: inputShape, output: c.outputTensor.shape, window: p.window)
         let depth = inputShape[3]
-        let range = ActivationRange.fused(a.activation, output: c.outputQuant)
+        let range = p.range
         let x = c.input(0).int8Values
         var output = [Int8](repeating: 0, count: c.outputTensor.shape.elementCount)
         var o = 0

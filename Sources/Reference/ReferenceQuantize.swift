@@ -1,28 +1,19 @@
 import IR
 
-/// QUANTIZE to int8 (TFLM `quantize_common.cc`).
-///
-/// From float32 (`AffineQuantize`): `round(x / scale) + zp` with the division and the rounding
-/// (half away from zero) in float32, clamped to [-128, 127]. Where TFLM's float-to-int32 cast is
-/// undefined (NaN, or a quotient outside the int32 range) mcuc saturates instead: NaN gives the
-/// zero point, large magnitudes give -128 or 127.
-///
-/// From int8 (`Requantize`): `out_zp + MBQM(x - in_zp, M(in / out), s)`, clamped.
+/// QUANTIZE (`Quantize`): float32 `round(x / scale) + zp` in float32 (NaN gives the zero point,
+/// out-of-range magnitudes saturate), or int8 `out_zp + MBQM(x - in_zp, M, s)`; clamped.
 enum ReferenceQuantize {
-    static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
-        let output = c.outputQuant
+    static func run(_ c: OpContext, _ p: QuantizeParams) -> TensorValue {
         let shape = c.inputTensor(0).shape
-        let value = c.input(0)
-        if case .float32(let x) = value.storage {
-            return .int8(shape, x.map { quantize($0, scale: output.scale[0], zeroPoint: output.zeroPoint[0]) })
+        switch p {
+        case .fromFloat(let scale, let zeroPoint):
+            return .int8(shape, c.input(0).float32Values.map { quantize($0, scale: scale, zeroPoint: zeroPoint) })
+        case .requantize(let inZp, let outZp, let m):
+            return .int8(shape, c.input(0).int8Values.map { v in
+                let scaled = outZp &+ QuantizedMath.multiplyByQuantizedMultiplier(Int32(v) - inZp, m)
+                return QuantizedMath.clampToInt8(scaled, -128...127)
+            })
         }
-        let input = c.inputQuant(0)
-        let m = FixedPointMultiplier(real: RescaleRecipe.ratio(input: input.scale[0], output: output.scale[0]))
-        let inZp = input.zeroPoint[0], outZp = output.zeroPoint[0]
-        return .int8(shape, value.int8Values.map { v in
-            let scaled = outZp &+ QuantizedMath.multiplyByQuantizedMultiplier(Int32(v) - inZp, m)
-            return QuantizedMath.clampToInt8(scaled, -128...127)
-        })
     }
 
     /// One float32 value on the int8 grid of (`scale`, `zeroPoint`).

@@ -1,16 +1,8 @@
 import IR
 
-/// SOFTMAX, int8 in and int8 out (scale 1/256, zero point -128), over the last axis: TFLM's
-/// `reference_ops::Softmax<int8_t, int8_t>` with gemmlowp's fixed-point exp (not a lookup table).
-///
-/// Per row: `d = x - max`; row elements with `d < diffMin` give -128; the others are rescaled to
-/// Q5.26 (`MultiplyByQuantizedMultiplierGreaterThanOne`), exponentiated, summed in Q12.19 and
-/// normalized with `GetReciprocal`: `RDBPOT(SRDHM(1/sum, exp(d)), bitsOverUnit + 23) - 128`.
+/// SOFTMAX (`Softmax`) over the last axis, row by row, with gemmlowp's fixed-point exp.
 enum ReferenceSoftmax {
-    static func run(_ c: OpContext, _ a: SoftmaxAttrs) throws(CompileError) -> TensorValue {
-        guard let params = SoftmaxParams(beta: a.beta, inputScale: c.inputQuant(0).scale[0]) else {
-            throw c.error(.unsupported, "beta * input scale is too small for TFLM's SOFTMAX multiplier")
-        }
+    static func run(_ c: OpContext, _ params: SoftmaxParams) throws(CompileError) -> TensorValue {
         let shape = c.inputTensor(0).shape
         let x = c.input(0).int8Values
         let depth = shape.rank == 0 ? 1 : shape[-1]

@@ -1,16 +1,10 @@
 import IR
 
-/// STRIDED_SLICE, int8 (TFLM `reference_ops::StridedSlice`): begin, end and strides are the
-/// constant int32 operands 1...3; `StridedSlicePlan` applies TFLM's clamping and mask rules.
-/// Elements are copied unchanged, in row-major order of the visited indices.
+/// STRIDED_SLICE (`StridedSlice`): the elements `StridedSlicePlan` visits, in row-major order
+/// of the visited indices.
 enum ReferenceStridedSlice {
-    static func run(_ c: OpContext, _ a: StridedSliceAttrs) throws(CompileError) -> TensorValue {
-        let inShape = c.inputTensor(0).shape
-        let plan = StridedSlicePlan(inputDims: inShape.dims, begin: c.int32Operand(1), end: c.int32Operand(2),
-                                    strides: c.int32Operand(3), beginMask: a.beginMask, endMask: a.endMask,
-                                    shrinkAxisMask: a.shrinkAxisMask)
-        let x = c.input(0).int8Values
-        return .int8(Shape(plan.outputDims), slice(x, shape: inShape, plan: plan))
+    static func run(_ c: OpContext, _ plan: StridedSlicePlan) -> TensorValue {
+        .int8(Shape(plan.outputDims), slice(c.input(0).int8Values, shape: c.inputTensor(0).shape, plan: plan))
     }
 
     /// The elements of `x` (row-major in `shape`) that `plan` visits.

@@ -1,22 +1,10 @@
 import IR
 
-/// TANH, int8 (TFLM `reference_integer_ops::Tanh`): `d = x - zp`; `d <= -radius` gives -128 and
-/// `d >= radius` gives 127; otherwise `d` is rescaled to Q4.27 with the frexp multiplier, passed
-/// through gemmlowp's fixed-point tanh and written as `RDBPOT(q0, 24)`, clamped. The output is
-/// always on scale 1/128, zero point 0.
+/// TANH (`Tanh`): `d = x - zp`; `|d| >= radius` saturates to -128 or 127; otherwise the Q4.27
+/// rescale of `d` through gemmlowp's fixed-point tanh, written as `RDBPOT(q0, 24)`.
 enum ReferenceTanh {
-    static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
-        let q = c.inputQuant(0)
-        guard let p = SigmoidParams(inputScale: q.scale[0]) else {
-            throw c.error(.unsupported, "input scale \(q.scale[0]) is outside the range TFLM's TANH handles")
-        }
-        let zp = q.zeroPoint[0]
-        let x = c.input(0).int8Values
-        var result = [Int8](repeating: 0, count: x.count)
-        for i in x.indices {
-            result[i] = tanh(Int32(x[i]) - zp, p)
-        }
-        return .int8(c.inputTensor(0).shape, result)
+    static func run(_ c: OpContext, _ p: SigmoidParams) -> TensorValue {
+        .int8(c.inputTensor(0).shape, c.input(0).int8Values.map { tanh(Int32($0) - p.inputZeroPoint, p) })
     }
 
     /// The output for one input difference `d = x - zp`.

@@ -1,15 +1,9 @@
 import IR
 
-/// TRANSPOSE (TFLM `reference_ops::Transpose`): output dimension `i` is input dimension
-/// `perm[i]`, perm being the constant int32 operand 1 (a permutation, checked). Values are
-/// copied unchanged.
+/// TRANSPOSE (`Transpose`): output dimension `i` is input dimension `perm[i]`.
 enum ReferenceTranspose {
-    static func run(_ c: OpContext) throws(CompileError) -> TensorValue {
-        let inShape = c.inputTensor(0).shape
-        let perm = c.int32Operand(1).map { Int($0) }
-        let x = c.input(0).int8Values
-        let outShape = Shape(perm.map { inShape.dims[$0] })
-        return .int8(outShape, transpose(x, shape: inShape, perm: perm))
+    static func run(_ c: OpContext, _ p: TransposeParams) -> TensorValue {
+        .int8(c.outputTensor.shape, transpose(c.input(0).int8Values, shape: c.inputTensor(0).shape, perm: p.permutation))
     }
 
     /// `x` (row-major in `shape`) with its dimensions permuted by `perm`.

@@ -1,7 +1,7 @@
 import IR
 
 /// The 2-D sliding-window geometry of an NHWC convolution, depthwise convolution or pooling
-/// node: sizes, strides, dilations and the top/left padding (TFLM `ComputePaddingHeightWidth`).
+/// node: sizes, strides, dilations and the top/left padding of the op's `ConvWindow`.
 /// Taps that fall outside the input are skipped by the kernels.
 struct SlidingWindow {
     let batches: Int
@@ -12,28 +12,22 @@ struct SlidingWindow {
     let dilationHeight: Int, dilationWidth: Int
     let padTop: Int, padLeft: Int
 
-    /// Geometry for `input` and `output` (rank 4, NHWC, checked by `LinearOpChecks`).
-    init(input: Shape, output: Shape, filterHeight: Int, filterWidth: Int, strideHeight: Int, strideWidth: Int,
-         dilationHeight: Int = 1, dilationWidth: Int = 1, padding: Padding) {
-        let rows = ConvGeometry(inputSize: input[1], filterSize: filterHeight, stride: strideHeight,
-                                dilation: dilationHeight, padding: padding)
-        let cols = ConvGeometry(inputSize: input[2], filterSize: filterWidth, stride: strideWidth,
-                                dilation: dilationWidth, padding: padding)
-        precondition(rows.outputSize == output[1] && cols.outputSize == output[2] && input[0] == output[0],
-                     "window output \(output) does not match the geometry (checked by LinearOpChecks)")
+    /// `window` (from an op's prepared constants) between `input` and `output` (rank 4, NHWC).
+    init(input: Shape, output: Shape, window: ConvWindow) {
+        precondition(input[0] == output[0], "batch counts differ (checked)")
         batches = input[0]
         inputHeight = input[1]
         inputWidth = input[2]
         outputHeight = output[1]
         outputWidth = output[2]
-        self.filterHeight = filterHeight
-        self.filterWidth = filterWidth
-        self.strideHeight = strideHeight
-        self.strideWidth = strideWidth
-        self.dilationHeight = dilationHeight
-        self.dilationWidth = dilationWidth
-        padTop = rows.paddingBefore
-        padLeft = cols.paddingBefore
+        filterHeight = window.filterHeight
+        filterWidth = window.filterWidth
+        strideHeight = window.strideH
+        strideWidth = window.strideW
+        dilationHeight = window.dilationH
+        dilationWidth = window.dilationW
+        padTop = window.padTop
+        padLeft = window.padLeft
     }
 
     /// The input row of filter row `ky` for output row `oy` (may be outside `0..<inputHeight`).

@@ -27,45 +27,49 @@ enum OperatorDecoding {
         let act = FusedActivation(tfliteOrdinal: o.fused_activation_function)
         switch name {
         case "CONV_2D":
-            return .conv2d(Conv2DAttrs(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+            return .conv2d(Conv2D(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
                                        dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
                                        activation: act))
         case "DEPTHWISE_CONV_2D":
-            return .depthwiseConv2d(DepthwiseConv2DAttrs(
+            return .depthwiseConv2d(DepthwiseConv2D(
                 padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
                 dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
                 depthMultiplier: Int(o.depth_multiplier), activation: act))
         case "FULLY_CONNECTED":
-            return .fullyConnected(FullyConnectedAttrs(activation: act, keepNumDims: o.keep_num_dims != 0))
-        case "ADD": return .add(ElementwiseAttrs(activation: act))
-        case "SUB": return .sub(ElementwiseAttrs(activation: act))
-        case "MUL": return .mul(ElementwiseAttrs(activation: act))
-        case "AVERAGE_POOL_2D": return .averagePool2d(try pool(o, act))
-        case "MAX_POOL_2D": return .maxPool2d(try pool(o, act))
-        case "MEAN": return .mean(ReducerAttrs(keepDims: o.keep_dims != 0))
-        case "PAD": return .pad
-        case "PADV2": return .padV2
+            return .fullyConnected(FullyConnected(activation: act, keepNumDims: o.keep_num_dims != 0))
+        case "ADD": return .add(Add(activation: act))
+        case "SUB": return .sub(Sub(activation: act))
+        case "MUL": return .mul(Mul(activation: act))
+        case "AVERAGE_POOL_2D":
+            return .averagePool2d(AveragePool2D(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                                                filterH: Int(o.filter_height), filterW: Int(o.filter_width), activation: act))
+        case "MAX_POOL_2D":
+            return .maxPool2d(MaxPool2D(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                                        filterH: Int(o.filter_height), filterW: Int(o.filter_width), activation: act))
+        case "MEAN": return .mean(Mean(keepDims: o.keep_dims != 0))
+        case "PAD": return .pad(Pad())
+        case "PADV2": return .padV2(PadV2())
         case "RESHAPE":
             let shape = o.has_new_shape != 0 ? intList(model, index, Int32(CTFL_LIST_NEW_SHAPE)) : nil
-            return .reshape(ReshapeAttrs(newShape: shape))
+            return .reshape(Reshape(newShape: shape))
         case "SQUEEZE":
-            return .squeeze(SqueezeAttrs(squeezeDims: intList(model, index, Int32(CTFL_LIST_SQUEEZE_DIMS))))
-        case "SOFTMAX": return .softmax(SoftmaxAttrs(beta: o.beta))
-        case "CONCATENATION": return .concatenation(ConcatenationAttrs(axis: Int(o.axis), activation: act))
-        case "LOGISTIC": return .logistic
-        case "TANH": return .tanh
-        case "HARD_SWISH": return .hardSwish
-        case "RELU": return .relu
-        case "RELU6": return .relu6
-        case "LEAKY_RELU": return .leakyRelu(LeakyReluAttrs(alpha: o.alpha))
-        case "QUANTIZE": return .quantize
-        case "DEQUANTIZE": return .dequantize
+            return .squeeze(Squeeze(squeezeDims: intList(model, index, Int32(CTFL_LIST_SQUEEZE_DIMS))))
+        case "SOFTMAX": return .softmax(Softmax(beta: o.beta))
+        case "CONCATENATION": return .concatenation(Concatenation(axis: Int(o.axis), activation: act))
+        case "LOGISTIC": return .logistic(Logistic())
+        case "TANH": return .tanh(Tanh())
+        case "HARD_SWISH": return .hardSwish(HardSwish())
+        case "RELU": return .relu(Relu())
+        case "RELU6": return .relu6(Relu6())
+        case "LEAKY_RELU": return .leakyRelu(LeakyRelu(alpha: o.alpha))
+        case "QUANTIZE": return .quantize(Quantize())
+        case "DEQUANTIZE": return .dequantize(Dequantize())
         case "RESIZE_NEAREST_NEIGHBOR":
-            return .resizeNearestNeighbor(ResizeAttrs(alignCorners: o.align_corners != 0,
+            return .resizeNearestNeighbor(ResizeNearestNeighbor(alignCorners: o.align_corners != 0,
                                                       halfPixelCenters: o.half_pixel_centers != 0))
-        case "TRANSPOSE": return .transpose
+        case "TRANSPOSE": return .transpose(Transpose())
         case "STRIDED_SLICE":
-            return .stridedSlice(StridedSliceAttrs(beginMask: o.begin_mask, endMask: o.end_mask,
+            return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,
                                                    ellipsisMask: o.ellipsis_mask, newAxisMask: o.new_axis_mask,
                                                    shrinkAxisMask: o.shrink_axis_mask, offset: o.offset != 0))
         default:
@@ -78,11 +82,6 @@ enum OperatorDecoding {
             throw CompileError(.malformed, "unknown padding mode \(o.padding)")
         }
         return padding
-    }
-
-    private static func pool(_ o: ctfl_options, _ act: FusedActivation) throws(CompileError) -> Pool2DAttrs {
-        Pool2DAttrs(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
-                    filterH: Int(o.filter_height), filterW: Int(o.filter_width), activation: act)
     }
 
     static func intList(_ model: OpaquePointer, _ index: Int32, _ which: Int32) -> [Int] {

@@ -85,7 +85,7 @@ import TestSupport
     @Test func modelNamesAreEscapedOnOneLine() throws {
         var b = GraphBuilder()
         let x = b.input([1, 4])
-        let y = b.op(.relu, [x], [1, 4])
+        let y = b.op(.relu(Relu()), [x], [1, 4])
         var graph = b.build(outputs: [y])
         graph.tensors[y.index].name = "evil\nname\t\"#"
         guard case .stopped(_, let text) = try Pipeline.plan(graph, options: PipelineOptions(),

@@ -9,18 +9,18 @@ import TestSupport
 
     static func resize(input: [Int] = [1, 2, 3, 4], size: [Int32] = [4, 6], output: [Int] = [1, 4, 6, 4],
                        outQ: (Float, Int32) = q, constant: Bool = true) -> CompileError? {
-        P.problem(P.graph(.resizeNearestNeighbor(ResizeAttrs(alignCorners: false, halfPixelCenters: false)),
+        P.problem(P.graph(.resizeNearestNeighbor(ResizeNearestNeighbor(alignCorners: false, halfPixelCenters: false)),
                           input: input, q, output: output, outQ, constants: [size], constantOperands: constant))
     }
 
     static func transpose(input: [Int], perm: [Int32], output: [Int], outQ: (Float, Int32) = q) -> CompileError? {
-        P.problem(P.graph(.transpose, input: input, q, output: output, outQ, constants: [perm]))
+        P.problem(P.graph(.transpose(Transpose()), input: input, q, output: output, outQ, constants: [perm]))
     }
 
     static func slice(_ input: [Int], _ begin: [Int32], _ end: [Int32], _ strides: [Int32], output: [Int],
                       shrink: Int32 = 0, ellipsis: Int32 = 0, newAxis: Int32 = 0, offset: Bool = false,
                       constant: Bool = true) -> CompileError? {
-        let attrs = StridedSliceAttrs(beginMask: 0, endMask: 0, ellipsisMask: ellipsis, newAxisMask: newAxis,
+        let attrs = StridedSlice(beginMask: 0, endMask: 0, ellipsisMask: ellipsis, newAxisMask: newAxis,
                                       shrinkAxisMask: shrink, offset: offset)
         return P.problem(P.graph(.stridedSlice(attrs), input: input, q, output: output, q,
                                  constants: [begin, end, strides], constantOperands: constant))

@@ -21,7 +21,7 @@ import TestSupport
                                : b.input(filter, scale: 0.01, zeroPoint: 0)
         let bias = biasCount.map { b.constInt32([$0], [Int32](repeating: 0, count: $0)) }
         let y = b.activation(output, scale: outScale, zeroPoint: 0)
-        b.node(.conv2d(Conv2DAttrs(padding: padding, strideH: stride, strideW: stride, dilationH: dilation,
+        b.node(.conv2d(Conv2D(padding: padding, strideH: stride, strideW: stride, dilationH: dilation,
                                    dilationW: dilation, activation: .relu)), inputs: [x, w, bias], output: y)
         return b.build()
     }
@@ -83,7 +83,7 @@ import TestSupport
         let x = b.input(input, scale: 0.05, zeroPoint: 0)
         let w = b.constInt8(filter, [Int8](repeating: 1, count: filter.reduce(1, *)), quant: weightQ)
         let y = b.activation(output, scale: 0.1, zeroPoint: 0)
-        b.node(.depthwiseConv2d(DepthwiseConv2DAttrs(padding: .same, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1,
+        b.node(.depthwiseConv2d(DepthwiseConv2D(padding: .same, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1,
                                                      depthMultiplier: multiplier, activation: .none)),
                inputs: [x, w, nil], output: y)
         return b.build()
@@ -107,7 +107,7 @@ import TestSupport
         let w = b.constInt8([units, depth], [Int8](repeating: 1, count: units * depth), quant: weightQ)
         let bias = biasScale.map { b.constInt32([units], [Int32](repeating: 0, count: units), quant: .perTensor(scale: $0, zeroPoint: 0)) }
         let y = b.activation(output, scale: 0.1, zeroPoint: 0)
-        b.node(.fullyConnected(FullyConnectedAttrs(activation: .none, keepNumDims: false)), inputs: [x, w, bias], output: y)
+        b.node(.fullyConnected(FullyConnected(activation: .none, keepNumDims: false)), inputs: [x, w, bias], output: y)
         return b.build()
     }
 
@@ -138,9 +138,9 @@ import TestSupport
         return g.build()
     }
 
-    static let add = Op.add(ElementwiseAttrs(activation: .none))
-    static let sub = Op.sub(ElementwiseAttrs(activation: .none))
-    static let mul = Op.mul(ElementwiseAttrs(activation: .none))
+    static let add = Op.add(Add(activation: .none))
+    static let sub = Op.sub(Sub(activation: .none))
+    static let mul = Op.mul(Mul(activation: .none))
 
     @Test(arguments: [add, sub, mul])
     func broadcastingChecks(op: Op) {
@@ -166,8 +166,12 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input([1, 4, 4, 3], scale: 0.1, zeroPoint: 1)
         let y = b.activation(output, scale: outQ.scale[0], zeroPoint: outQ.zeroPoint[0])
-        let a = Pool2DAttrs(padding: .valid, strideH: stride, strideW: stride, filterH: filter, filterW: filter, activation: .none)
-        b.node(average ? .averagePool2d(a) : .maxPool2d(a), inputs: [x], output: y)
+        let op: Op = average
+            ? .averagePool2d(AveragePool2D(padding: .valid, strideH: stride, strideW: stride, filterH: filter, filterW: filter,
+                                           activation: .none))
+            : .maxPool2d(MaxPool2D(padding: .valid, strideH: stride, strideW: stride, filterH: filter, filterW: filter,
+                                   activation: .none))
+        b.node(op, inputs: [x], output: y)
         return b.build()
     }
 
@@ -189,7 +193,7 @@ import TestSupport
         let a = constantAxes ? b.constInt32([axes.count], axes) : b.add(Tensor(id: TensorID(0), name: "axes", type: .int32,
                                                                                 shape: Shape([axes.count])))
         let y = b.activation(output, scale: 0.05, zeroPoint: -1)
-        b.node(.mean(ReducerAttrs(keepDims: true)), inputs: [x, a], output: y)
+        b.node(.mean(Mean(keepDims: true)), inputs: [x, a], output: y)
         return b.build()
     }
 
@@ -211,7 +215,7 @@ import TestSupport
         let p = b.constInt32(paddingShape ?? [input.count, 2], paddings)
         let c = constant.map { b.constInt8([1], [5], quant: $0) }
         let y = b.activation(output, scale: 0.1, zeroPoint: 1)
-        b.node(constant == nil ? .pad : .padV2, inputs: [x, p] + (c.map { [$0] } ?? []), output: y)
+        b.node(constant == nil ? .pad(Pad()) : .padV2(PadV2()), inputs: [x, p] + (c.map { [$0] } ?? []), output: y)
         return b.build()
     }
 
@@ -230,7 +234,7 @@ import TestSupport
     }
 
     @Test func reshapeNeedsEqualElementCounts() {
-        for op in [Op.reshape(ReshapeAttrs(newShape: nil)), .squeeze(SqueezeAttrs(squeezeDims: []))] {
+        for op in [Op.reshape(Reshape(newShape: nil)), .squeeze(Squeeze(squeezeDims: []))] {
             var b = GraphBuilder()
             let x = b.input([1, 2, 3], scale: 0.1, zeroPoint: 0)
             let y = b.activation([7], scale: 0.1, zeroPoint: 0)
@@ -244,7 +248,7 @@ import TestSupport
         var b = GraphBuilder()
         let inputs = shapes.enumerated().map { b.input($0.element, scale: $0.offset == 1 ? secondScale : 0.1, zeroPoint: 2) }
         let y = b.activation(output, scale: 0.1, zeroPoint: 2)
-        b.node(.concatenation(ConcatenationAttrs(axis: axis, activation: activation)), inputs: inputs, output: y)
+        b.node(.concatenation(Concatenation(axis: axis, activation: activation)), inputs: inputs, output: y)
         return b.build()
     }
 

@@ -3,9 +3,9 @@ import Testing
 
 /// Source indices of RESIZE_NEAREST_NEIGHBOR (TFLM `GetNearestNeighbor`).
 @Suite struct NearestNeighborSourceTests {
-    static let plain = ResizeAttrs(alignCorners: false, halfPixelCenters: false)
-    static let aligned = ResizeAttrs(alignCorners: true, halfPixelCenters: false)
-    static let halfPixel = ResizeAttrs(alignCorners: false, halfPixelCenters: true)
+    static let plain = ResizeNearestNeighbor(alignCorners: false, halfPixelCenters: false)
+    static let aligned = ResizeNearestNeighbor(alignCorners: true, halfPixelCenters: false)
+    static let halfPixel = ResizeNearestNeighbor(alignCorners: false, halfPixelCenters: true)
 
     @Test func upsampling() {
         #expect(NearestNeighborSource.indices(inputSize: 4, outputSize: 8, Self.plain) == [0, 0, 1, 1, 2, 2, 3, 3])

@@ -32,7 +32,7 @@ import TestSupport
         problem(graph(op, input: shape, inQ, output: outShape ?? shape, outQ))
     }
 
-    static let softmax = Op.softmax(SoftmaxAttrs(beta: 1))
+    static let softmax = Op.softmax(Softmax(beta: 1))
     static let probability: (Float, Int32) = (1.0 / 256.0, -128)
 
     // MARK: SOFTMAX
@@ -54,9 +54,9 @@ import TestSupport
         #expect(e?.kind == .unsupported)
         #expect(e?.message.contains("QuantizeMultiplierGreaterThanOne") == true)
         #expect(e?.location.tensor == TensorID(0))
-        #expect(Self.unary(.softmax(SoftmaxAttrs(beta: 0)), (0.1, 0), Self.probability) != nil)
-        #expect(Self.unary(.softmax(SoftmaxAttrs(beta: -1)), (0.1, 0), Self.probability) != nil)
-        #expect(Self.unary(.softmax(SoftmaxAttrs(beta: .nan)), (0.1, 0), Self.probability) != nil)
+        #expect(Self.unary(.softmax(Softmax(beta: 0)), (0.1, 0), Self.probability) != nil)
+        #expect(Self.unary(.softmax(Softmax(beta: -1)), (0.1, 0), Self.probability) != nil)
+        #expect(Self.unary(.softmax(Softmax(beta: .nan)), (0.1, 0), Self.probability) != nil)
     }
 
     @Test func softmaxKeepsTheShape() {
@@ -67,58 +67,58 @@ import TestSupport
 
     /// TFLM checks only the zero point and silently assumes scale 1/256; mcuc requires both.
     @Test func logisticOutputGrid() {
-        #expect(Self.unary(.logistic, (0.1, 0), Self.probability) == nil)
-        #expect(Self.unary(.logistic, (0.1, 0), (0.01, -128))?.kind == .unsupported)
-        #expect(Self.unary(.logistic, (0.1, 0), (1.0 / 256.0, 0))?.kind == .unsupported)
+        #expect(Self.unary(.logistic(Logistic()), (0.1, 0), Self.probability) == nil)
+        #expect(Self.unary(.logistic(Logistic()), (0.1, 0), (0.01, -128))?.kind == .unsupported)
+        #expect(Self.unary(.logistic(Logistic()), (0.1, 0), (1.0 / 256.0, 0))?.kind == .unsupported)
     }
 
     @Test func sigmoidInputScaleRange() {
-        #expect(Self.unary(.logistic, (1e-9, 0), Self.probability)?.message.contains("input scale") == true)
-        #expect(Self.unary(.tanh, (1e11, 0), (1.0 / 128.0, 0))?.kind == .unsupported)
-        #expect(Self.unary(.tanh, (100, 0), (1.0 / 128.0, 0)) == nil)
+        #expect(Self.unary(.logistic(Logistic()), (1e-9, 0), Self.probability)?.message.contains("input scale") == true)
+        #expect(Self.unary(.tanh(Tanh()), (1e11, 0), (1.0 / 128.0, 0))?.kind == .unsupported)
+        #expect(Self.unary(.tanh(Tanh()), (100, 0), (1.0 / 128.0, 0)) == nil)
     }
 
     @Test func tanhOutputGrid() {
-        #expect(Self.unary(.tanh, (0.05, 0), (1.0 / 128.0, 0)) == nil)
-        #expect(Self.unary(.tanh, (0.05, 0), (1.0 / 128.0, 5))?.kind == .unsupported)
-        #expect(Self.unary(.tanh, (0.05, 0), (1.0 / 256.0, 0))?.kind == .unsupported)
+        #expect(Self.unary(.tanh(Tanh()), (0.05, 0), (1.0 / 128.0, 0)) == nil)
+        #expect(Self.unary(.tanh(Tanh()), (0.05, 0), (1.0 / 128.0, 5))?.kind == .unsupported)
+        #expect(Self.unary(.tanh(Tanh()), (0.05, 0), (1.0 / 256.0, 0))?.kind == .unsupported)
     }
 
     /// TFLM's HardSwishPrepare requires output_multiplier_exponent <= 0.
     @Test func hardSwishOutputMultiplierMustBeBelowOne() {
-        #expect(Self.unary(.hardSwish, (0.05, 0), (0.03, -100)) == nil)
-        let e = Self.unary(.hardSwish, (1, 0), (0.001, 0))
+        #expect(Self.unary(.hardSwish(HardSwish()), (0.05, 0), (0.03, -100)) == nil)
+        let e = Self.unary(.hardSwish(HardSwish()), (1, 0), (0.001, 0))
         #expect(e?.kind == .unsupported && e?.location.tensor == TensorID(1))
     }
 
     // MARK: RELU, RELU6, LEAKY_RELU, QUANTIZE, DEQUANTIZE
 
     @Test func reluRescaleMustNotOverflow() {
-        #expect(Self.unary(.relu, (0.05, 10), (0.03, -128)) == nil)
-        #expect(Self.unary(.relu, (1, 0), (0x1p-22, 0)) == nil)   // 2^22: left shift 23
-        #expect(Self.unary(.relu, (1, 0), (0x1p-23, 0))?.kind == .unsupported)   // 2^23: shift 24
+        #expect(Self.unary(.relu(Relu()), (0.05, 10), (0.03, -128)) == nil)
+        #expect(Self.unary(.relu(Relu()), (1, 0), (0x1p-22, 0)) == nil)   // 2^22: left shift 23
+        #expect(Self.unary(.relu(Relu()), (1, 0), (0x1p-23, 0))?.kind == .unsupported)   // 2^23: shift 24
     }
 
     @Test func relu6BoundMustFitInt32() {
-        #expect(Self.unary(.relu6, (0.1, 0), (6.0 / 255.0, -128)) == nil)
-        #expect(Self.unary(.relu6, (1e-10, 0), (1e-10, 0))?.kind == .unsupported)
+        #expect(Self.unary(.relu6(Relu6()), (0.1, 0), (6.0 / 255.0, -128)) == nil)
+        #expect(Self.unary(.relu6(Relu6()), (1e-10, 0), (1e-10, 0))?.kind == .unsupported)
     }
 
     @Test func leakyReluAlphaAndRescales() {
-        #expect(Self.unary(.leakyRelu(LeakyReluAttrs(alpha: -2)), (0.05, 0), (0.04, 3)) == nil)
-        #expect(Self.unary(.leakyRelu(LeakyReluAttrs(alpha: .infinity)), (0.05, 0), (0.04, 3))?.kind == .unsupported)
-        #expect(Self.unary(.leakyRelu(LeakyReluAttrs(alpha: 1e8)), (0.05, 0), (0.05, 3))?.message.contains("alpha") == true)
+        #expect(Self.unary(.leakyRelu(LeakyRelu(alpha: -2)), (0.05, 0), (0.04, 3)) == nil)
+        #expect(Self.unary(.leakyRelu(LeakyRelu(alpha: .infinity)), (0.05, 0), (0.04, 3))?.kind == .unsupported)
+        #expect(Self.unary(.leakyRelu(LeakyRelu(alpha: 1e8)), (0.05, 0), (0.05, 3))?.message.contains("alpha") == true)
     }
 
     @Test func quantizeFromFloatAndInt8() {
-        #expect(Self.problem(Self.graph(.quantize, input: [1, 4], nil, output: [1, 4], (0.5, 3))) == nil)
-        #expect(Self.unary(.quantize, (0.02, 5), (0.05, -10)) == nil)
-        #expect(Self.unary(.quantize, (1e3, 5), (1e-5, -10))?.kind == .unsupported)
-        #expect(Self.problem(Self.graph(.quantize, input: [1, 4], nil, output: [4, 1], (0.5, 3)))?.kind == .malformed)
+        #expect(Self.problem(Self.graph(.quantize(Quantize()), input: [1, 4], nil, output: [1, 4], (0.5, 3))) == nil)
+        #expect(Self.unary(.quantize(Quantize()), (0.02, 5), (0.05, -10)) == nil)
+        #expect(Self.unary(.quantize(Quantize()), (1e3, 5), (1e-5, -10))?.kind == .unsupported)
+        #expect(Self.problem(Self.graph(.quantize(Quantize()), input: [1, 4], nil, output: [4, 1], (0.5, 3)))?.kind == .malformed)
     }
 
     @Test func dequantizeKeepsTheShape() {
-        #expect(Self.problem(Self.graph(.dequantize, input: [2, 3], (0.1, 0), output: [2, 3], nil)) == nil)
-        #expect(Self.problem(Self.graph(.dequantize, input: [2, 3], (0.1, 0), output: [6], nil))?.kind == .malformed)
+        #expect(Self.problem(Self.graph(.dequantize(Dequantize()), input: [2, 3], (0.1, 0), output: [2, 3], nil)) == nil)
+        #expect(Self.problem(Self.graph(.dequantize(Dequantize()), input: [2, 3], (0.1, 0), output: [6], nil))?.kind == .malformed)
     }
 }

@@ -9,57 +9,57 @@ extension KernelChoiceTests {
         Case(name: "add overwrites the operand that dies", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 4, 4, 2])
-                 let y = b.op(.relu, [x], [1, 4, 4, 2])
-                 let z = b.op(.add(ElementwiseAttrs(activation: .none)), [x, y], [1, 4, 4, 2])
+                 let y = b.op(.relu(Relu()), [x], [1, 4, 4, 2])
+                 let z = b.op(.add(Add(activation: .none)), [x, y], [1, 4, 4, 2])
                  return (b.build(outputs: [z, x]), NodeID(1))
              }, kernel: "binary", scratch: 0, contract: "streaming(t1, gap 0, read-then-write)"),
         Case(name: "add never overwrites a broadcast operand", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 4, 4, 2])
-                 let c = b.op(.relu, [b.input([1, 1, 1, 2])], [1, 1, 1, 2])
-                 let z = b.op(.add(ElementwiseAttrs(activation: .none)), [c, x], [1, 4, 4, 2])
+                 let c = b.op(.relu(Relu()), [b.input([1, 1, 1, 2])], [1, 1, 1, 2])
+                 let z = b.op(.add(Add(activation: .none)), [c, x], [1, 4, 4, 2])
                  return (b.build(outputs: [z]), NodeID(1))
              }, kernel: "binary", scratch: 0, contract: "streaming(t0, gap 0, read-then-write)"),
         Case(name: "dequantize grows 4x", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 10])
                  let y = b.float32([1, 10])
-                 b.node(.dequantize, inputs: [x], output: y)
+                 b.node(.dequantize(Dequantize()), inputs: [x], output: y)
                  return (b.build(outputs: [y]), NodeID(0))
              }, kernel: "unary", scratch: 0, contract: "streaming(t0, gap 27, read-then-write)"),
         Case(name: "reshape is a view", graph: single([1, 2, 2, 4]) { b, x in
                  let shape = b.constInt32([2], [1, 16])
-                 return b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [x, shape], [1, 16]) },
+                 return b.op(.reshape(Reshape(newShape: [1, 16])), [x, shape], [1, 16]) },
              kernel: "alias", scratch: 0, contract: "alias(t0)"),
         Case(name: "reshape of a caller-owned input copies", graph: single([1, 2, 2, 4]) { b, x in
-                 b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [x], [1, 16]) },
+                 b.op(.reshape(Reshape(newShape: [1, 16])), [x], [1, 16]) },
              kernel: "copy", scratch: 0, contract: "separate", options: LoweringOptions(externalIO: true)),
         Case(name: "concat of contiguous slices", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 6])
                  let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
-                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), [p, q], [1, 7])
+                 let z = b.op(.concatenation(Concatenation(axis: 1, activation: .none)), [p, q], [1, 7])
                  return (b.build(outputs: [z]), NodeID(2))
              }, kernel: "concat-slices", scratch: 0, contract: "slices(0,4)"),
         Case(name: "a slice producer gets no overlap", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 6])
                  let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
-                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), [p, q], [1, 7])
+                 let z = b.op(.concatenation(Concatenation(axis: 1, activation: .none)), [p, q], [1, 7])
                  return (b.build(outputs: [z]), NodeID(1))
              }, kernel: "fc", scratch: 0, contract: "separate"),
         Case(name: "channel concat of images copies", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 4, 4, 2])
                  let p = b.conv(x, cout: 2, k: 1), q = b.conv(x, cout: 3, k: 1)
-                 let z = b.op(.concatenation(ConcatenationAttrs(axis: 3, activation: .none)), [p, q], [1, 4, 4, 5])
+                 let z = b.op(.concatenation(Concatenation(axis: 3, activation: .none)), [p, q], [1, 4, 4, 5])
                  return (b.build(outputs: [z]), NodeID(2))
              }, kernel: "concat-copy", scratch: 0, contract: "separate"),
         Case(name: "constant operand: nothing to overlap", graph: {
                  var b = GraphBuilder()
                  let c = b.constInt8([1, 4], [1, 2, 3, 4], quant: .perTensor(scale: 0.5, zeroPoint: -1))
-                 let y = b.op(.relu, [c], [1, 4])
-                 return (b.build(outputs: [b.op(.relu6, [y], [1, 4])]), NodeID(0))
+                 let y = b.op(.relu(Relu()), [c], [1, 4])
+                 return (b.build(outputs: [b.op(.relu6(Relu6()), [y], [1, 4])]), NodeID(0))
              }, kernel: "unary", scratch: 0, contract: "separate"),
         Case(name: "pad folds into its conv", graph: paddedConv(padValue: nil), kernel: "pad-folded", scratch: 0,
              contract: "folded(op1)"),
@@ -76,9 +76,9 @@ extension KernelChoiceTests {
             let padded: TensorID
             if let padValue {
                 let fill = b.constInt8([1], [padValue], quant: .perTensor(scale: 0.5, zeroPoint: -1))
-                padded = b.op(.padV2, [x, pads, fill], [1, 8, 8, 2])
+                padded = b.op(.padV2(PadV2()), [x, pads, fill], [1, 8, 8, 2])
             } else {
-                padded = b.op(.pad, [x, pads], [1, 8, 8, 2])
+                padded = b.op(.pad(Pad()), [x, pads], [1, 8, 8, 2])
             }
             let y = b.conv(padded, cout: 2, k: 3, padding: .valid)
             return (b.build(outputs: [y]), NodeID(0))
@@ -100,7 +100,7 @@ extension KernelChoiceTests {
         var b = GraphBuilder()
         let x = b.input([1, 8, 8, 4])
         let y = b.conv(x, cout: 8, k: 3)
-        let z = b.fullyConnected(b.op(.reshape(ReshapeAttrs(newShape: [1, 512])), [y], [1, 512]), cout: 10)
+        let z = b.fullyConnected(b.op(.reshape(Reshape(newShape: [1, 512])), [y], [1, 512]), cout: 10)
         let graph = b.build(outputs: [z])
         let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph)), graph: graph)
         #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 10 * 512)

@@ -41,7 +41,7 @@ import TestSupport
             let x = b.input(dims)
             let y = body(&b, x)
             let node = NodeID(b.nodes.count - 1)
-            let z = b.op(.relu, [y], b.shape(y).dims)
+            let z = b.op(.relu(Relu()), [y], b.shape(y).dims)
             return (b.build(outputs: [z]), node)
         }
     }
@@ -72,20 +72,20 @@ import TestSupport
              kernel: "fc", scratch: 0, contract: "streaming(t0, gap 10, interleaved)"),
         Case(name: "fully connected, batch of rows", graph: single([3, 20]) { b, x in b.fullyConnected(x, cout: 30) },
              kernel: "fc", scratch: 0, contract: "streaming(t0, gap 50, interleaved)"),
-        Case(name: "relu in place", graph: single { b, x in b.op(.relu, [x], [1, 8, 8, 4]) }, kernel: "unary",
+        Case(name: "relu in place", graph: single { b, x in b.op(.relu(Relu()), [x], [1, 8, 8, 4]) }, kernel: "unary",
              scratch: 0, contract: "streaming(t0, gap 0, read-then-write)"),
-        Case(name: "softmax in place", graph: single([1, 10]) { b, x in b.op(.softmax(SoftmaxAttrs(beta: 1)), [x], [1, 10]) },
+        Case(name: "softmax in place", graph: single([1, 10]) { b, x in b.op(.softmax(Softmax(beta: 1)), [x], [1, 10]) },
              kernel: "softmax", scratch: 0, contract: "streaming(t0, gap 0, read-then-write)"),
         Case(name: "max pool 2x2", graph: single { b, x in
-                 b.op(.maxPool2d(Pool2DAttrs(padding: .valid, strideH: 2, strideW: 2, filterH: 2, filterW: 2, activation: .none)),
+                 b.op(.maxPool2d(MaxPool2D(padding: .valid, strideH: 2, strideW: 2, filterH: 2, filterW: 2, activation: .none)),
                       [x], [1, 4, 4, 4]) }, kernel: "pool", scratch: 0, contract: "streaming(t0, gap 16, rows)"),
         Case(name: "mean is separate", graph: single { b, x in
                  let axes = b.constInt32([2], [1, 2])
-                 return b.op(.mean(ReducerAttrs(keepDims: true)), [x, axes], [1, 1, 1, 4]) }, kernel: "mean", scratch: 0,
+                 return b.op(.mean(Mean(keepDims: true)), [x, axes], [1, 1, 1, 4]) }, kernel: "mean", scratch: 0,
              contract: "separate"),
         Case(name: "transpose is separate", graph: single { b, x in
                  let perm = b.constInt32([4], [0, 3, 1, 2])
-                 return b.op(.transpose, [x, perm], [1, 4, 8, 8]) }, kernel: "transpose", scratch: 0, contract: "separate"),
+                 return b.op(.transpose(Transpose()), [x, perm], [1, 4, 8, 8]) }, kernel: "transpose", scratch: 0, contract: "separate"),
         Case(name: "no sharing: separate", graph: single { b, x in b.conv(x, cout: 8, k: 1) }, kernel: "conv1x1", scratch: 0,
              contract: "separate", options: LoweringOptions(sharing: false)),
         Case(name: "external IO: graph input never overlapped", graph: single { b, x in b.conv(x, cout: 8, k: 1) },

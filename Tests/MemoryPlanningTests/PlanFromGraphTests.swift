@@ -18,7 +18,7 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input([1, 4, 4, 8])
         let y = b.conv(x, cout: 16, k: 1)
-        let z = b.op(.relu, [y], [1, 4, 4, 16])
+        let z = b.op(.relu(Relu()), [y], [1, 4, 4, 16])
         return b.build(outputs: [z])
     }
 
@@ -51,8 +51,8 @@ import TestSupport
     @Test func reshapeViewSharesBytesAndExtendsTheLifetime() {
         var b = GraphBuilder()
         let x = b.input([1, 2, 2, 4])
-        let y = b.op(.relu, [x], [1, 2, 2, 4])
-        let r = b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [y], [1, 16])
+        let y = b.op(.relu(Relu()), [x], [1, 2, 2, 4])
+        let r = b.op(.reshape(Reshape(newShape: [1, 16])), [y], [1, 16])
         let z = b.fullyConnected(r, cout: 4)
         let plan = Self.plan(b.build(outputs: [z]))
         #expect(plan.verify() == [])
@@ -66,9 +66,9 @@ import TestSupport
     @Test func contractsReachThroughReshapeViews() {
         var b = GraphBuilder()
         let x = b.input([1, 2, 2, 4])
-        let y = b.op(.relu, [x], [1, 2, 2, 4])
-        let r = b.op(.reshape(ReshapeAttrs(newShape: [1, 16])), [y], [1, 16])
-        let z = b.op(.relu6, [r], [1, 16])
+        let y = b.op(.relu(Relu()), [x], [1, 2, 2, 4])
+        let r = b.op(.reshape(Reshape(newShape: [1, 16])), [y], [1, 16])
+        let z = b.op(.relu6(Relu6()), [r], [1, 16])
         let plan = Self.plan(b.build(outputs: [z]))
         #expect(plan.verify() == [])
         #expect(plan.requests.first { $0.tensor == z }?.mayShareWith != nil)
@@ -79,7 +79,7 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input([1, 6])
         let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
-        let z = b.op(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), [p, q], [1, 7])
+        let z = b.op(.concatenation(Concatenation(axis: 1, activation: .none)), [p, q], [1, 7])
         let plan = Self.plan(b.build(outputs: [z]))
         #expect(plan.verify() == [])
         let base = plan.offset(of: z)!
@@ -91,7 +91,7 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input([1, 6, 6, 2])
         let pads = b.constInt32([4, 2], [0, 0, 1, 1, 1, 1, 0, 0])
-        let padded = b.op(.pad, [x, pads], [1, 8, 8, 2])
+        let padded = b.op(.pad(Pad()), [x, pads], [1, 8, 8, 2])
         let y = b.conv(padded, cout: 2, k: 3, padding: .valid)
         let plan = Self.plan(b.build(outputs: [y]))
         #expect(plan.verify() == [])

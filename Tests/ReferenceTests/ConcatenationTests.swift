@@ -10,7 +10,7 @@ import TestSupport
         var b = GraphBuilder()
         let inputs = shapes.map { b.input($0, scale: 0.5, zeroPoint: 1) }
         let y = b.activation(output, scale: 0.5, zeroPoint: 1)
-        b.node(.concatenation(ConcatenationAttrs(axis: axis, activation: .none)), inputs: inputs, output: y)
+        b.node(.concatenation(Concatenation(axis: axis, activation: .none)), inputs: inputs, output: y)
         return b.build()
     }
 

@@ -7,14 +7,14 @@ import TestSupport
     typealias T = LinearOpTesting
 
     static func attrs(_ padding: Padding, stride: (Int, Int) = (1, 1), dilation: (Int, Int) = (1, 1),
-                      _ activation: FusedActivation = .none) -> Conv2DAttrs {
-        Conv2DAttrs(padding: padding, strideH: stride.0, strideW: stride.1, dilationH: dilation.0,
+                      _ activation: FusedActivation = .none) -> Conv2D {
+        Conv2D(padding: padding, strideH: stride.0, strideW: stride.1, dilationH: dilation.0,
                     dilationW: dilation.1, activation: activation)
     }
 
     /// One CONV_2D node: `input` -> `output`, with filter values and optional bias.
     static func graph(input: [Int], inQ: QuantParams, filter: [Int], weights: [Int8], weightQ: QuantParams,
-                      bias: [Int32]? = nil, output: [Int], outQ: QuantParams, _ a: Conv2DAttrs) -> Graph {
+                      bias: [Int32]? = nil, output: [Int], outQ: QuantParams, _ a: Conv2D) -> Graph {
         var b = GraphBuilder()
         let x = b.input(input, scale: inQ.scale[0], zeroPoint: inQ.zeroPoint[0])
         let w = b.constInt8(filter, weights, quant: weightQ)

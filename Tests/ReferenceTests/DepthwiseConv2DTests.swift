@@ -14,7 +14,7 @@ import TestSupport
         let w = b.constInt8(filter, weights, quant: weightQ)
         let bi = bias.map { b.constInt32([$0.count], $0) }
         let y = b.activation(output, scale: outQ.scale[0], zeroPoint: outQ.zeroPoint[0])
-        let a = DepthwiseConv2DAttrs(padding: padding, strideH: stride, strideW: stride, dilationH: 1, dilationW: 1,
+        let a = DepthwiseConv2D(padding: padding, strideH: stride, strideW: stride, dilationH: 1, dilationW: 1,
                                      depthMultiplier: multiplier, activation: activation)
         b.node(.depthwiseConv2d(a), inputs: [x, w, bi], output: y)
         return b.build()

@@ -8,7 +8,7 @@ import TestSupport
     static let graph = Graph(
         tensors: [Tensor(id: TensorID(0), name: "in", type: .int8, shape: Shape([4]), quant: .perTensor(scale: 1, zeroPoint: 0)),
                   Tensor(id: TensorID(1), name: "out", type: .int8, shape: Shape([4]), quant: .perTensor(scale: 1, zeroPoint: 0))],
-        nodes: [Node(id: NodeID(0), op: .relu, inputs: [TensorID(0)], outputs: [TensorID(1)])],
+        nodes: [Node(id: NodeID(0), op: .relu(Relu()), inputs: [TensorID(0)], outputs: [TensorID(1)])],
         inputs: [TensorID(0)], outputs: [TensorID(1)])
 
     static func dump(_ values: [Int8]) -> NumPyArray {

@@ -14,7 +14,7 @@ import TestSupport
         let w = b.constInt8([units, weights.count / units], weights, quant: weightQ)
         let bi = bias.map { b.constInt32([$0.count], $0, quant: T.q(inQ.scale[0] * weightQ.scale[0], 0)) }
         let y = b.activation(output, scale: outQ.scale[0], zeroPoint: outQ.zeroPoint[0])
-        b.node(.fullyConnected(FullyConnectedAttrs(activation: activation, keepNumDims: keepNumDims)),
+        b.node(.fullyConnected(FullyConnected(activation: activation, keepNumDims: keepNumDims)),
                inputs: [x, w, bi], output: y)
         return b.build()
     }

@@ -7,14 +7,14 @@ import Testing
 
     /// x * relu6(x + 3) / 6 on real inputs -6.02 ... 5.98 (scale 12/255).
     @Test func typicalQuantization() throws {
-        let y = try T.int8(.hardSwish, [-128, -64, -32, -1, 0, 1, 32, 64, 127], shape: [1, 9],
+        let y = try T.int8(.hardSwish(HardSwish()), [-128, -64, -32, -1, 0, 1, 32, 64, 127], shape: [1, 9],
                            in: T.q(12.0 / 255.0, 0), out: T.q(6.375 / 255.0, -113))
         #expect(y == [-113, -113, -128, -114, -113, -112, -68, 7, 126])
     }
 
     /// Input scale 1 makes the reluish exponent positive (saturating left shifts).
     @Test func largeInputScale() throws {
-        let y = try T.int8(.hardSwish, [-5, -4, -3, -2, -1, 0, 1, 2, 3], shape: [1, 9], in: T.q(1, 0), out: T.q(0.5, -100))
+        let y = try T.int8(.hardSwish(HardSwish()), [-5, -4, -3, -2, -1, 0, 1, 2, 3], shape: [1, 9], in: T.q(1, 0), out: T.q(0.5, -100))
         #expect(y == [-100, -100, -100, -101, -101, -100, -99, -97, -94])
     }
 
@@ -23,7 +23,7 @@ import Testing
     @Test func int16RoundingQuirkBeyondFifteenBits() throws {
         let p = HardSwishParams(input: T.q(0.01, 0), output: T.q(10, 0))
         #expect(p.outputExponent == -16)
-        let y = try T.int8(.hardSwish, [-128, -2, -1, 0, 1, 2, 50, 100, 127], shape: [1, 9], in: T.q(0.01, 0), out: T.q(10, 0))
+        let y = try T.int8(.hardSwish(HardSwish()), [-128, -2, -1, 0, 1, 2, 50, 100, 127], shape: [1, 9], in: T.q(0.01, 0), out: T.q(10, 0))
         #expect(y == [-1, -1, -1, 1, 1, 1, 1, 1, 1])
     }
 
@@ -37,7 +37,7 @@ import Testing
     @Test func outputMultiplierAboveOneIsRejected() {
         #expect(HardSwishParams.problem(inputScale: 1, outputScale: 0.001) != nil)
         #expect(throws: CompileError.self) {
-            try T.int8(.hardSwish, [0], shape: [1, 1], in: T.q(1, 0), out: T.q(0.001, 0))
+            try T.int8(.hardSwish(HardSwish()), [0], shape: [1, 1], in: T.q(1, 0), out: T.q(0.001, 0))
         }
     }
 }

@@ -12,7 +12,7 @@ import TestSupport
         let x = b.input(input, scale: inQ.scale[0], zeroPoint: inQ.zeroPoint[0])
         let a = b.constInt32([axes.count], axes)
         let y = b.activation(output, scale: outQ.scale[0], zeroPoint: outQ.zeroPoint[0])
-        b.node(.mean(ReducerAttrs(keepDims: keepDims)), inputs: [x, a], output: y)
+        b.node(.mean(Mean(keepDims: keepDims)), inputs: [x, a], output: y)
         return b.build()
     }
 

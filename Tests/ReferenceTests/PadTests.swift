@@ -13,7 +13,7 @@ import TestSupport
         let p = b.constInt32([input.count, 2], paddings)
         let c = constant.map { b.constInt8([1], [$0], quant: q) }
         let y = b.activation(output, scale: q.scale[0], zeroPoint: q.zeroPoint[0])
-        b.node(constant == nil ? .pad : .padV2, inputs: [x, p] + (c.map { [$0] } ?? []), output: y)
+        b.node(constant == nil ? .pad(Pad()) : .padV2(PadV2()), inputs: [x, p] + (c.map { [$0] } ?? []), output: y)
         return b.build()
     }
 

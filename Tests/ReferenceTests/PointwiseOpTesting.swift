@@ -43,6 +43,6 @@ enum PointwiseOpTesting {
 
     /// SOFTMAX on one `[rows, depth]` int8 value with the fixed output grid.
     static func softmax(_ x: [Int8], shape: [Int], beta: Float, in inQ: QuantParams) throws(CompileError) -> [Int8] {
-        try int8(.softmax(SoftmaxAttrs(beta: beta)), x, shape: shape, in: inQ, out: q(1.0 / 256.0, -128))
+        try int8(.softmax(Softmax(beta: beta)), x, shape: shape, in: inQ, out: q(1.0 / 256.0, -128))
     }
 }

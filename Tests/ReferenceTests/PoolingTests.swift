@@ -11,9 +11,12 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input(input, scale: q.scale[0], zeroPoint: q.zeroPoint[0])
         let y = b.activation(output, scale: q.scale[0], zeroPoint: q.zeroPoint[0])
-        let a = Pool2DAttrs(padding: padding, strideH: stride, strideW: stride, filterH: filter, filterW: filter,
-                            activation: activation)
-        b.node(average ? .averagePool2d(a) : .maxPool2d(a), inputs: [x], output: y)
+        let op: Op = average
+            ? .averagePool2d(AveragePool2D(padding: padding, strideH: stride, strideW: stride, filterH: filter,
+                                           filterW: filter, activation: activation))
+            : .maxPool2d(MaxPool2D(padding: padding, strideH: stride, strideW: stride, filterH: filter, filterW: filter,
+                                   activation: activation))
+        b.node(op, inputs: [x], output: y)
         return b.build()
     }
 

@@ -7,7 +7,7 @@ import TestSupport
     typealias T = LinearOpTesting
 
     @Test func reshapeAndSqueezeCopy() throws {
-        for op in [Op.reshape(ReshapeAttrs(newShape: nil)), .squeeze(SqueezeAttrs(squeezeDims: []))] {
+        for op in [Op.reshape(Reshape(newShape: nil)), .squeeze(Squeeze(squeezeDims: []))] {
             var b = GraphBuilder()
             let x = b.input([1, 2, 1, 3], scale: 0.5, zeroPoint: 1)
             let y = b.activation([2, 3], scale: 0.5, zeroPoint: 1)

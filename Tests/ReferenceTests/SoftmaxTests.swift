@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func rank4UsesTheLastAxis() throws {
-        let out = try T.int8(.softmax(SoftmaxAttrs(beta: 0.5)), [1, 2, 3, -50, 0, 50], shape: [1, 2, 1, 3],
+        let out = try T.int8(.softmax(Softmax(beta: 0.5)), [1, 2, 3, -50, 0, 50], shape: [1, 2, 1, 3],
                              in: T.q(0.2, 10), out: T.q(1.0 / 256.0, -128))
         #expect(out == [-51, -43, -34, -128, -126, 126])
     }

@@ -9,7 +9,7 @@ import Testing
     static func slice(_ shape: [Int], begin: [Int32], end: [Int32], strides: [Int32], out: [Int],
                       beginMask: Int32 = 0, endMask: Int32 = 0, shrink: Int32 = 0) throws(CompileError) -> [Int8] {
         let x = (0..<shape.reduce(1, *)).map { Int8($0) }
-        let attrs = StridedSliceAttrs(beginMask: beginMask, endMask: endMask, ellipsisMask: 0, newAxisMask: 0,
+        let attrs = StridedSlice(beginMask: beginMask, endMask: endMask, ellipsisMask: 0, newAxisMask: 0,
                                       shrinkAxisMask: shrink, offset: false)
         return try T.int8(.stridedSlice(attrs), x, shape: shape, in: q, out: q, outShape: out,
                           constants: [begin, end, strides])

@@ -8,7 +8,7 @@ import Testing
 
     static func transpose(_ shape: [Int], _ perm: [Int32]) throws(CompileError) -> [Int8] {
         let x = (0..<shape.reduce(1, *)).map { Int8($0) }
-        return try T.int8(.transpose, x, shape: shape, in: q, out: q, outShape: perm.map { shape[Int($0)] }, constants: [perm])
+        return try T.int8(.transpose(Transpose()), x, shape: shape, in: q, out: q, outShape: perm.map { shape[Int($0)] }, constants: [perm])
     }
 
     @Test func rank2() throws {

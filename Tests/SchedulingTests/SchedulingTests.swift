@@ -7,8 +7,8 @@ import TestSupport
     static func chain() -> Graph {
         var b = GraphBuilder()
         let x = b.input([1, 4])
-        let y = b.op(.relu, [x], [1, 4])
-        let z = b.op(.relu6, [y], [1, 4])
+        let y = b.op(.relu(Relu()), [x], [1, 4])
+        let z = b.op(.relu6(Relu6()), [y], [1, 4])
         return b.build(outputs: [z])
     }
 

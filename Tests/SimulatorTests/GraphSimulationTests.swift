@@ -18,13 +18,13 @@ import TestSupport
         var b = GraphBuilder()
         let x = b.input([1, 2, 3], scale: 0.5, zeroPoint: 2)
         let r = b.activation([1, 2, 3], scale: 0.5, zeroPoint: 2)
-        b.node(.relu, inputs: [x], output: r)
+        b.node(.relu(Relu()), inputs: [x], output: r)
         let s = b.activation([1, 2, 3], scale: 0.5, zeroPoint: 2)
-        b.node(.leakyRelu(LeakyReluAttrs(alpha: 0.25)), inputs: [x], output: s)
+        b.node(.leakyRelu(LeakyRelu(alpha: 0.25)), inputs: [x], output: s)
         let y = b.activation([1, 4, 3], scale: 0.5, zeroPoint: 2)
-        b.node(.concatenation(ConcatenationAttrs(axis: 1, activation: .none)), inputs: [r, s], output: y)
+        b.node(.concatenation(Concatenation(axis: 1, activation: .none)), inputs: [r, s], output: y)
         let z = b.activation([1, 4, 3], scale: 0.25, zeroPoint: -1)
-        b.node(.relu, inputs: [y], output: z)
+        b.node(.relu(Relu()), inputs: [y], output: z)
         return b.build()
     }
 
@@ -34,7 +34,7 @@ import TestSupport
         let x = b.input([1, 2, 2, 2], scale: 0.5, zeroPoint: 0)
         let shape = b.constInt32([2], [1, 8])
         let y = b.activation([1, 8], scale: 0.5, zeroPoint: 0)
-        b.node(.reshape(ReshapeAttrs(newShape: [1, 8])), inputs: [x, shape], output: y)
+        b.node(.reshape(Reshape(newShape: [1, 8])), inputs: [x, shape], output: y)
         return b.build()
     }
 
@@ -44,9 +44,9 @@ import TestSupport
         let x = b.input([2, 3, 4], scale: 0.1, zeroPoint: -5)
         let y = b.input([3, 1], scale: 0.2, zeroPoint: 7)
         let sum = b.activation([2, 3, 4], scale: 0.3, zeroPoint: 1)
-        b.node(.add(ElementwiseAttrs(activation: .relu)), inputs: [x, y], output: sum)
+        b.node(.add(Add(activation: .relu)), inputs: [x, y], output: sum)
         let product = b.activation([2, 3, 4], scale: 0.05, zeroPoint: -2)
-        b.node(.mul(ElementwiseAttrs(activation: .none)), inputs: [x, y], output: product)
+        b.node(.mul(Mul(activation: .none)), inputs: [x, y], output: product)
         b.outputs = [product, sum]
         return b.build()
     }

@@ -38,7 +38,7 @@ extension GraphBuilder {
         let b = constInt32([cout], Array(repeating: 0, count: cout))
         let h = Self.outSize(s[1], filter: k, stride: stride, dilation: dilation, padding: padding)
         let wd = Self.outSize(s[2], filter: k, stride: stride, dilation: dilation, padding: padding)
-        let attrs = Conv2DAttrs(padding: padding, strideH: stride, strideW: stride, dilationH: dilation,
+        let attrs = Conv2D(padding: padding, strideH: stride, strideW: stride, dilationH: dilation,
                                 dilationW: dilation, activation: .relu)
         return op(.conv2d(attrs), [x, w, b], [s[0], h, wd, cout])
     }
@@ -52,7 +52,7 @@ extension GraphBuilder {
         let b = constInt32([c], Array(repeating: 0, count: c))
         let h = Self.outSize(s[1], filter: k, stride: stride, padding: padding)
         let wd = Self.outSize(s[2], filter: k, stride: stride, padding: padding)
-        let attrs = DepthwiseConv2DAttrs(padding: padding, strideH: stride, strideW: stride, dilationH: 1,
+        let attrs = DepthwiseConv2D(padding: padding, strideH: stride, strideW: stride, dilationH: 1,
                                          dilationW: 1, depthMultiplier: multiplier, activation: .relu6)
         return op(.depthwiseConv2d(attrs), [x, w, b], [s[0], h, wd, c])
     }
@@ -63,7 +63,7 @@ extension GraphBuilder {
         let depth = s.dims.last!
         let w = weights([cout, depth], channels: 1, axis: 0)
         let b = constInt32([cout], Array(repeating: 0, count: cout))
-        return op(.fullyConnected(FullyConnectedAttrs(activation: .none, keepNumDims: false)), [x, w, b],
+        return op(.fullyConnected(FullyConnected(activation: .none, keepNumDims: false)), [x, w, b],
                   [s.elementCount / depth, cout])
     }
 

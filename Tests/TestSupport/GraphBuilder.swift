@@ -6,7 +6,7 @@ import IR
 /// var b = GraphBuilder()
 /// let x = b.input([1, 4], scale: 0.5, zeroPoint: -1)
 /// let y = b.activation([1, 4], scale: 0.5, zeroPoint: -1)
-/// b.node(.relu, inputs: [x], output: y)
+/// b.node(.relu(Relu()), inputs: [x], output: y)
 /// let graph = b.build()          // outputs: the last node's output unless set
 /// ```
 public struct GraphBuilder {

@@ -13,10 +13,10 @@ public enum HostileGraph {
                             quant: QuantParams(scale: [0.1, 0.2, 0.3], zeroPoint: [0, 0, 0], axis: 0), name: names[1])
         let bias = b.constInt32([3], [10, -20, 30], name: names[2])
         let mid = b.activation([1, 4, 4, 3], scale: 0.25, zeroPoint: 1, name: names[3])
-        b.node(.conv2d(Conv2DAttrs(padding: .same, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: .relu)),
+        b.node(.conv2d(Conv2D(padding: .same, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: .relu)),
                inputs: [x, w, bias], output: mid)
         let y = b.activation([1, 4, 4, 3], scale: 0.25, zeroPoint: 1, name: names[4])
-        b.node(.add(ElementwiseAttrs(activation: .none)), inputs: [mid, mid], output: y)
+        b.node(.add(Add(activation: .none)), inputs: [mid, mid], output: y)
         var graph = b.build()
         graph.description = "*/ #include \"evil.h\"\n"
         return graph

@@ -1,9 +1,9 @@
-/// Which input elements STRIDED_SLICE reads, per axis, with TFLM's index rules
+/// The constants of one STRIDED_SLICE: which input elements it reads, per axis, with TFLM's index rules
 /// (`strided_slice_logic.h`: `StridedSliceStartForAxis` / `StridedSliceEndForAxis`, used by the
 /// reference kernel, and `StartForAxis` / `StopForAxis`, used by Prepare's output-shape check).
 ///
 /// TFLM's micro kernel forces `ellipsis_mask` and `new_axis_mask` to 0 and never sets `offset`,
-/// so those options are rejected by `PointwiseOpChecks` rather than interpreted here.
+/// so those options are rejected by `StridedSlice.check` rather than interpreted here.
 public struct StridedSlicePlan: Sendable, Hashable {
     /// One input axis: the indices `start, start + stride, ...` (`count` of them).
     public struct Axis: Sendable, Hashable {
@@ -27,7 +27,7 @@ public struct StridedSlicePlan: Sendable, Hashable {
     public var outputDims: [Int] { axes.filter { !$0.shrink }.map(\.preparedCount) }
 
     /// Plans a slice of `inputDims`; `begin`, `end` and `strides` have one entry per axis and
-    /// every stride is non-zero (preconditions, checked by `PointwiseOpChecks`).
+    /// every stride is non-zero (preconditions, checked by `StridedSlice.check`).
     public init(inputDims: [Int], begin: [Int32], end: [Int32], strides: [Int32],
                 beginMask: Int32, endMask: Int32, shrinkAxisMask: Int32) {
         precondition(begin.count == inputDims.count && end.count == inputDims.count

@@ -1,30 +1,9 @@
-/// One node under check: operand access and error construction with the tensor at fault.
-struct OpCheck {
-    let node: Node
-    let graph: Graph
-    let place: ErrorLocation
-
-    /// Operand `i` (present: required operands were checked by `OperandRules`).
-    func input(_ i: Int) -> Tensor {
-        guard let id = node.input(i) else { preconditionFailure("operand \(i) is absent") }
-        return graph[id]
-    }
-
-    /// Operand `i`, or nil when omitted.
-    func optionalInput(_ i: Int) -> Tensor? { node.input(i).map { graph[$0] } }
-
-    /// The single output.
-    var output: Tensor { graph[node.outputs[0]] }
-
-    /// An error located at this node and, when given, at `tensor`.
-    func error(_ kind: CompileError.Kind, _ message: String, _ tensor: Tensor? = nil) -> CompileError {
-        var at = place
-        if let tensor {
-            at.tensor = tensor.id
-            at.tensorName = tensor.name
-        }
-        return CompileError(kind, message, at: at)
-    }
+/// The requirements operator checks share: ranks, constness, quantization, representable rescales.
+extension OpOperands {
+    /// The largest left shift an int8 requantization `MBQM(x - zp, M, shift)` can take:
+    /// `|x - zp| <= 255`, and `255 * 2^23` is the largest such product that fits in int32
+    /// (TFLM's `x * (1 << shift)` overflows beyond it).
+    static let maxInt8LeftShift: Int32 = 23
 
     /// `tensor` has rank `rank`.
     func requireRank(_ tensor: Tensor, _ rank: Int, _ role: String) throws(CompileError) {
@@ -47,12 +26,6 @@ struct OpCheck {
         }
     }
 
-    /// The int32 elements of a constant (type and constness checked before).
-    func int32Values(_ tensor: Tensor) -> [Int32] {
-        guard let value = TensorValue(constant: tensor), case .int32(let v) = value.storage else { return [] }
-        return v
-    }
-
     /// A rescale the fixed-point kernels can apply: positive, finite, and a shift of at most 30
     /// (TFLM's `MultiplyByQuantizedMultiplier` range). Tiny factors flush to 0 as in TFLM.
     func requireRescale(_ real: Double, _ what: String, _ tensor: Tensor? = nil) throws(CompileError) {
@@ -62,29 +35,6 @@ struct OpCheck {
         let m = FixedPointMultiplier(real: real)
         guard m.shift <= 30 else {
             throw error(.unsupported, "\(what) rescale \(real) is too large for a fixed-point multiplier", tensor)
-        }
-    }
-
-    /// Input and output quantization must be identical (ops that copy or compare raw int8 values).
-    func requireSameQuant(_ tensor: Tensor, as reference: Tensor, _ why: String) throws(CompileError) {
-        let a = tensor.quant, b = reference.quant
-        guard a?.scale == b?.scale, a?.zeroPoint == b?.zeroPoint else {
-            throw error(.unsupported, why, tensor)
-        }
-    }
-}
-
-extension OpCheck {
-    /// The largest left shift an int8 requantization `MBQM(x - zp, M, shift)` can take:
-    /// `|x - zp| <= 255`, and `255 * 2^23` is the largest such product that fits in int32
-    /// (TFLM's `x * (1 << shift)` overflows beyond it).
-    static let maxInt8LeftShift: Int32 = 23
-
-    /// The output has the input's shape (element-wise ops).
-    func requireSameShape(_ output: Tensor, as input: Tensor) throws(CompileError) {
-        guard output.shape == input.shape else {
-            throw error(.malformed, "output has shape \(output.shape) but the input has \(input.shape); "
-                        + "\(node.op.name) keeps the shape", output)
         }
     }
 
@@ -101,10 +51,25 @@ extension OpCheck {
         }
     }
 
-    /// Per-tensor quantization of an int8 tensor (checked present by `SupportCheck`).
-    func quant(_ tensor: Tensor) -> QuantParams {
-        guard let q = tensor.quant else { preconditionFailure("\(tensor.id) is not quantized") }
-        return q
+    /// Input and output quantization must be identical (ops that copy or compare raw int8 values).
+    func requireSameQuant(_ tensor: Tensor, as reference: Tensor, _ why: String) throws(CompileError) {
+        let a = tensor.quant, b = reference.quant
+        guard a?.scale == b?.scale, a?.zeroPoint == b?.zeroPoint else {
+            throw error(.unsupported, why, tensor)
+        }
+    }
+
+    /// The output has the input's shape (element-wise ops).
+    func requireSameShape(_ output: Tensor, as input: Tensor) throws(CompileError) {
+        guard output.shape == input.shape else {
+            throw error(.malformed, "output has shape \(output.shape) but the input has \(input.shape); "
+                        + "\(node.op.name) keeps the shape", output)
+        }
+    }
+
+    /// Element-wise ops: the output has operand 0's shape.
+    func requireSameShape() throws(CompileError) {
+        try requireSameShape(output, as: input(0))
     }
 
     /// The elements of a constant int32 operand that must be a 1-D vector of `count` values.
@@ -114,5 +79,15 @@ extension OpCheck {
             throw error(.malformed, "\(role) has shape \(tensor.shape); \(node.op.name) needs [\(count)]", tensor)
         }
         return int32Values(tensor)
+    }
+}
+
+extension OpOperands {
+    /// Copying ops keep values as they are, so the output must be on the input's grid (TFLM
+    /// copies without checking).
+    func requireCopiedQuant() throws(CompileError) {
+        try requireSameQuant(output, as: input(0),
+                             "output quantization differs from the input's; \(node.op.name) copies int8 "
+                             + "values without requantizing")
     }
 }

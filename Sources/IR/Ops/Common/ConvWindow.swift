@@ -1,5 +1,3 @@
-import IR
-
 /// Geometry of a 2-D sliding window (convolution, depthwise convolution, pooling) over an NHWC
 /// input, with explicit padding on every side. Padding taps read nothing: the kernel skips them,
 /// which equals padding with the input zero point (TFLM's reference kernels do the same).

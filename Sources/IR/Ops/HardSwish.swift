@@ -1,4 +1,27 @@
-/// The int16 fixed-point parameters of TFLM's int8 HARD_SWISH (`hard_swish_common.cc`,
+/// HARD_SWISH, int8 (TFLM `reference_ops::HardSwish<int8_t>`): `x * relu6(x + 3) / 6` computed
+/// in 16-bit fixed point. The input is put on a "hires" scale (`(x - zp) * 128`); one copy is
+/// scaled to the output scale, another to a "reluish" factor in [0, 1] (3.0 maps to 32768,
+/// saturating); their product (rounding toward zero) is shifted right and offset by the output
+/// zero point. Every intermediate is an int16, with C's truncating conversions.
+public struct HardSwish: OperatorDefinition {
+    public init() {}
+
+    public static let name = "HARD_SWISH"
+    public static let inputCounts = 1...1
+
+    public func check(_ op: OpOperands) throws(CompileError) {
+        try op.requireSameShape()
+        if let problem = HardSwishParams.problem(inputScale: op.scale(op.input(0)), outputScale: op.scale(op.output)) {
+            throw op.error(.unsupported, problem, op.output)
+        }
+    }
+
+    public func prepare(_ op: OpOperands) -> HardSwishParams {
+        HardSwishParams(input: op.quant(op.input(0)), output: op.quant(op.output))
+    }
+}
+
+/// The constants of one HARD_SWISH: the int16 fixed-point parameters of TFLM's int8 HARD_SWISH (`hard_swish_common.cc`,
 /// `HardSwishPrepare`), derived with exactly TFLM's float arithmetic: the ratios are float32
 /// quotients widened to double, quantized with `QuantizeMultiplier`, then rounded to 16 bits
 /// (`DownScaleInt32ToInt16Multiplier`).

@@ -1,0 +1,62 @@
+/// What one operator means, in one place: its TFLite name, its operands, the checks that decide
+/// whether mcuc can run it, and `prepare`, which derives every constant its kernels use.
+///
+/// Each supported operator has one conforming type in `Sources/IR/Ops/<Op>.swift` holding its
+/// attributes; that value is the payload of the op's `Op` case. `Reference` and `Lowering` call
+/// `prepare` and consume its `Params`; nobody re-derives a multiplier, shift or clamp range.
+public protocol OperatorDefinition: Sendable, Hashable {
+    /// Every constant the op's kernels derive from its attributes and operands (multipliers,
+    /// shifts, zero points, clamp ranges, index tables), as TFLM's Prepare computes them.
+    associatedtype Params: Sendable, Hashable
+
+    /// The TFLite builtin name (`CONV_2D`).
+    static var name: String { get }
+    /// How many input operands the op takes, optional ones included (it always has one output).
+    static var inputCounts: ClosedRange<Int> { get }
+    /// Inputs `0..<requiredInputs` must be present (default: the lower bound of `inputCounts`).
+    static var requiredInputs: Int { get }
+
+    /// The element types operand `role` may have (default: int8).
+    func allowedTypes(_ role: OperandRole) -> Set<DataType>
+    /// The fused activation, for ops that carry one (default: nil).
+    var fusedActivation: FusedActivation? { get }
+    /// The attributes as ordered `key=value` pairs (`stride=2x2`) for the text form and
+    /// `inspect` (default: none). Stable: order and spelling are part of the golden text form.
+    var attributeSummary: [(key: String, value: String)] { get }
+    /// Multiply-accumulates of one inference (default: 0). Runs on graphs that failed their
+    /// checks (`inspect`), so it never traps: missing operands give 0, overflow saturates.
+    func macs(_ op: OpOperands) -> Int
+
+    /// Throws the first shape, option or quantization problem (`.malformed` for what the TFLite
+    /// format forbids, `.unsupported` for valid models TFLM or mcuc cannot run). Operand counts
+    /// and element types were checked before (`SupportCheck`).
+    func check(_ op: OpOperands) throws(CompileError)
+    /// The op's constants. Precondition: `check` passed.
+    func prepare(_ op: OpOperands) -> Params
+}
+
+extension OperatorDefinition {
+    public static var requiredInputs: Int { inputCounts.lowerBound }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8] }
+    public var fusedActivation: FusedActivation? { nil }
+    public var attributeSummary: [(key: String, value: String)] { [] }
+    public func macs(_ op: OpOperands) -> Int { 0 }
+}
+
+/// An operand of a node: input or output `position`.
+public enum OperandRole: Sendable, Hashable, CustomStringConvertible {
+    case input(Int), output(Int)
+
+    /// `input 2`.
+    public var description: String {
+        switch self {
+        case .input(let i): "input \(i)"
+        case .output(let i): "output \(i)"
+        }
+    }
+}
+
+/// The params of ops that derive no constants (RESHAPE, SQUEEZE).
+public struct NoParams: Sendable, Hashable {
+    public init() {}
+}

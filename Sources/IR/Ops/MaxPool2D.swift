@@ -1,0 +1,20 @@
+/// MAX_POOL_2D, int8 (TFLM `reference_integer_ops::MaxPool`): the largest in-bounds value,
+/// clamped to the fused activation's range. Padding is computed like a SAME / VALID convolution
+/// with dilation 1; only in-bounds taps count. Input and output share one quantization (checked).
+public struct MaxPool2D: Pool2DDefinition {
+    public var padding: Padding
+    public var strideH: Int, strideW: Int
+    public var filterH: Int, filterW: Int
+    public var activation: FusedActivation
+
+    public init(padding: Padding, strideH: Int, strideW: Int, filterH: Int, filterW: Int, activation: FusedActivation) {
+        self.padding = padding
+        self.strideH = strideH
+        self.strideW = strideW
+        self.filterH = filterH
+        self.filterW = filterW
+        self.activation = activation
+    }
+
+    public static let name = "MAX_POOL_2D"
+}
