@@ -59,7 +59,8 @@ let package = Package(
             dependencies: ["MemoryPlanning", "Lowering", "Scheduling", "IR", "Driver", "TestSupport"]
         ),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Templates", "Driver", "IR", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "TestSupport"],
+                    exclude: ["Firmware"]),
         .testTarget(name: "ArchitectureTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6],

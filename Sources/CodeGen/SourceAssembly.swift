@@ -81,8 +81,10 @@ struct SourceAssembly {
             version: CodeGen.version, prefix: prefix, fileStem: fileStem, modelComment: modelComment, kernelHeaders: headers,
             tableDeclarations: c.tables.filter(\.isExternal).map { DeclarationView(type: $0.ctype, name: "\($0.name)[\($0.count)]") },
             parameterDeclarations: c.blocks.map { DeclarationView(type: $0.type, name: $0.name) },
-            parameters: interface.parameters, prologue: interface.prologue(readers: c.readers), steps: c.steps,
-            epilogue: interface.epilogue { CallEmitter.constantName($0, prefix: prefix) }))
+            parameters: interface.parameters,
+            prologue: inArenaIO?.invokePrologue(interface) ?? interface.prologue(readers: c.readers), steps: c.steps,
+            epilogue: interface.epilogue { CallEmitter.constantName($0, prefix: prefix) },
+            inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs, outputAccessors: accessorViews.outputs))
     }
 
     func weights(_ c: Collected, headers: [String]) -> String {
@@ -99,18 +101,20 @@ struct SourceAssembly {
             includeGuard: "\(macroPrefix)_H", macroPrefix: macroPrefix, arenaBytes: memory.arenaBytes,
             arenaAlignment: CodeGen.arenaAlignment, inputCount: interface.inputs.count,
             outputCount: interface.outputs.count, tensors: interface.views(macroPrefix: macroPrefix),
-            parameters: interface.parameters))
+            parameters: interface.parameters, inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs,
+            outputAccessors: accessorViews.outputs))
     }
 
     func readme(constantBytes: Int, sources: [String]) -> String {
         let note = memory.externalIO ? "inputs and outputs stay in the caller's buffers"
-            : "inputs and outputs included; \(prefix)_invoke copies them in and out"
+            : "inputs and outputs included, at \(prefix)_input and \(prefix)_output"
         return TemplateLibrary.render("README.txt", ReadmeView(
             version: CodeGen.version, prefix: prefix, fileStem: fileStem,
             underline: String(repeating: "=", count: prefix.count + 46), modelComment: modelComment,
             targetComment: targetComment, parameters: interface.parameters, macroPrefix: macroPrefix,
             tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaBytes, loweredNote: note,
-            constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources))
+            inArena: inArenaIO != nil, sramBytes: memory.peakSRAMBytes, sramWithBuffersBytes: memory.sramWithCallerBuffers,
+            ioBufferBytes: memory.ioBufferBytes, constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources))
     }
 
     /// Every arena tensor a call writes, in step order.
@@ -134,7 +138,8 @@ struct SourceAssembly {
             outputBytes: interface.outputs.isEmpty ? "0" : interface.outputs.map { String($0.bytes) }.joined(separator: ", "),
             traceCount: trace.count,
             tracePoints: trace.map { TracePointView(step: $0.step, offset: $0.offset, bytes: $0.bytes, tensor: $0.tensor.index) },
-            arguments: (casts + ["arena"]).joined(separator: ", "))
+            arguments: (casts + ["arena"]).joined(separator: ", "), inArena: inArenaIO != nil,
+            inputCopies: harnessCopies.inputs, outputCopies: harnessCopies.outputs)
         return [
             GeneratedFile(name: "mcuc_harness.c", text: TemplateLibrary.runtimeFile("mcuc_harness.c")),
             GeneratedFile(name: "mcuc_harness.h", text: TemplateLibrary.runtimeFile("mcuc_harness.h")),

@@ -32,6 +32,10 @@ struct HeaderView {
     var outputCount: Int
     var tensors: [IOView]
     var parameters: String
+    /// Zero-copy I/O: `_input`, `_output`, `_run` and the offset macros (false: `--external-io`).
+    var inArena: Bool
+    var inputAccessors: [AccessorView]
+    var outputAccessors: [AccessorView]
 }
 
 /// A parameter block declaration in `model.c.mustache`.
@@ -61,9 +65,14 @@ struct SourceView {
     var tableDeclarations: [DeclarationView]
     var parameterDeclarations: [DeclarationView]
     var parameters: String
+    /// Copies into the arena (or `(void)` uses) before the steps: in `_invoke` around `_run`
+    /// when `inArena`, else at the start of `_invoke`.
     var prologue: [String]
     var steps: [StepView]
     var epilogue: [String]
+    var inArena: Bool
+    var inputAccessors: [AccessorView]
+    var outputAccessors: [AccessorView]
 }
 
 /// One constant array in `model_weights.c.mustache`.
@@ -119,6 +128,12 @@ struct ReadmeView {
     var tensors: [IOView]
     var arenaBytes: Int
     var loweredNote: String
+    var inArena: Bool
+    /// SRAM the firmware needs: with the in-arena accessors (or `--external-io`), and with its
+    /// own buffers passed to `_invoke`.
+    var sramBytes: Int
+    var sramWithBuffersBytes: Int
+    var ioBufferBytes: Int
     var constantBytes: Int
     var codeBytes: Int
     var sources: [String]
@@ -146,4 +161,8 @@ struct HarnessView {
     var traceCount: Int
     var tracePoints: [TracePointView]
     var arguments: String
+    /// Zero-copy I/O: the harness copies its records to `_input` and from `_output` around `_run`.
+    var inArena: Bool
+    var inputCopies: [String]
+    var outputCopies: [String]
 }

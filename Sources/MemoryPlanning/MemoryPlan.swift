@@ -29,8 +29,19 @@ public struct MemoryPlan: Sendable {
     /// True when a search proved no smaller arena exists for these requests.
     public var provenOptimal: Bool
 
-    /// SRAM the model needs: the arena plus every static buffer of the emitted code.
-    public var peakSRAMBytes: Int { arenaBytes + staticBytes }
+    /// Bytes of the buffers an application passes to `<prefix>_invoke` for the graph's inputs and
+    /// outputs (one per input and per output position, even when two name the same tensor).
+    public var ioBufferBytes: Int = 0
+
+    /// SRAM the firmware needs in the mode the model is compiled for: the arena plus every static
+    /// buffer of the emitted code, plus, with `externalIO`, the caller's input and output buffers.
+    /// Without `externalIO` the application writes inputs and reads outputs in the arena
+    /// (`<prefix>_input` / `<prefix>_output`) and needs no buffer of its own for them.
+    public var peakSRAMBytes: Int { arenaBytes + staticBytes + (externalIO ? ioBufferBytes : 0) }
+
+    /// SRAM the firmware needs when it keeps its own input and output buffers and passes them to
+    /// `<prefix>_invoke` (equal to `peakSRAMBytes` with `externalIO`).
+    public var sramWithCallerBuffers: Int { arenaBytes + staticBytes + ioBufferBytes }
 
     /// The absolute offset of `tensor`, if it is in the arena.
     public func offset(of tensor: TensorID) -> Int? {

@@ -29,6 +29,7 @@ public enum MemoryPlanning {
         plan.tensors = set.tensors
         plan.staticBytes = set.staticBytes
         plan.externalIO = kernels.options.externalIO
+        plan.ioBufferBytes = (graph.inputs + graph.outputs).reduce(0) { $0 + (graph[$1].byteCount ?? 0) }
         plan.livenessBound = Bounds.plainLiveBytes(graph: graph, schedule: schedule,
                                                    externalIO: kernels.options.externalIO).max() ?? 0
         return plan

@@ -85,10 +85,20 @@ extension Commands {
         let m = planned.memory
         var text = "wrote \(sources.files.count) files to \(DisplayText.escaped(directory)): "
             + sources.files.map(\.name).joined(separator: " ") + "\n"
-        text += "API: int \(sources.prefix)_invoke(...) with a \(Grouped.text(m.arenaBytes))-byte arena "
-            + "(\(sources.prefix.uppercased())_ARENA_SIZE)\n"
-        text += "arena \(Grouped.text(m.arenaBytes)) bytes (lower bound \(Grouped.text(m.lowerBound)), "
-            + "\(m.externalIO ? "inputs and outputs outside" : "inputs and outputs inside")); "
+        let p = sources.prefix
+        if m.externalIO {
+            text += "API: int \(p)_invoke(...) reading and writing your buffers, with a \(Grouped.text(m.arenaBytes))-byte "
+                + "arena (\(p.uppercased())_ARENA_SIZE)\n"
+            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaBytes)) "
+                + "+ static \(Grouped.text(m.staticBytes)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
+        } else {
+            text += "API (zero-copy): write inputs at \(p)_input(arena, i), call \(p)_run(arena), read outputs at "
+                + "\(p)_output(arena, i), with a \(Grouped.text(m.arenaBytes))-byte arena (\(p.uppercased())_ARENA_SIZE)\n"
+            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaBytes)) "
+                + "+ static \(Grouped.text(m.staticBytes)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
+                + "\(p)_invoke(...) and your own input and output buffers\n"
+        }
+        text += "arena \(Grouped.text(m.arenaBytes)) bytes (lower bound \(Grouped.text(m.lowerBound))); "
             + "constants \(Grouped.text(sources.constantBytes)) bytes; code about \(Grouped.text(planned.flash.codeBytes)) bytes\n"
         text += FitVerdict(model: planned, target: target).line + "\n"
         return text

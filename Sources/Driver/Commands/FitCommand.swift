@@ -30,6 +30,11 @@ public struct FitReport: Sendable, Encodable {
     public var version = 1
     public var model: String
     public var fits: Bool
+    /// True with `--external-io`: every `sram_used_bytes` includes the caller's input and output
+    /// buffers. False: inputs and outputs live in the arena (zero-copy accessors).
+    public var external_io: Bool
+    /// Bytes of the input and output buffers an application passes to `<prefix>_invoke`.
+    public var io_buffer_bytes: Int
     public var targets: [FitVerdict]
 }
 
@@ -47,7 +52,9 @@ extension Commands {
             let graph = try ModelFile.load(path: options.model)
             let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io))
             let verdicts = targets.map { FitVerdict(model: planned, target: $0) }
-            let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits }, targets: verdicts)
+            let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits },
+                                   external_io: planned.memory.externalIO, io_buffer_bytes: planned.memory.ioBufferBytes,
+                                   targets: verdicts)
             let text = options.json ? JSONOutput.encode(report) : fitText(report, targets: targets)
             guard report.fits else {
                 let what = targets.count == 1 ? "does not fit \(targets[0].name)" : "fits none of the \(targets.count) targets"
@@ -81,7 +88,18 @@ extension Commands {
                        FitVerdict.percent(verdict.flash_used_bytes, of: verdict.flash_budget_bytes),
                        verdict.verdictCell])
         }
-        let lines = ["model: \(DisplayText.escaped(report.model))", "", table.render(), ""] + report.targets.map(\.line)
+        let lines = ["model: \(DisplayText.escaped(report.model))", "", table.render(), "", ioNote(report)]
+            + report.targets.map(\.line)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What "SRAM used" counts for the inputs and outputs.
+    static func ioNote(_ report: FitReport) -> String {
+        let buffers = Grouped.text(report.io_buffer_bytes)
+        if report.external_io {
+            return "SRAM used = arena + static + the application's input and output buffers (\(buffers) bytes, --external-io)"
+        }
+        return "SRAM used = arena + static: inputs and outputs live in the arena (<prefix>_input/_output, zero-copy); "
+            + "passing the application's own buffers to <prefix>_invoke needs \(buffers) bytes more"
     }
 }

@@ -52,7 +52,15 @@ public struct PlanReport: Sendable, Encodable {
     public var model: String
     public var target: String
     public var planner: String
+    /// SRAM the firmware needs in the compiled mode: arena + static, plus the caller's input and
+    /// output buffers with `--external-io` (by default they live in the arena, zero-copy).
     public var peak_sram_bytes: Int
+    /// Bytes of the input and output buffers an application passes to `<prefix>_invoke`.
+    public var io_buffer_bytes: Int
+    /// SRAM when the application keeps its own input and output buffers: arena + static +
+    /// `io_buffer_bytes` (what `<prefix>_invoke` with caller buffers costs; `peak_sram_bytes`
+    /// with `--external-io`).
+    public var sram_with_own_io_buffers_bytes: Int
     public var arena_bytes: Int
     public var static_bytes: Int
     public var lower_bound_bytes: Int
@@ -76,6 +84,8 @@ public struct PlanReport: Sendable, Encodable {
         self.target = target.name
         planner = memory.planner.rawValue
         peak_sram_bytes = memory.peakSRAMBytes
+        io_buffer_bytes = memory.ioBufferBytes
+        sram_with_own_io_buffers_bytes = memory.sramWithCallerBuffers
         arena_bytes = memory.arenaBytes
         static_bytes = memory.staticBytes
         lower_bound_bytes = memory.lowerBound

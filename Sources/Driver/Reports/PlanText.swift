@@ -31,19 +31,28 @@ extension PlanReport {
     /// Arena, bounds, planner, SRAM and Flash lines.
     func summaryLines() -> [String] {
         let tried = candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")
-        let io = external_io ? "graph inputs and outputs are caller-owned (--external-io)"
-            : "graph inputs and outputs in the arena"
         let f = flash_bytes
         return [
             "arena: \(Grouped.text(arena_bytes)) bytes by \(planner)"
                 + (proven_optimal ? " (optimal for these buffers)" : "") + "; tried: \(tried)",
             "lower bound: \(Grouped.text(lower_bound_bytes)) bytes under the kernels' sharing rules, "
                 + "\(Grouped.text(liveness_bound_bytes)) bytes without sharing",
-            "peak SRAM: \(Grouped.text(peak_sram_bytes)) bytes = arena \(Grouped.text(arena_bytes)) + static "
-                + "\(Grouped.text(static_bytes)); \(io)",
+            sramLine,
             "Flash: \(Grouped.text(f.total)) bytes = weights \(Grouped.text(f.weight_tensors)) + biases "
                 + "\(Grouped.text(f.biases)) + multipliers/shifts \(Grouped.text(f.requantization)) + code ~"
                 + "\(Grouped.text(f.code)) (estimate)",
         ]
+    }
+
+    /// What SRAM the firmware needs, in the mode it was planned for and the alternative.
+    var sramLine: String {
+        let base = "SRAM the firmware needs: \(Grouped.text(peak_sram_bytes)) bytes = arena \(Grouped.text(arena_bytes)) + static "
+            + "\(Grouped.text(static_bytes))"
+        if external_io {
+            return base + " + its input and output buffers \(Grouped.text(io_buffer_bytes)) (--external-io)"
+        }
+        return base + ", inputs written and outputs read in the arena (<prefix>_input/_output, zero-copy); "
+            + "\(Grouped.text(sram_with_own_io_buffers_bytes)) bytes if it passes its own buffers to <prefix>_invoke "
+            + "(+\(Grouped.text(io_buffer_bytes)))"
     }
 }

@@ -57,7 +57,8 @@ public enum ReportPage {
         let cards = [
             card("Target verdict", v.fits ? "fits" : "does not fit", fitReason(v), "card \(v.fits ? "good" : "bad")"),
             card("Peak SRAM", "\(Grouped.text(p.peak_sram_bytes)) B",
-                 "arena \(Grouped.text(p.arena_bytes)) + static \(Grouped.text(p.static_bytes)); "
+                 "arena \(Grouped.text(p.arena_bytes)) + static \(Grouped.text(p.static_bytes))"
+                     + (p.external_io ? " + I/O buffers \(Grouped.text(p.io_buffer_bytes))" : ", zero-copy I/O") + "; "
                      + "\(HTMLTable.percent(p.peak_sram_bytes, of: v.sram_budget_bytes)) of the budget"),
             card("Lower bound", "\(Grouped.text(p.lower_bound_bytes)) B",
                  p.proven_optimal ? "the arena is optimal for these buffers"

@@ -12,8 +12,10 @@ enum ReportSections {
             ("lower bound", "\(Grouped.text(p.lower_bound_bytes)) B under the kernels' sharing rules; "
                 + "\(Grouped.text(p.liveness_bound_bytes)) B if no kernel shared bytes"),
             ("static buffers", "\(Grouped.text(p.static_bytes)) B (kernel state outside the arena)"),
-            ("inputs and outputs", p.external_io ? "in the caller's buffers (--external-io), not counted here"
-                : "in the arena: the application writes inputs and reads outputs there"),
+            ("inputs and outputs", p.external_io
+                ? "in the application's buffers (--external-io): \(Grouped.text(p.io_buffer_bytes)) B, counted in the peak SRAM"
+                : "in the arena, written and read in place (<prefix>_input / <prefix>_output, zero-copy); passing the "
+                    + "application's own buffers to <prefix>_invoke would need \(Grouped.text(p.io_buffer_bytes)) B more"),
             ("planners tried", p.candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")),
         ]
         let chart = PlanSVG.svg(PlanSVG.chartInput(p, budget: r.plan.verdict.sram_budget_bytes), id: "plan")
