@@ -5,7 +5,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 # chromium-headless-shell (about 64 MB download, no GTK) and a font: the browser test of `mcuc report`.
-apt_packages=(libflatbuffers-dev flatbuffers-compiler chromium-headless-shell fonts-dejavu-core)
+# The Arm cross toolchain with newlib: the firmware-style zero-copy test links for a Cortex-M4.
+apt_packages=(libflatbuffers-dev flatbuffers-compiler chromium-headless-shell fonts-dejavu-core
+              gcc-arm-none-eabi libnewlib-arm-none-eabi)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
