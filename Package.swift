@@ -7,9 +7,13 @@ let package = Package(
     products: [
         .executable(name: "mcuc", targets: ["mcuc"]),
     ],
+    // Exact versions, so every build of mcuc uses the same dependency code (neither package has
+    // dependencies of its own). Package.resolved stays git-ignored: it records commit ids, and the
+    // development machines resolve these URLs through a local mirror whose ids differ from the
+    // public repositories', so a committed file would name commits that one side does not have.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(

@@ -45,6 +45,7 @@ struct MCUC: ParsableCommand {
 
 /// Writes a command's output and exits with its code.
 func finish(_ output: CommandOutput) throws {
+    ScratchDirectories.holdIfStopping()
     FileHandle.standardOutput.write(Data(output.stdout.utf8))
     FileHandle.standardError.write(Data(output.stderr.utf8))
     if output.exitCode != 0 { throw ExitCode(output.exitCode) }

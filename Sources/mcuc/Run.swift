@@ -4,16 +4,16 @@ import Driver
 /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ...`: one inference from `.npy` files.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one inference on .npy inputs and write .npy outputs."
+        abstract: "Run one inference on .npy (or .npz) inputs and write .npy (or .npz) outputs."
     )
 
     @Argument(help: "The .tflite model.")
     var model: String
 
-    @Option(name: .customLong("input"), help: "An input .npy file, one per model input, in order.")
+    @Option(name: .customLong("input"), help: "An input .npy file, one per model input, in order; or one .npz holding in0, in1, ...")
     var inputs: [String] = []
 
-    @Option(name: .customLong("output"), help: "Where to write each model output (.npy), in order.")
+    @Option(name: .customLong("output"), help: "Where to write each model output (.npy), in order; or one .npz for all (out0, out1, ...).")
     var outputs: [String] = []
 
     @Option(help: "Executor: the Swift reference interpreter, or the emitted C built for the host.")

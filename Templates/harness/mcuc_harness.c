@@ -90,13 +90,12 @@ int main(int argc, char **argv)
     const long in_bytes = total(mcuc_harness_input_bytes, mcuc_harness_input_count);
     const long out_bytes = total(mcuc_harness_output_bytes, mcuc_harness_output_count);
     const long arena_bytes = mcuc_harness_arena_bytes;
-    uint8_t *ins[64];
-    uint8_t *outs[64];
+    uint8_t **ins, **outs;
     uint8_t *inputs, *outputs, *block, *arena;
     long runs, repeats, r, high = 0;
     int exact, guard_ok = 1, status = 0;
     FILE *f;
-    if (argc != 7 || mcuc_harness_input_count > 64 || mcuc_harness_output_count > 64) {
+    if (argc != 7) {
         fprintf(stderr, "usage: %s RUNS INPUTS OUTPUTS TRACE|- REPEATS guard|exact\n", argv[0]);
         return 2;
     }
@@ -105,9 +104,12 @@ int main(int argc, char **argv)
     exact = strcmp(argv[6], "exact") == 0;
     inputs = malloc((size_t)(in_bytes * runs + 1));
     outputs = malloc((size_t)(out_bytes * runs + 1));
+    /* One pointer per graph input and output, however many the model has. */
+    ins = malloc(sizeof(uint8_t *) * (size_t)(mcuc_harness_input_count + 1));
+    outs = malloc(sizeof(uint8_t *) * (size_t)(mcuc_harness_output_count + 1));
     /* exact: the arena is its own allocation of exactly the arena size. */
     block = malloc(exact ? (size_t)(arena_bytes > 0 ? arena_bytes : 1) : (size_t)arena_bytes + 2 * GUARD);
-    if (inputs == NULL || outputs == NULL || block == NULL) {
+    if (inputs == NULL || outputs == NULL || block == NULL || ins == NULL || outs == NULL) {
         fprintf(stderr, "harness: out of memory\n");
         return 3;
     }
@@ -174,5 +176,7 @@ int main(int argc, char **argv)
     free(inputs);
     free(outputs);
     free(block);
+    free(ins);
+    free(outs);
     return 0;
 }

@@ -79,4 +79,14 @@ import Testing
             }
         }
     }
+
+    /// Reproducible builds: every dependency is pinned to one exact version in Package.swift
+    /// (Package.resolved is not committed; see the comment there).
+    @Test func dependenciesArePinnedExactly() throws {
+        let manifest = try String(contentsOf: Self.sourcesDirectory.deletingLastPathComponent()
+            .appendingPathComponent("Package.swift"), encoding: .utf8)
+        let packages = manifest.split(separator: "\n").filter { $0.contains(".package(url:") }
+        #expect(!packages.isEmpty)
+        for line in packages { #expect(line.contains("exact: \""), "\(line)") }
+    }
 }

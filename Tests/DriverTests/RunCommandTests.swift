@@ -46,6 +46,47 @@ import TestSupport
         #expect(wrong.stderr.filter { $0 == "\n" }.count == 1)
     }
 
+    /// One `.npz` may hold every input (`in0`, ...) and receive every output (`out0`, ...); the
+    /// result equals the `.npy` run's.
+    @Test func npzInputsAndOutputs() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sample = SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/sample_input.npy").path
+        let npy = Commands.run(model: Self.example, inputs: [sample], outputs: [dir + "/o.npy"], engine: .reference,
+                               dumpTensors: nil)
+        #expect(npy.exitCode == 0)
+        let input = [UInt8](try Data(contentsOf: URL(fileURLWithPath: sample)))
+        try Data(NpzArchive.write([(name: "in0", bytes: input)])).write(to: URL(fileURLWithPath: dir + "/in.npz"))
+        let npz = Commands.run(model: Self.example, inputs: [dir + "/in.npz"], outputs: [dir + "/out.npz"],
+                               engine: .reference, dumpTensors: nil)
+        #expect(npz.exitCode == 0, "\(npz.stderr)")
+        let members = try NpzArchive.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/out.npz"))))
+        #expect(Array(members.keys) == ["out0"])
+        #expect(members["out0"] == [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/o.npy"))))
+        let wrong = Commands.run(model: Self.example, inputs: [dir + "/out.npz"], outputs: [dir + "/x.npy"],
+                                 engine: .reference, dumpTensors: nil)
+        #expect(wrong.exitCode == 1 && wrong.stderr.contains("holds arrays out0; the model needs exactly in0"))
+    }
+
+    /// NumPy's own `np.savez` files are read, ours are read by `np.load`, and a compressed
+    /// archive is named as such.
+    @Test(.enabled(if: ExternalTools.onPath("python3"), "python3 not found"))
+    func npzInteroperatesWithNumPy() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sample = SharedModels.repositoryRoot.appendingPathComponent("Examples/digits_cnn/sample_input.npy").path
+        let make = "import numpy as np; x = np.load('\(sample)'); np.savez('in.npz', in0=x); np.savez_compressed('z.npz', in0=x)"
+        guard try ExternalTools.run("python3", ["-c", make], in: dir) == 0 else { return }  // no numpy
+        let run = Commands.run(model: Self.example, inputs: [dir + "/in.npz"], outputs: [dir + "/out.npz"],
+                               engine: .reference, dumpTensors: nil)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let check = "import numpy as np; o = np.load('out.npz'); assert list(o.keys()) == ['out0'] and o['out0'].shape == (1, 10)"
+        #expect(try ExternalTools.run("python3", ["-c", check], in: dir) == 0)
+        let compressed = Commands.run(model: Self.example, inputs: [dir + "/z.npz"], outputs: [dir + "/o.npy"],
+                                      engine: .reference, dumpTensors: nil)
+        #expect(compressed.exitCode == 1 && compressed.stderr.contains("np.savez_compressed"))
+    }
+
     @Test func theSameOutputTwiceIsAUsageError() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

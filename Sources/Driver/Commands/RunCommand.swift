@@ -11,7 +11,8 @@ public enum Engine: String, CaseIterable, Sendable {
 }
 
 extension Commands {
-    /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]`.
+    /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]`;
+    /// a single `.npz` may stand for all inputs (`in0`, ...) or all outputs (`out0`, ...).
     /// With `io == .int8` the inputs and outputs are those of the rewritten graph (int8).
     public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
                            dumpTensors: String?, io: IOMode = .model) -> CommandOutput {
@@ -22,7 +23,7 @@ extension Commands {
             let original = try ModelFile.load(path: model)
             let options = PipelineOptions(io: io)
             let graph = try Pipeline.rewrite(original, options: options).graph
-            guard outputs.count == graph.outputs.count else {
+            guard outputs.count == graph.outputs.count || isArchive(outputs) else {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
             }
             let values = try loadInputs(inputs, for: graph)
@@ -35,10 +36,8 @@ extension Commands {
                 (results, computed) = try runHost(original, model: model, inputs: values, trace: dumpTensors != nil,
                                                   options: options)
             }
-            for (path, value) in zip(outputs, results) {
-                try FileOutput.write(NumPyFormat.encode(value), to: path)
-            }
-            var message = "ran \(engine.rawValue) engine: wrote \(outputs.count) output(s)"
+            try writeOutputs(results, to: outputs)
+            var message = "ran \(engine.rawValue) engine: wrote \(results.count) output(s)"
             if let dir = dumpTensors {
                 let count = try dump(computed, of: graph, to: dir)
                 message += ", dumped \(count) tensors to \(dir)"
@@ -47,8 +46,10 @@ extension Commands {
         }
     }
 
-    /// Reads one `.npy` per graph input and checks dtype and shape against the model.
+    /// Reads one `.npy` per graph input (or one `.npz` holding them all) and checks dtype and
+    /// shape against the model.
     static func loadInputs(_ paths: [String], for graph: Graph) throws(CompileError) -> [TensorValue] {
+        if isArchive(paths) { return try loadArchive(paths[0], for: graph) }
         guard paths.count == graph.inputs.count else {
             throw CompileError(.badInput, "the model has \(graph.inputs.count) inputs but \(paths.count) --input files were given")
         }
