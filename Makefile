@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build stress check-schema bench-plan bench-compile fuzz-asan clean
+.PHONY: demo test deps build stress check-schema bench-plan bench-patch bench-compile fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,6 +30,10 @@ stress: build
 
 check-schema:
 	scripts/regen-schema.sh --check
+
+## Patch-based inference per shared model: peaks held / streamed, grid, MAC overhead, search time.
+bench-patch: build
+	scripts/bench-patch.sh $(MCUC)
 
 ## `mcuc compile` time and host run time per inference with a release build (a benchmark, never a test).
 bench-compile: build

@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "IR", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "GraphPassesTests", dependencies: ["GraphPasses", "IR", "TestSupport"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "IR", "TestSupport"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "IR", "Reference", "TestSupport"]),
         .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Scheduling", "IR", "TestSupport"]),
         .testTarget(
             name: "MemoryPlanningTests",

@@ -8,6 +8,9 @@ struct GraphFacts {
     var graphInputs: Set<TensorID>
     var graphOutputs: Set<TensorID>
     var stepOf: [NodeID: Int]
+    /// Nodes the schedule runs per patch: their tensors exist one patch region at a time, so no
+    /// view or overlap proved on whole tensors applies to them.
+    var patched: Set<NodeID>
 
     init(graph: Graph, schedule: Schedule) {
         producers = graph.producers()
@@ -15,6 +18,7 @@ struct GraphFacts {
         graphInputs = Set(graph.inputs)
         graphOutputs = Set(graph.outputs)
         stepOf = schedule.stepIndices()
+        patched = Set(schedule.steps.filter(\.isPatch).map(\.node))
     }
 
     /// True for graph inputs and outputs.

@@ -18,6 +18,7 @@ public enum Lowering {
             var decider = OpKernels(graph: graph, node: graph[step.node], step: index, views: views,
                                     liveness: liveness, options: options)
             decider.writesSlice = graph[step.node].outputs.contains { sliceOutputs.contains($0) }
+            decider.patched = step.isPatch
             return decider.call()
         }
         return KernelPlan(calls: calls, options: options)

@@ -11,6 +11,8 @@ struct OpKernels {
     let options: LoweringOptions
     /// The output is a slice of a concatenation's output: no overlap contract for this call.
     var writesSlice = false
+    /// The step runs per patch: its operands are patch buffers, never overlapped.
+    var patched = false
 
     init(graph: Graph, node: Node, step: Int, views: ViewDecisions, liveness: ViewLiveness, options: LoweringOptions) {
         self.graph = graph
@@ -82,7 +84,7 @@ struct OpKernels {
     }
 
     func mayOverlap(_ input: TensorID) -> Bool {
-        options.sharing && !writesSlice && liveness.dies(input, at: step)
+        options.sharing && !writesSlice && !patched && liveness.dies(input, at: step)
     }
 
     func bytes(_ tensor: TensorID) -> Int { graph[tensor].byteCount ?? 0 }

@@ -61,6 +61,7 @@ struct ViewDecisions {
         case .conv2d, .depthwiseConv2d: break
         default: return nil
         }
+        guard facts.patched.contains(node.id) == facts.patched.contains(consumer.id) else { return nil }
         guard consumer.inputs.filter({ $0 == output }).count == 1, consumer.input(0) == output,
               let pads = constantInt32(node.input(1), graph), pads.count == 8,
               pads[0] == 0, pads[1] == 0, pads[6] == 0, pads[7] == 0, pads.allSatisfy({ $0 >= 0 }),
@@ -76,7 +77,7 @@ struct ViewDecisions {
     /// Slice offsets for a CONCATENATION its producers can write into directly, or nil.
     func sliceOffsets(_ node: Node, _ attrs: Concatenation, _ graph: Graph, _ facts: GraphFacts,
                       _ options: LoweringOptions) -> [Int]? {
-        guard attrs.activation == .none, let output = node.outputs.first else { return nil }
+        guard attrs.activation == .none, let output = node.outputs.first, !facts.patched.contains(node.id) else { return nil }
         let shape = graph[output].shape
         let axis = attrs.axis < 0 ? attrs.axis + shape.rank : attrs.axis
         guard axis >= 0, axis < shape.rank, shape.dims[..<axis].allSatisfy({ $0 == 1 }) else { return nil }

@@ -5,7 +5,8 @@ import Scheduling
 public enum Bounds {
     /// Bytes live at each step counting every activation as its own buffer (no views, folds,
     /// scratch or overlaps): a tensor is live from its producer's step (graph inputs from 0) to
-    /// its last reader's (graph outputs to the end). Graph I/O is left out when `externalIO`.
+    /// its last reader's (graph outputs to the end), patch stage tensors as `PatchAccounting` counts
+    /// them. Graph I/O is left out when `externalIO` (but for streamed inputs' patch buffers).
     public static func plainLiveBytes(graph: Graph, schedule: Schedule, externalIO: Bool) -> [Int] {
         let steps = schedule.steps.count
         guard steps > 0 else { return [] }
@@ -17,11 +18,15 @@ public enum Bounds {
             for case let input? in node.inputs { last[input] = max(last[input] ?? index, index) }
         }
         for output in graph.outputs { last[output] = steps - 1 }
-        let external = externalIO ? Set(graph.inputs + graph.outputs) : []
+        var lifetimes: [TensorID: (Int, Int)] = [:]
+        for (tensor, start) in first { lifetimes[tensor] = (start, last[tensor] ?? start) }
+        let accounting = PatchAccounting(schedule)
+        accounting.adjust(&lifetimes)
+        let external = externalIO ? Set(graph.inputs + graph.outputs).subtracting(accounting.streamedInputs) : []
         var live = Array(repeating: 0, count: steps)
-        for (tensor, start) in first where !graph[tensor].isConstant && !external.contains(tensor) {
-            let bytes = graph[tensor].byteCount ?? 0
-            for s in start...(last[tensor] ?? start) { live[s] += bytes }
+        for (tensor, (start, end)) in lifetimes where !graph[tensor].isConstant && !external.contains(tensor) {
+            let bytes = accounting.bytes(tensor, graph: graph) ?? 0
+            for s in start...end { live[s] += bytes }
         }
         return live
     }

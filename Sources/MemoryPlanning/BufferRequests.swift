@@ -43,11 +43,14 @@ enum BufferRequests {
     /// is left out when `externalIO`), one per kernel scratch, and the sharing rules of the
     /// calls' contracts.
     static func make(graph: Graph, schedule: Schedule, kernels: KernelPlan, alignment: Int) -> RequestSet {
-        let lifetimes = tensorLifetimes(graph: graph, schedule: schedule, kernels: kernels)
+        let accounting = PatchAccounting(schedule)
+        var lifetimes = tensorLifetimes(graph: graph, schedule: schedule, kernels: kernels)
+        accounting.adjust(&lifetimes)
         let roots = ViewRoots(views: kernels.views(in: graph))
-        let external = kernels.options.externalIO ? Set(graph.inputs + graph.outputs) : []
+        let external = kernels.options.externalIO
+            ? Set(graph.inputs + graph.outputs).subtracting(accounting.streamedInputs) : []
         let materialized = lifetimes.keys.sorted().filter { id in
-            !graph[id].isConstant && !external.contains(id) && (graph[id].byteCount ?? 0) > 0
+            !graph[id].isConstant && !external.contains(id) && (accounting.bytes(id, graph: graph) ?? 0) > 0
         }
         var span: [TensorID: (Int, Int)] = [:]
         for id in materialized {
@@ -55,13 +58,14 @@ enum BufferRequests {
             let old = span[base] ?? life
             span[base] = (min(old.0, life.0), max(old.1, life.1))
         }
-        var requests = orderedRequests(graph: graph, spans: span, calls: kernels.calls, alignment: alignment)
+        var requests = orderedRequests(graph: graph, spans: span, calls: kernels.calls, alignment: alignment,
+                                       bytes: { accounting.bytes($0, graph: graph)! })
         var requestOf: [TensorID: Int] = [:]
         for request in requests { if let tensor = request.tensor { requestOf[tensor] = request.id } }
         let tensors = materialized.map { id -> TensorPlacement in
             let (base, offset) = roots.root(of: id), life = lifetimes[id]!
             return TensorPlacement(tensor: id, request: requestOf[base]!, byteOffset: offset,
-                                   bytes: graph[id].byteCount!, firstStep: life.0, lastStep: life.1,
+                                   bytes: accounting.bytes(id, graph: graph)!, firstStep: life.0, lastStep: life.1,
                                    viewOf: roots.views[id]?.base)
         }
         addSharingRules(to: &requests, calls: kernels.calls, requestOf: requestOf, roots: roots)
@@ -71,11 +75,11 @@ enum BufferRequests {
     /// One request per root tensor (its bytes, over the span of every view of it) and per
     /// scratch, sorted by first step (tensors before scratch, then by tensor index); ids follow.
     static func orderedRequests(graph: Graph, spans: [TensorID: (Int, Int)], calls: [KernelCall],
-                                alignment: Int) -> [BufferRequest] {
+                                alignment: Int, bytes: (TensorID) -> Int) -> [BufferRequest] {
         var entries: [(key: (Int, Int, Int), request: BufferRequest)] = []
         for base in spans.keys.sorted() {
             let (first, last) = spans[base]!
-            entries.append(((first, 0, base.index), BufferRequest(id: 0, tensor: base, bytes: graph[base].byteCount!,
+            entries.append(((first, 0, base.index), BufferRequest(id: 0, tensor: base, bytes: bytes(base),
                                                                   firstStep: first, lastStep: last, alignment: alignment)))
         }
         for call in calls where call.scratchBytes > 0 {

@@ -55,3 +55,12 @@ public enum MemoryPlanning {
                           provenOptimal: results.contains { $0.1.provenOptimal })
     }
 }
+
+extension MemoryPlanning {
+    /// The largest bytes live at one step under the kernels' sharing rules (the `lowerBound` the
+    /// full `plan` reports), without placing anything: what the patch search ranks candidates by.
+    public static func lowerBound(_ graph: Graph, schedule: Schedule, kernels: KernelPlan, alignment: Int = 4) -> Int {
+        let set = BufferRequests.make(graph: graph, schedule: schedule, kernels: kernels, alignment: alignment)
+        return Bounds.sharedLiveBytes(requests: set.requests, steps: schedule.steps.count).max() ?? 0
+    }
+}

@@ -2,7 +2,8 @@ import IR
 
 /// The stable text form of a `Schedule` (`--dump-after schedule` and golden tests).
 ///
-/// A header line, then one line per step in step order:
+/// A header line, the patch stage if there is one (`PatchPlanText`), then one line per step in
+/// step order (`run` layer by layer, `patch` inside the patch loop):
 ///
 /// ```
 /// schedule steps=2
@@ -19,6 +20,7 @@ public enum ScheduleText {
     /// In: a schedule whose steps name nodes of `graph` (`Scheduling.problems` is empty).
     public static func render(_ schedule: Schedule, graph: Graph) -> String {
         var lines = ["schedule steps=\(schedule.steps.count)"]
+        if let patch = schedule.patchStage { lines += PatchPlanText.lines(patch, graph: graph) }
         for (index, step) in schedule.steps.enumerated() {
             lines.append("step \(index): " + stepText(step, graph: graph))
         }
@@ -27,12 +29,9 @@ public enum ScheduleText {
 
     /// `run op0 CONV_2D reads=(t0) writes=(t3)`.
     static func stepText(_ step: Step, graph: Graph) -> String {
-        switch step {
-        case .run(let id):
-            let node = graph[id]
-            let reads = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant }
-            return "run \(id) \(node.op.name) reads=\(list(reads)) writes=\(list(node.outputs))"
-        }
+        let node = graph[step.node]
+        let reads = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant }
+        return "\(step) \(node.op.name) reads=\(list(reads)) writes=\(list(node.outputs))"
     }
 
     static func list(_ ids: [TensorID]) -> String {

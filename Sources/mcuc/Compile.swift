@@ -27,6 +27,8 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var boundary: BoundaryTypeOptions
 
+    @OptionGroup var patching: PatchOptionGroup
+
     @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
     var dumpAfter: PipelineStage?
 
@@ -34,6 +36,7 @@ struct Compile: ParsableCommand {
         try finish(Commands.compile(CompileCommandOptions(model: model, target: targetOptions.target, outputDirectory: o,
                                                           prefix: prefix, externalIO: io.externalIO,
                                                           dumpAfter: dumpAfter, io: boundary.io,
-                                                          sram: budget.sram, flash: budget.flash, requireFit: requireFit)))
+                                                          sram: budget.sram, flash: budget.flash, requireFit: requireFit,
+                                                          patching: patching.options)))
     }
 }

@@ -19,6 +19,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var boundary: BoundaryTypeOptions
 
+    @OptionGroup var patching: PatchOptionGroup
+
     @OptionGroup var budget: MemoryBudgetOptions
 
     @OptionGroup var output: JSONOptions
@@ -26,6 +28,7 @@ struct Fit: ParsableCommand {
     func run() throws {
         try finish(Commands.fit(FitCommandOptions(model: model, target: targetOptions.target, allTargets: allTargets,
                                                   externalIO: io.externalIO, sram: budget.sram, flash: budget.flash,
-                                                  json: output.json, io: boundary.io)))
+                                                  json: output.json, io: boundary.io,
+                                                  patching: patching.options)))
     }
 }

@@ -33,3 +33,26 @@ struct BoundaryTypeOptions: ParsableArguments {
     @Option(help: "Graph inputs and outputs: model (as the model declares them) or int8 (drop a boundary QUANTIZE/DEQUANTIZE so the application exchanges int8; the header gives scale and zero point).")
     var io: IOMode = .model
 }
+
+/// `--patch`, `--input-streaming`, `--max-mac-overhead`: patch-based inference of the first stage.
+struct PatchOptionGroup: ParsableArguments {
+    @Option(help: ArgumentHelp("Run the first operators patch by patch: none (layer by layer), auto (the smallest peak within --max-mac-overhead), fit (the least MAC overhead that fits the target's SRAM), or RxC@K (an R-by-C grid over the first K operators).", valueName: "none|auto|fit|RxC@K"))
+    var patch: PatchChoice = .none
+
+    @Flag(help: "The patch stage reads the graph input through <prefix>_read_input(...) per patch instead of holding it.")
+    var inputStreaming = false
+
+    @Option(help: ArgumentHelp("Largest MAC overhead --patch auto/fit accept, in percent of the layer-based MACs (default 20).", valueName: "percent"),
+            transform: { text in
+                guard let value = PatchingOptions.overhead(text) else {
+                    throw ValidationError("--max-mac-overhead '\(text)' is not a percentage from 0 to 1000 (e.g. 20 or 20%)")
+                }
+                return value
+            })
+    var maxMacOverhead: Double = 0.2
+
+    /// The Driver's value.
+    var options: PatchingOptions {
+        PatchingOptions(patch: patch, inputStreaming: inputStreaming, maxMACOverhead: maxMacOverhead)
+    }
+}

@@ -26,6 +26,11 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var boundary: BoundaryTypeOptions
 
+    @OptionGroup var patching: PatchOptionGroup
+
+    @Flag(help: "With --patch auto or fit: list the candidates the search considered (peak, MAC overhead, Pareto front).")
+    var verbose = false
+
     @Option(name: .customLong("emit-tflm-plan"),
             help: "Write a copy of the model carrying an offline memory plan for TensorFlow Lite Micro.")
     var emitTFLMPlan: String?
@@ -38,6 +43,6 @@ struct Plan: ParsableCommand {
                                                     json: output.json, svgPath: svg, externalIO: io.externalIO,
                                                     sram: budget.sram, flash: budget.flash,
                                                     tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter,
-                                                    io: boundary.io)))
+                                                    io: boundary.io, patching: patching.options, verbose: verbose)))
     }
 }

@@ -24,8 +24,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var boundary: BoundaryTypeOptions
 
+    @OptionGroup var patching: PatchOptionGroup
+
     func run() throws {
         try finish(Commands.run(model: model, inputs: inputs, outputs: outputs, engine: engine,
-                                dumpTensors: dumpTensors, io: boundary.io))
+                                dumpTensors: dumpTensors, io: boundary.io,
+                                patching: patching.options))
     }
 }

@@ -27,9 +27,12 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var boundary: BoundaryTypeOptions
 
+    @OptionGroup var patching: PatchOptionGroup
+
     func run() throws {
         try finish(Commands.simulate(SimulateCommandOptions(model: model, target: targetOptions.target, inputs: inputs,
                                                             seed: seed, json: output.json, externalIO: io.externalIO,
-                                                            platform: on, io: boundary.io)))
+                                                            platform: on, io: boundary.io,
+                                                            patching: patching.options)))
     }
 }

@@ -22,10 +22,14 @@ public struct CompileCommandOptions: Sendable, Equatable {
     /// `--require-fit`: a model that does not fit the target is an error (exit 1, nothing written)
     /// instead of a warning.
     public var requireFit: Bool
+    /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
+    public var patching: PatchingOptions
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
                 externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
-                sram: String? = nil, flash: String? = nil, requireFit: Bool = false) {
+                sram: String? = nil, flash: String? = nil, requireFit: Bool = false,
+                patching: PatchingOptions = PatchingOptions()) {
+        self.patching = patching
         self.io = io
         self.sram = sram
         self.flash = flash
@@ -61,7 +65,8 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let compiled: CompiledModel
-            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io),
+            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io)
+                                            .with(options.patching, sramBudget: target.sramBudget),
                                         modelPath: options.model, prefix: options.prefix, target: target,
                                         stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)

@@ -11,9 +11,13 @@ public struct FitCommandOptions: Sendable, Equatable {
     public var json: Bool
     /// `--io`: int8 or the model's own types at the graph boundary.
     public var io: IOMode
+    /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
+    public var patching: PatchingOptions
 
     public init(model: String, target: String? = nil, allTargets: Bool = false, externalIO: Bool = false,
-                sram: String? = nil, flash: String? = nil, json: Bool = false, io: IOMode = .model) {
+                sram: String? = nil, flash: String? = nil, json: Bool = false, io: IOMode = .model,
+                patching: PatchingOptions = PatchingOptions()) {
+        self.patching = patching
         self.io = io
         self.model = model
         self.target = target
@@ -50,10 +54,19 @@ extension Commands {
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io))
-            let verdicts = targets.map { FitVerdict(model: planned, target: $0) }
+            let pipeline = PipelineOptions(externalIO: options.externalIO, io: options.io)
+            var planned: [PlannedModel] = []
+            if options.patching.patch == .fit {
+                for target in targets {
+                    planned.append(try Pipeline.plan(graph, options: pipeline.with(options.patching, sramBudget: target.sramBudget)))
+                }
+            } else {
+                let one = try Pipeline.plan(graph, options: pipeline.with(options.patching))
+                planned = targets.map { _ in one }
+            }
+            let verdicts = zip(planned, targets).map { FitVerdict(model: $0, target: $1) }
             let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits },
-                                   external_io: planned.memory.externalIO, io_buffer_bytes: planned.memory.ioBufferBytes,
+                                   external_io: planned[0].memory.externalIO, io_buffer_bytes: planned[0].memory.ioBufferBytes,
                                    targets: verdicts)
             let text = options.json ? JSONOutput.encode(report) : fitText(report, targets: targets)
             guard report.fits else {

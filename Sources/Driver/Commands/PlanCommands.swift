@@ -20,10 +20,17 @@ public struct PlanCommandOptions: Sendable, Equatable {
     public var dumpAfter: PipelineStage?
     /// `--io`: int8 or the model's own types at the graph boundary.
     public var io: IOMode
+    /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
+    public var patching: PatchingOptions
+    /// `--verbose`: list the candidates the patch search considered.
+    public var verbose: Bool
 
     public init(model: String, target: String? = nil, planner: PlannerChoice = .best, json: Bool = false,
                 svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
-                tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil, io: IOMode = .model) {
+                tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
+                patching: PatchingOptions = PatchingOptions(), verbose: Bool = false) {
+        self.patching = patching
+        self.verbose = verbose
         self.io = io
         self.model = model
         self.target = target
@@ -58,12 +65,12 @@ extension Commands {
             let graph = try ModelFile.load(path: options.model)
             let planned: PlannedModel
             let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner,
-                                           io: options.io)
+                                           io: options.io).with(options.patching, sramBudget: target.sramBudget)
             switch try Pipeline.plan(graph, options: pipeline, stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value
             }
-            let report = PlanReport(model: options.model, planned: planned, target: target)
+            let report = PlanReport(model: options.model, planned: planned, target: target, verbose: options.verbose)
             if let path = options.svgPath {
                 try FileOutput.write(PlanSVG.render(report, budget: target.sramBudget), to: path)
             }

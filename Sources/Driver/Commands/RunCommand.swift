@@ -15,13 +15,14 @@ extension Commands {
     /// a single `.npz` may stand for all inputs (`in0`, ...) or all outputs (`out0`, ...).
     /// With `io == .int8` the inputs and outputs are those of the rewritten graph (int8).
     public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
-                           dumpTensors: String?, io: IOMode = .model) -> CommandOutput {
+                           dumpTensors: String?, io: IOMode = .model,
+                           patching: PatchingOptions = PatchingOptions()) -> CommandOutput {
         if let twice = FileOutput.firstRepeated(outputs) {
             return usageFailure(UsageError("--output '\(DisplayText.escaped(twice))' is given twice; each output needs a file of its own"))
         }
         return CommandOutput.capturing(file: model) { () throws(CompileError) in
             let original = try ModelFile.load(path: model)
-            let options = PipelineOptions(io: io)
+            let options = PipelineOptions(io: io).with(patching)
             let graph = try Pipeline.rewrite(original, options: options).graph
             guard outputs.count == graph.outputs.count || isArchive(outputs) else {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")

@@ -16,9 +16,13 @@ public struct SimulateCommandOptions: Sendable, Equatable {
     public var platform: SimulationPlatform
     /// `--io`: int8 or the model's own types at the graph boundary.
     public var io: IOMode
+    /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
+    public var patching: PatchingOptions
 
     public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
-                externalIO: Bool = false, platform: SimulationPlatform = .host, io: IOMode = .model) {
+                externalIO: Bool = false, platform: SimulationPlatform = .host, io: IOMode = .model,
+                patching: PatchingOptions = PatchingOptions()) {
+        self.patching = patching
         self.io = io
         self.model = model
         self.target = target
@@ -86,7 +90,8 @@ extension Commands {
             let graph = try ModelFile.load(path: options.model)
             let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model, target: target,
                                                           options: PipelineOptions(externalIO: options.externalIO,
-                                                                                   io: options.io))
+                                                                                   io: options.io)
+                                                            .with(options.patching, sramBudget: target.sramBudget))
             defer { Pipeline.cleanup(build.directory) }
             let result = try BatchedSimulation.run(graph: planned.graph, build: build, count: options.inputs,
                                                    seed: options.seed, timingRepeats: 1000)

@@ -17,6 +17,10 @@ extension Pipeline {
     /// In: the result of `Pipeline.plan`. Out: sources whose `arenaBytes` is the plan's arena.
     public static func generate(_ planned: PlannedModel, modelPath: String, prefix: String?,
                                 target: Target?) throws(CompileError) -> GeneratedSources {
+        if let stage = planned.schedule.patchStage {
+            throw CompileError(.unsupported, "code generation of patch stages is not built yet (the \(stage.grid)@"
+                + "\(stage.split.count) stage can be planned with mcuc plan, not compiled); use --patch none")
+        }
         let name = URL(fileURLWithPath: modelPath).lastPathComponent
         let options = CodeGenOptions(prefix: prefix ?? defaultPrefix(modelPath: modelPath), modelName: name,
                                      target: target, codeBytesEstimate: planned.flash.codeBytes)

@@ -16,9 +16,23 @@ public struct PipelineOptions: Sendable, Hashable {
     public var alignment: Int
     /// int8 or the model's own types at the graph boundary (`--io`).
     public var io: IOMode
+    /// `--patch`: layer by layer, searched, or a forced patch stage.
+    public var patch: PatchChoice
+    /// `--input-streaming`: the patch stage reads the graph inputs through a callback, patch by
+    /// patch, so they are not held.
+    public var inputStreaming: Bool
+    /// `--max-mac-overhead` as a fraction (0.2 = 20% more MACs than layer-based).
+    public var maxMACOverhead: Double
+    /// The target's SRAM budget (`--patch fit` looks for the least overhead that fits it).
+    public var sramBudget: Int?
 
     public init(externalIO: Bool = false, sharing: Bool = true, planner: Planner? = nil, alignment: Int = 4,
-                io: IOMode = .model) {
+                io: IOMode = .model, patch: PatchChoice = .none, inputStreaming: Bool = false,
+                maxMACOverhead: Double = 0.2, sramBudget: Int? = nil) {
+        self.patch = patch
+        self.inputStreaming = inputStreaming
+        self.maxMACOverhead = maxMACOverhead
+        self.sramBudget = sramBudget
         self.externalIO = externalIO
         self.sharing = sharing
         self.planner = planner
@@ -38,6 +52,8 @@ public struct PlannedModel: Sendable {
     /// One line per rewrite `GraphPasses` made (empty when none applied).
     public var rewrites: [String]
     public var schedule: Schedule
+    /// How the patch stage was decided (nil with `--patch none`).
+    public var patch: PatchOutcome?
     public var kernels: KernelPlan
     public var memory: MemoryPlan
     public var flash: FlashEstimate
@@ -69,7 +85,7 @@ public enum Pipeline {
         if stop == .passes { return .stopped(after: .passes, text: GraphText.render(rewritten.graph)) }
         let graph = rewritten.graph
         try SupportCheck.verify(graph)
-        let schedule = Scheduling.schedule(graph)
+        let (schedule, patch) = try PatchDecision.decide(graph, options: options)
         check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
         if stop == .schedule { return .stopped(after: .schedule, text: ScheduleText.render(schedule, graph: graph)) }
         let kernels = Lowering.lower(graph, schedule: schedule,
@@ -80,7 +96,7 @@ public enum Pipeline {
                                          options: PlanningOptions(planner: options.planner, alignment: options.alignment))
         check(memory.verify(), stage: .memory)
         if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
-        return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, kernels: kernels, memory: memory,
+        return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, patch: patch, kernels: kernels, memory: memory,
                                       flash: FlashEstimate.estimate(kernels, graph: graph)))
     }
 

@@ -76,9 +76,11 @@ public struct PlanReport: Sendable, Encodable {
     /// What `GraphPasses` changed (`--io int8`), one sentence each; op indices after a removal are
     /// those of the rewritten graph.
     public var graph_rewrites: [String]
+    /// The patch stage (nil with `--patch none`).
+    public var patch: PatchReport?
 
     /// The report for `planned` (loaded from `model`) against `target`.
-    public init(model: String, planned: PlannedModel, target: Target) {
+    public init(model: String, planned: PlannedModel, target: Target, verbose: Bool = false) {
         let memory = planned.memory, graph = planned.graph, flash = planned.flash
         self.model = model
         self.target = target.name
@@ -99,11 +101,14 @@ public struct PlanReport: Sendable, Encodable {
         fits = verdict.fits
         let highWater = memory.highWaterPerStep
         steps = planned.kernels.calls.map { call in
-            Step(step: call.step, op_index: call.node.index, op_name: graph[call.node].op.name, kernel: call.kernel.name,
+            Step(step: call.step, op_index: call.node.index, op_name: graph[call.node].op.name,
+                 kernel: (planned.schedule.steps[call.step].isPatch ? "patch " : "") + call.kernel.name,
                  live_bytes: memory.liveBytesPerStep[call.step], high_water_bytes: highWater[call.step])
         }
         buffers = Self.buffers(memory, graph: graph)
         graph_rewrites = planned.rewrites
+        patch = planned.patch.map { PatchReport($0, schedule: planned.schedule, graph: graph,
+                                                  materialized: Set(memory.tensors.map(\.tensor)), verbose: verbose) }
         candidates = memory.candidates.map { Candidate(planner: $0.planner.rawValue, arena_bytes: $0.arenaBytes) }
     }
 
