@@ -63,8 +63,8 @@ import TestSupport
         #expect(output.stdout.contains("  chosen: 2x2@7: forced by --patch\n"))
         #expect(output.stdout.contains("   0   0  CONV_2D            patch conv"))
         let drawing = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(drawing.contains("patch loop: 2x2 = 4 times") && drawing.contains("per-patch buffers:"))
-        #expect(drawing.contains("input t0 (held): regions with halos"))
+        #expect(drawing.contains("patch loop: 2x2 = 4 times") && drawing.contains("per-patch buffers"))
+        #expect(drawing.contains("input t0 (held): patch regions, halos") && drawing.contains("class=\"patch-stage\""))
     }
 
     @Test func codeGenerationOfPatchStagesIsRefusedUntilItExists() {

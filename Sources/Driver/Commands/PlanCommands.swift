@@ -72,7 +72,8 @@ extension Commands {
             }
             let report = PlanReport(model: options.model, planned: planned, target: target, verbose: options.verbose)
             if let path = options.svgPath {
-                try FileOutput.write(PlanSVG.render(report, budget: target.sramBudget), to: path)
+                try FileOutput.write(PlanSVG.render(report, budget: target.sramBudget,
+                                                          patch: planned.schedule.patchStage, graph: planned.graph), to: path)
             }
             var notes = ""
             if let path = options.tflmPlanPath {

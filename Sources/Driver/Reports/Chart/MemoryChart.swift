@@ -82,6 +82,9 @@ extension MemoryChart {
         /// SRAM the model may use; nil when no budget applies.
         var budgetBytes: Int?
         var budgetLabel: String = "SRAM budget"
+        /// Steps of the patch stage (drawn as a band), 0 without one.
+        var patchSteps: Int = 0
+        var patchLabel: String = ""
     }
 
     static let plotHeight = 430.0, leftMargin = 84.0, rightMargin = 28.0, topMargin = 92.0

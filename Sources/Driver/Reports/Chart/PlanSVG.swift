@@ -1,12 +1,24 @@
 import IR
+import Scheduling
 
 /// Draws a `MemoryChart` as SVG: byte ticks on the y axis, step numbers and op names on the x
 /// axis, one labelled box per buffer (hover for every detail), the arena, lower-bound and budget
 /// levels, and a legend. Used by `mcuc plan --svg` (a standalone file) and `mcuc report` (inline).
 public enum PlanSVG {
-    /// The standalone document for `report` against `budget` bytes of SRAM.
-    public static func render(_ report: PlanReport, budget: Int) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chartInput(report, budget: budget), id: "plan").render() + "\n"
+    /// The standalone document for `report` against `budget` bytes of SRAM; with the patch stage's
+    /// plan (and its graph), the chart gets a side panel of the grid and halos (`PatchSVG`).
+    public static func render(_ report: PlanReport, budget: Int, patch: PatchPlan? = nil, graph: Graph? = nil) -> String {
+        let input = chartInput(report, budget: budget)
+        let chart = svg(input, id: "plan")
+        guard let patch, let graph else { return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.render() + "\n" }
+        let layout = MemoryChart(input)
+        let width = layout.width + PatchSVG.panelWidth, height = max(layout.height, 220 + 2 * PatchSVG.planeSize)
+        let panel = PatchSVG.panel(patch, graph: graph, buffers: report.patch?.buffers ?? [])
+        let document = Markup.el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", fmt(width)),
+                                         ("height", fmt(height)), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                                         ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"), ("font-size", "11")],
+                                 [chart, .el("g", [("transform", "translate(\(fmt(layout.width)) 40)")], [panel])])
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + document.render() + "\n"
     }
 
     /// The chart input of a whole plan.
@@ -18,10 +30,15 @@ public enum PlanSVG {
         subtitle += " · lower bound \(Grouped.text(report.lower_bound_bytes)) B · \(report.steps.count) steps · "
             + "\(boxes) buffers · planner \(report.planner)"
             + (report.external_io ? " · inputs and outputs outside the arena" : "")
-        return MemoryChart.Input(title: "Memory plan: \(model) on \(report.target)", subtitle: subtitle,
-                                 opNames: report.steps.map(\.op_name), buffers: report.buffers,
-                                 arenaBytes: report.arena_bytes, lowerBoundBytes: report.lower_bound_bytes,
-                                 budgetBytes: budget)
+        var input = MemoryChart.Input(title: "Memory plan: \(model) on \(report.target)", subtitle: subtitle,
+                                      opNames: report.steps.map(\.op_name), buffers: report.buffers,
+                                      arenaBytes: report.arena_bytes, lowerBoundBytes: report.lower_bound_bytes,
+                                      budgetBytes: budget)
+        if let patch = report.patch, let ops = patch.ops, let rows = patch.grid_rows, let cols = patch.grid_cols {
+            input.patchSteps = ops
+            input.patchLabel = "patch loop: \(rows)x\(cols) = \(rows * cols) times"
+        }
+        return input
     }
 
     /// The `<svg>` element for `input`; `id` keeps pattern ids unique when several charts share
@@ -30,7 +47,9 @@ public enum PlanSVG {
         let chart = MemoryChart(input)
         var children: [Markup] = [defs(id: id),
                                   .el("rect", [("width", fmt(chart.width)), ("height", fmt(chart.height)), ("fill", "#ffffff")])]
-        children += heading(chart) + legend(chart, id: id) + columns(chart) + grid(chart)
+        children += heading(chart) + legend(chart, id: id) + columns(chart)
+        if input.patchSteps > 0 { children += PatchSVG.band(chart, steps: input.patchSteps, label: input.patchLabel) }
+        children += grid(chart)
         let largestFirst = chart.boxes.indices.sorted { (chart.boxes[$0].frame.area, -$0) > (chart.boxes[$1].frame.area, -$1) }
         children.append(.el("g", [("class", "buffers")], largestFirst.map { box(chart.boxes[$0], id: id) }))
         children.append(.el("g", [("class", "labels"), ("pointer-events", "none")], chart.boxes.flatMap(label)))
