@@ -5,9 +5,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 # chromium-headless-shell (about 64 MB download, no GTK) and a font: the browser test of `mcuc report`.
-# The Arm cross toolchain with newlib: the firmware-style zero-copy test links for a Cortex-M4.
+# The Arm cross toolchain with newlib and QEMU's Arm system emulator: the qemu engine (Cortex-M
+# builds, instruction profiles, Flash and SRAM from the ELF) and the firmware example.
 apt_packages=(libflatbuffers-dev flatbuffers-compiler chromium-headless-shell fonts-dejavu-core
-              gcc-arm-none-eabi libnewlib-arm-none-eabi)
+              gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

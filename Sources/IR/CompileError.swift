@@ -39,6 +39,8 @@ public struct CompileError: Error, Sendable, Hashable, CustomStringConvertible {
         case mismatch
         /// An input file (e.g. `.npy`) is wrong.
         case badInput
+        /// A tool the command needs (the Arm cross compiler, QEMU) is not installed.
+        case toolMissing
     }
 
     public var kind: Kind

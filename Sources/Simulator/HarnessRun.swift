@@ -61,6 +61,12 @@ extension HostBuild {
     /// The harness's input file: every input of every inference, in order, after checking types
     /// and shapes against the interface.
     func serialize(_ inputs: [[TensorValue]]) throws(CompileError) -> [UInt8] {
+        try Self.serialize(inputs, for: sources)
+    }
+
+    /// Every input of every inference, in order, after checking types and shapes against the
+    /// interface of `sources` (the input file of both harnesses).
+    static func serialize(_ inputs: [[TensorValue]], for sources: GeneratedSources) throws(CompileError) -> [UInt8] {
         var bytes: [UInt8] = []
         for values in inputs {
             guard values.count == sources.inputs.count else {

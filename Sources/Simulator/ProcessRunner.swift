@@ -8,11 +8,14 @@ enum ProcessRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the process ran past its timeout and was killed.
+        var timedOut = false
     }
 
-    /// Runs `executable` with `arguments` in `directory`. Throws when it cannot be started.
+    /// Runs `executable` with `arguments` in `directory`; kills it after `timeout` seconds (then
+    /// `timedOut` is true). Throws when it cannot be started.
     static func run(_ executable: String, _ arguments: [String], in directory: URL,
-                    environment: [String: String]? = nil) throws(CompileError) -> Result {
+                    environment: [String: String]? = nil, timeout: Double? = nil) throws(CompileError) -> Result {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -23,6 +26,7 @@ enum ProcessRunner {
         }
         process.currentDirectoryURL = directory
         if let environment { process.environment = environment }
+        var timedOut = false
         let id = UUID().uuidString
         let outURL = directory.appendingPathComponent(".stdout-\(id)")
         let errURL = directory.appendingPathComponent(".stderr-\(id)")
@@ -37,7 +41,14 @@ enum ProcessRunner {
             process.standardOutput = out
             process.standardError = err
             process.standardInput = FileHandle.nullDevice
+            let finished = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in finished.signal() }
             try process.run()
+            if let timeout, finished.wait(timeout: .now() + timeout) == .timedOut {
+                timedOut = true
+                process.terminate()
+                if finished.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            }
             process.waitUntilExit()
             try out.close()
             try err.close()
@@ -46,6 +57,6 @@ enum ProcessRunner {
         }
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut)
     }
 }

@@ -45,6 +45,12 @@ extension Simulator {
                                 expected: [Result<[TensorID: TensorValue], CompileError>]? = nil)
         throws(CompileError) -> SimulationReport {
         let run = try build.run(inputs, trace: true, repeats: timingRepeats)
+        return report(graph: graph, sources: build.sources, run: run, inputs: inputs, expected: expected)
+    }
+
+    /// Compares a traced harness run of `sources` on `inputs` with the reference (see `simulate`).
+    static func report(graph: Graph, sources: GeneratedSources, run: HarnessRun, inputs: [[TensorValue]],
+                       expected: [Result<[TensorID: TensorValue], CompileError>]?) -> SimulationReport {
         var mismatches: [Mismatch] = []
         var compared = 0
         for (k, values) in inputs.enumerated() {
@@ -54,21 +60,21 @@ extension Simulator {
             } else {
                 reference = Result { () throws(CompileError) in try Reference.run(graph, inputs: values) }
             }
-            let (count, mismatch) = compare(graph: graph, build: build, run: run, inference: k, reference: reference)
+            let (count, mismatch) = compare(graph: graph, sources: sources, run: run, inference: k, reference: reference)
             compared += count
             if let mismatch { mismatches.append(mismatch) }
         }
         return SimulationReport(inferences: inputs.count, bitExact: mismatches.isEmpty, tensorsCompared: compared,
                                 mismatches: mismatches, peakArenaBytesMeasured: run.arenaTouched,
-                                arenaBytesPlanned: build.sources.arenaBytes, arenaGuardIntact: run.guardIntact,
+                                arenaBytesPlanned: sources.arenaBytes, arenaGuardIntact: run.guardIntact,
                                 nanosecondsPerInference: run.nanosecondsPerInference,
-                                constantBytes: build.sources.constantBytes)
+                                constantBytes: sources.constantBytes)
     }
 
     /// Compares inference `k` with the reference: every traced tensor in step order, then the
     /// outputs. Returns the number of tensors compared and the first mismatch. Where the
     /// reference rejects the input (TFLM would abort), the C must have failed too.
-    static func compare(graph: Graph, build: HostBuild, run: HarnessRun, inference k: Int,
+    static func compare(graph: Graph, sources: GeneratedSources, run: HarnessRun, inference k: Int,
                         reference: Result<[TensorID: TensorValue], CompileError>) -> (Int, Mismatch?) {
         func failure(_ ours: String, _ theirs: String) -> Mismatch {
             Mismatch(inference: k, tensor: graph.outputs[0], tensorName: "", node: nil, opName: nil, element: 0,
@@ -80,7 +86,7 @@ extension Simulator {
         case .success(let values): expected = values
         }
         guard run.status == 0, k < run.outputs.count else { return (0, failure("status \(run.status)", "status 0")) }
-        var checks: [(TensorID, TensorValue)] = build.sources.tracePoints.compactMap { point in
+        var checks: [(TensorID, TensorValue)] = sources.tracePoints.compactMap { point in
             k < run.traces.count ? run.traces[k][point.tensor].map { (point.tensor, $0) } : nil
         }
         checks += zip(graph.outputs, run.outputs[k]).map { ($0, $1) }

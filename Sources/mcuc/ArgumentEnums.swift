@@ -8,6 +8,7 @@ extension Engine: ExpressibleByArgument {}
 extension IOMode: ExpressibleByArgument {}
 extension PlannerChoice: ExpressibleByArgument {}
 extension SimulationPlatform: ExpressibleByArgument {}
+extension QemuCore: ExpressibleByArgument {}
 
 extension PatchChoice: ExpressibleByArgument {
     public init?(argument: String) { self.init(patchArgument: argument) }

@@ -56,3 +56,9 @@ struct PatchOptionGroup: ParsableArguments {
         PatchingOptions(patch: patch, inputStreaming: inputStreaming, maxMACOverhead: maxMacOverhead)
     }
 }
+
+/// `--core m0|m3|m4|m7|m33|m55`: the Cortex-M core the qemu engine builds for and emulates.
+struct QemuCoreOptions: ParsableArguments {
+    @Option(help: "Cortex-M core for the qemu engine (default: the target's core).")
+    var core: QemuCore?
+}

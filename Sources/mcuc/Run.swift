@@ -16,7 +16,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("output"), help: "Where to write each model output (.npy), in order; or one .npz for all (out0, out1, ...).")
     var outputs: [String] = []
 
-    @Option(help: "Executor: the Swift reference interpreter, or the emitted C built for the host.")
+    @Option(help: "Executor: the Swift reference interpreter, the emitted C built for the host, or the emitted C built for a Cortex-M core and run under QEMU.")
     var engine: Engine = .reference
 
     @Option(help: "Write t<TFLite tensor index>.npy for every activation tensor into this folder.")
@@ -26,9 +26,13 @@ struct Run: ParsableCommand {
 
     @OptionGroup var patching: PatchOptionGroup
 
+    @OptionGroup var core: QemuCoreOptions
+
+    @OptionGroup var targetOptions: TargetOptions
+
     func run() throws {
         try finish(Commands.run(model: model, inputs: inputs, outputs: outputs, engine: engine,
-                                dumpTensors: dumpTensors, io: boundary.io,
-                                patching: patching.options))
+                                dumpTensors: dumpTensors, io: boundary.io, patching: patching.options,
+                                core: core.core, target: targetOptions.target))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import IR
 import Reference
+import Simulator
 
 /// Which executor `mcuc run` uses.
 public enum Engine: String, CaseIterable, Sendable {
@@ -8,17 +9,29 @@ public enum Engine: String, CaseIterable, Sendable {
     case reference
     /// The emitted C, built with the host C compiler (`$CC` or `cc`) and run natively.
     case host
+    /// The emitted C, built with arm-none-eabi-gcc for a Cortex-M core and run under QEMU.
+    case qemu
 }
 
 extension Commands {
-    /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]`;
-    /// a single `.npz` may stand for all inputs (`in0`, ...) or all outputs (`out0`, ...).
+    /// `mcuc run MODEL --input IN.npy ... --output OUT.npy ... [--engine E] [--dump-tensors DIR]
+    /// [--core C | --target NAME]` (the core, or the target's, is the qemu engine's core); a single
+    /// `.npz` may stand for all inputs (`in0`, ...) or all outputs (`out0`, ...).
     /// With `io == .int8` the inputs and outputs are those of the rewritten graph (int8).
     public static func run(model: String, inputs: [String], outputs: [String], engine: Engine,
                            dumpTensors: String?, io: IOMode = .model,
-                           patching: PatchingOptions = PatchingOptions()) -> CommandOutput {
+                           patching: PatchingOptions = PatchingOptions(), core: CortexMCore? = nil,
+                           target targetName: String? = nil) -> CommandOutput {
         if let twice = FileOutput.firstRepeated(outputs) {
             return usageFailure(UsageError("--output '\(DisplayText.escaped(twice))' is given twice; each output needs a file of its own"))
+        }
+        let target: Target, platform: QemuPlatform
+        do throws(UsageError) {
+            target = try TargetCatalog.resolve(targetName)
+            guard engine == .qemu || core == nil else { throw UsageError("--core needs --engine qemu") }
+            platform = try QemuTargeting.platform(core: core, target: target, targetGiven: targetName != nil)
+        } catch {
+            return usageFailure(error)
         }
         return CommandOutput.capturing(file: model) { () throws(CompileError) in
             let original = try ModelFile.load(path: model)
@@ -29,6 +42,7 @@ extension Commands {
             }
             let values = try loadInputs(inputs, for: graph)
             let computed: [TensorID: TensorValue], results: [TensorValue]
+            var instructions: Int?
             switch engine {
             case .reference:
                 computed = try Reference.run(graph, inputs: values)
@@ -36,9 +50,16 @@ extension Commands {
             case .host:
                 (results, computed) = try runHost(original, model: model, inputs: values, trace: dumpTensors != nil,
                                                   options: options)
+            case .qemu:
+                (results, computed, instructions) = try runQemu(original, model: model, inputs: values,
+                                                                trace: dumpTensors != nil, options: options,
+                                                                target: target, platform: platform)
             }
             try writeOutputs(results, to: outputs)
-            var message = "ran \(engine.rawValue) engine: wrote \(results.count) output(s)"
+            var message = "ran \(engine.rawValue) engine"
+                + (engine == .qemu ? " (\(platform.core.displayName), -mcpu=\(platform.cpu))" : "")
+                + ": wrote \(results.count) output(s)"
+            if let instructions { message += ", \(Grouped.text(instructions)) instructions" }
             if let dir = dumpTensors {
                 let count = try dump(computed, of: graph, to: dir)
                 message += ", dumped \(count) tensors to \(dir)"

@@ -18,12 +18,18 @@ public struct SimulateCommandOptions: Sendable, Equatable {
     public var io: IOMode
     /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
     public var patching: PatchingOptions
+    /// The qemu platform's core (nil: the target's).
+    public var core: CortexMCore?
+    /// Where to draw the instruction profile (qemu platform).
+    public var svgPath: String?
 
     public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
                 externalIO: Bool = false, platform: SimulationPlatform = .host, io: IOMode = .model,
-                patching: PatchingOptions = PatchingOptions()) {
+                patching: PatchingOptions = PatchingOptions(), core: CortexMCore? = nil, svgPath: String? = nil) {
         self.patching = patching
         self.io = io
+        self.core = core
+        self.svgPath = svgPath
         self.model = model
         self.target = target
         self.inputs = inputs
@@ -36,9 +42,27 @@ public struct SimulateCommandOptions: Sendable, Equatable {
 
 /// What `mcuc simulate --json` prints (`"version": 1`).
 public struct SimulateReport: Sendable, Encodable {
+    /// Flash of the model: `constants` (equal to `weights`, kept for older readers) and `code`,
+    /// read from the ELF of the model built for the core when `exact`, else estimated.
     public struct Flash: Sendable, Encodable {
         public var weights: Int
         public var code: Int
+        public var constants: Int
+        public var exact: Bool
+        /// C library and libgcc code the model reaches (memcpy, division helpers), when exact.
+        public var library_code: Int?
+    }
+
+    /// SRAM of the model: arena, static data of its objects and its deepest stack (from the ELF's
+    /// call graph when `exact`).
+    public struct SRAM: Sendable, Encodable {
+        public var arena: Int
+        public var `static`: Int
+        public var stack: Int
+        public var total: Int
+        public var exact: Bool
+        /// The deepest call chain under `<prefix>_invoke`, outermost first (when exact).
+        public var stack_path: [String]?
     }
 
     public struct MismatchEntry: Sendable, Encodable {
@@ -68,7 +92,25 @@ public struct SimulateReport: Sendable, Encodable {
     public var arena_bytes_planned: Int
     public var arena_guard_intact: Bool
     public var flash_bytes: Flash
+    public var sram_bytes: SRAM?
     public var run_time_us_per_inference: Double?
+    /// The qemu platform: the code's `-mcpu`, the QEMU machine, the function counted
+    /// (`<prefix>_run` in zero-copy mode, `<prefix>_invoke` with `--external-io`), its
+    /// instructions for the first input and for each input, the model's MACs, one entry per step,
+    /// and the instructions outside the steps (frame set-up and return; with `_invoke` also the
+    /// input and output copies).
+    public var core: String?
+    public var machine: String?
+    public var counted_function: String?
+    public var instructions: Int?
+    public var instructions_per_inference: [Int]?
+    public var macs: Int?
+    public var layers: [ProfileLayer]?
+    public var before_steps_instructions: Int?
+    public var after_steps_instructions: Int?
+    /// The deepest stack painted on the guest (profiling build; the harness's glue frame
+    /// included), next to the call-graph bound in `sram_bytes`.
+    public var stack_measured_bytes: Int?
 
     /// True when the C matched the reference and stayed inside the planned arena.
     public var passed: Bool { bit_exact && arena_guard_intact && peak_arena_bytes_measured <= arena_bytes_planned }
@@ -79,13 +121,18 @@ extension Commands {
     /// inputs through the emitted C (host build) and the reference. Exit 1 on any mismatch or a
     /// write outside the planned arena.
     public static func simulate(_ options: SimulateCommandOptions) -> CommandOutput {
-        let target: Target
+        let target: Target, platform: QemuPlatform
         do throws(UsageError) {
             target = try TargetCatalog.resolve(options.target)
             guard options.inputs >= 1 else { throw UsageError("--inputs must be at least 1") }
+            guard options.platform == .qemu || (options.core == nil && options.svgPath == nil) else {
+                throw UsageError("--core and --svg need --on qemu")
+            }
+            platform = try QemuTargeting.platform(core: options.core, target: target, targetGiven: options.target != nil)
         } catch {
             return usageFailure(error)
         }
+        if options.platform == .qemu { return simulateOnQemu(options, target: target, platform: platform) }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model, target: target,
@@ -99,14 +146,11 @@ extension Commands {
                 model: options.model, target: target.name, inputs: options.inputs, seed: options.seed,
                 bit_exact: result.bitExact, tensors_compared: result.tensorsCompared,
                 mismatching_inferences: result.mismatchingInferences,
-                mismatches: result.mismatches.map { m in
-                    SimulateReport.MismatchEntry(inference: m.inference, tensor: m.tensor.index,
-                                                 name: DisplayText.escaped(m.tensorName), op_index: m.node?.index,
-                                                 op_name: m.opName, element: m.element, ours: m.ours, reference: m.reference)
-                },
+                mismatches: result.mismatches.map(SimulateReport.MismatchEntry.init),
                 peak_arena_bytes_measured: result.peakArenaBytesMeasured, arena_bytes_planned: result.arenaBytesPlanned,
                 arena_guard_intact: result.arenaGuardIntact,
-                flash_bytes: .init(weights: result.constantBytes, code: planned.flash.codeBytes),
+                flash_bytes: .init(weights: result.constantBytes, code: planned.flash.codeBytes, constants: result.constantBytes,
+                                   exact: false),
                 run_time_us_per_inference: result.nanosecondsPerInference.map { ($0 / 100).rounded() / 10 })
             let text = options.json ? JSONOutput.encode(report) : simulateText(report, compiler: build.options.compiler)
             return CommandOutput(stdout: text, exitCode: report.passed ? 0 : 1)
@@ -116,6 +160,15 @@ extension Commands {
     static func simulateText(_ r: SimulateReport, compiler: String) -> String {
         var text = "simulated \(DisplayText.escaped(r.model)) on the host (\(compiler) -O2), "
             + "\(r.inputs) seeded random input\(r.inputs == 1 ? "" : "s") (seed \(r.seed)), target \(r.target)\n"
+        text += verdictText(r)
+        text += "flash: constants \(Grouped.text(r.flash_bytes.weights)) bytes, code about \(Grouped.text(r.flash_bytes.code)) bytes\n"
+        if let us = r.run_time_us_per_inference { text += "host run time: \(us) us per inference\n" }
+        return text
+    }
+
+    /// The bit-exactness and arena lines of both platforms.
+    static func verdictText(_ r: SimulateReport) -> String {
+        var text = ""
         if r.bit_exact {
             text += "bit-exact: yes, \(r.tensors_compared) tensors equal the reference\n"
         } else {
@@ -129,8 +182,6 @@ extension Commands {
         let guardText = r.arena_guard_intact ? "no write outside the arena" : "WROTE OUTSIDE THE ARENA"
         text += "arena: peak \(Grouped.text(r.peak_arena_bytes_measured)) bytes measured of "
             + "\(Grouped.text(r.arena_bytes_planned)) planned; \(guardText)\n"
-        text += "flash: constants \(Grouped.text(r.flash_bytes.weights)) bytes, code about \(Grouped.text(r.flash_bytes.code)) bytes\n"
-        if let us = r.run_time_us_per_inference { text += "host run time: \(us) us per inference\n" }
         return text
     }
 }

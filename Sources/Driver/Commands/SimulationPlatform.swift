@@ -2,4 +2,6 @@
 public enum SimulationPlatform: String, CaseIterable, Sendable {
     /// The host C compiler (`$CC` or `cc`), run natively.
     case host
+    /// arm-none-eabi-gcc for a Cortex-M core, run under QEMU with instruction counting.
+    case qemu
 }

@@ -1,0 +1,41 @@
+import CodeGen
+import Foundation
+import IR
+import Simulator
+
+/// Which core the qemu engine uses: `--core`, else the target's core. Giving both with different
+/// cores is a usage error.
+public enum QemuTargeting {
+    /// The platform for `core` (nil: none given) and `target` (`targetGiven`: named on the command line).
+    public static func platform(core: CortexMCore?, target: Target, targetGiven: Bool) throws(UsageError) -> QemuPlatform {
+        let fromTarget = QemuPlatform(target: target.core)
+        guard let core else { return fromTarget }
+        if targetGiven && core != fromTarget.core {
+            throw UsageError("--core \(core.rawValue) contradicts --target \(target.name) (\(target.core.rawValue)); "
+                + "give one of them")
+        }
+        return targetGiven ? fromTarget : QemuPlatform(core: core)
+    }
+}
+
+extension Pipeline {
+    /// Plans (rewrites included), generates and builds `graph` for `platform` under QEMU
+    /// (`programs`); the caller removes `build.directory` and compares against the returned
+    /// `PlannedModel.graph`.
+    static func qemuBuild(_ graph: Graph, modelPath: String, target: Target?, options: PipelineOptions,
+                          platform: QemuPlatform, programs: Set<QemuProgram>) throws(CompileError) -> (PlannedModel, QemuBuild) {
+        let planned = try plan(graph, options: options)
+        let sources = try generate(planned, modelPath: modelPath, prefix: nil, target: target)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-qemu-\(UUID().uuidString)")
+        do {
+            return (planned, try QemuBuild.make(sources, in: directory, options: QemuBuildOptions(platform: platform),
+                                                programs: programs))
+        } catch {
+            cleanup(directory)
+            throw error
+        }
+    }
+}
+
+/// The cores of the qemu engine (`CortexMCore`), for the command line, which sees only `Driver`.
+public typealias QemuCore = CortexMCore
