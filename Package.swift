@@ -62,7 +62,7 @@ let package = Package(
             name: "MemoryPlanningTests",
             dependencies: ["MemoryPlanning", "Lowering", "Scheduling", "IR", "Driver", "TestSupport"]
         ),
-        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Templates", "Driver", "IR", "TestSupport"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Templates", "Driver", "Lowering", "IR", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "TestSupport"],
                     exclude: ["Firmware"]),
         .testTarget(name: "ArchitectureTests", dependencies: []),

@@ -9,7 +9,7 @@ public struct CodeGenOptions: Sendable, Hashable {
     public var prefix: String
     /// The model's file name, for comments (escaped).
     public var modelName: String
-    /// The device, for comments and the README (kernel variants do not depend on it yet).
+    /// The device, for comments and the README (`Lowering` chose the kernel variants for it).
     public var target: Target?
     /// Estimated code bytes for the README (from `FlashEstimate`).
     public var codeBytesEstimate: Int
@@ -22,11 +22,10 @@ public struct CodeGenOptions: Sendable, Hashable {
     }
 }
 
-/// Emits C99 for a planned model: formats the `KernelPlan` at the `MemoryPlan`'s offsets through
-/// the skeletons and runtime kernels of `Templates/`. Makes no decisions.
+/// Emits C99 for a planned model: renders the `KernelPlan`'s calls (functions, typed params,
+/// constant tables) at the `MemoryPlan`'s offsets through the skeletons and runtime kernels of
+/// `Templates/`. Makes no decisions.
 public enum CodeGen {
-    /// Highest rank the runtime's generic N-d kernels accept (`MCUC_MAX_RANK`).
-    public static let maxRank = 8
     /// Version written into the emitted files.
     public static let version = "0.1.0"
     /// Arena alignment the header asks callers for (covers every planner alignment up to 16).
@@ -35,8 +34,8 @@ public enum CodeGen {
     /// Every runtime file (all kernel families, shared headers, the host harness), for tools
     /// that build the runtime once and link many models against it.
     public static var runtimeFiles: [GeneratedFile] {
-        let names = RuntimeKernel.sharedHeaders + RuntimeKernel.allCases.flatMap { [$0.header, $0.source] }
-            + ["mcuc_harness.h", "mcuc_harness.c"]
+        let names = TemplateLibrary.sharedHeaders
+            + KernelFamily.allCases.flatMap { [$0.header, $0.source(.portable)] } + ["mcuc_harness.h", "mcuc_harness.c"]
         return names.map { GeneratedFile(name: $0, text: TemplateLibrary.runtimeFile($0)) }
     }
 
@@ -44,20 +43,17 @@ public enum CodeGen {
     ///
     /// In: a supported graph, its schedule, kernel plan and verified memory plan; a valid prefix.
     /// Out: files that compile warning-free as C99 and compute what `Reference` computes.
-    /// Throws `.badInput` for an invalid prefix, `.unsupported` for shapes the runtime cannot take.
+    /// Throws `.badInput` for an invalid prefix (every model limit was checked before lowering).
     public static func generate(graph: Graph, schedule: Schedule, kernels: KernelPlan, memory: MemoryPlan,
                                 options: CodeGenOptions) throws(CompileError) -> GeneratedSources {
         if let problem = CName.prefixProblem(options.prefix) {
             throw CompileError(.badInput, "prefix '\(CName.comment(options.prefix))' \(problem)")
         }
         let locations = TensorLocations(graph: graph, memory: memory)
-        var emitted: [(KernelCall, EmittedCall)] = []
-        for call in kernels.calls {
-            let emitter = CallEmitter(graph: graph, call: call, locations: locations, memory: memory, prefix: options.prefix)
-            emitted.append((call, try emitter.emit()))
-        }
-        let interface = try ModelInterface(graph: graph, locations: locations)
+        let renderer = CallRenderer(graph: graph, locations: locations, memory: memory, prefix: options.prefix)
+        let rendered = kernels.calls.map { ($0, renderer.render($0)) }
+        let interface = ModelInterface(graph: graph, locations: locations)
         let assembly = SourceAssembly(graph: graph, options: options, memory: memory, interface: interface)
-        return assembly.assemble(emitted)
+        return assembly.assemble(rendered, outputTables: kernels.outputTables)
     }
 }

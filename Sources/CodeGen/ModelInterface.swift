@@ -7,22 +7,17 @@ struct ModelInterface {
     let inputs: [InterfaceTensor]
     let outputs: [InterfaceTensor]
 
-    init(graph: Graph, locations: TensorLocations) throws(CompileError) {
+    /// The interface of `graph`, whose inputs and outputs are int8 or float32 (`SupportCheck`).
+    init(graph: Graph, locations: TensorLocations) {
         self.graph = graph
         self.locations = locations
-        func describe(_ id: TensorID, _ role: String, _ k: Int) throws(CompileError) -> InterfaceTensor {
+        func describe(_ id: TensorID) -> InterfaceTensor {
             let t = graph[id]
-            guard t.type == .int8 || t.type == .float32 else {
-                throw CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes int8 or float32",
-                                   at: ErrorLocation(tensor: id, tensorName: t.name))
-            }
+            precondition(t.type == .int8 || t.type == .float32, "graph I/O types are checked by SupportCheck")
             return InterfaceTensor(tensor: id, type: t.type, shape: t.shape, bytes: t.byteCount ?? 0)
         }
-        var ins: [InterfaceTensor] = [], outs: [InterfaceTensor] = []
-        for (k, id) in graph.inputs.enumerated() { ins.append(try describe(id, "input", k)) }
-        for (k, id) in graph.outputs.enumerated() { outs.append(try describe(id, "output", k)) }
-        inputs = ins
-        outputs = outs
+        inputs = graph.inputs.map(describe)
+        outputs = graph.outputs.map(describe)
     }
 
     static func ctype(_ type: DataType) -> String { type == .float32 ? "float" : "int8_t" }

@@ -3,7 +3,7 @@ import IR
 extension SourceAssembly {
     /// The zero-copy accessors, unless the graph's inputs and outputs are caller-owned.
     var inArenaIO: InArenaIO? {
-        InArenaIO(interface, externalIO: memory.externalIO) { CallEmitter.constantName($0, prefix: prefix) }
+        InArenaIO(interface, externalIO: memory.externalIO) { TableNaming(graph: graph, prefix: prefix).name(.tensor($0)) }
     }
 
     /// The accessor cases and offset macros of the header and source (empty with `--external-io`).

@@ -22,7 +22,7 @@ struct SourceAssembly {
     /// Everything the calls contribute, gathered in step order (tables de-duplicated by name).
     struct Collected {
         var tables: [CTable] = []
-        var kernels = Set<RuntimeKernel>()
+        var functions = Set<KernelFunction>()
         var blocks: [BlockView] = []
         var steps: [StepView] = []
         var readers = Set<TensorID>()
@@ -32,44 +32,43 @@ struct SourceAssembly {
         }
     }
 
-    func collect(_ emitted: [(KernelCall, EmittedCall)]) -> Collected {
+    func collect(_ rendered: [(KernelCall, CallRenderer.Rendered)], outputTables: [ConstantTable]) -> Collected {
         var c = Collected()
-        for (call, code) in emitted {
+        for (call, code) in rendered {
             code.tables.forEach { c.add($0) }
-            c.kernels.formUnion(code.kernels)
+            if let function = code.function { c.functions.insert(function) }
             c.readers.formUnion(graph[call.node].inputs.compactMap { $0 })
             c.readers.formUnion(call.inputs)
             let opName = graph[call.node].op.name
-            if let p = code.parameters {
+            if let p = code.block {
                 c.blocks.append(BlockView(step: call.step, node: call.node.index, opName: opName, type: p.type, name: p.name,
                                           fields: p.fields))
             }
             c.steps.append(StepView(step: call.step, node: call.node.index, opName: opName, kernelName: call.kernel.name,
-                                    detail: code.detail.isEmpty ? nil : code.detail, statements: code.statements))
+                                    detail: call.detail.isEmpty ? nil : call.detail, statements: code.statements))
         }
-        for output in interface.outputs where graph[output.tensor].isConstant {
-            CallEmitter.constantTablesFor(graph: graph, [output.tensor], prefix: prefix).forEach { c.add($0) }
-        }
+        let naming = TableNaming(graph: graph, prefix: prefix)
+        outputTables.forEach { c.add(naming.table($0)) }
         return c
     }
 
-    func assemble(_ emitted: [(KernelCall, EmittedCall)]) -> GeneratedSources {
-        let c = collect(emitted)
-        let headers = c.kernels.sorted().map(\.header)
-        let kernelSources = c.kernels.sorted().map(\.source)
+    func assemble(_ rendered: [(KernelCall, CallRenderer.Rendered)], outputTables: [ConstantTable]) -> GeneratedSources {
+        let c = collect(rendered, outputTables: outputTables)
+        let headers = Set(c.functions.map(\.family)).sorted().map(\.header)
+        let kernelSources = Set(c.functions.map { $0.family.source($0.variant) }).sorted()
         let librarySources = ["\(fileStem).c", "\(fileStem)_weights.c"] + kernelSources
         let constantBytes = c.tables.reduce(0) { $0 + $1.byteCount }
         var files = [GeneratedFile(name: "\(fileStem).h", text: header()),
                      GeneratedFile(name: "\(fileStem).c", text: source(c, headers: headers)),
                      GeneratedFile(name: "\(fileStem)_weights.c", text: weights(c, headers: headers))]
-        for name in RuntimeKernel.sharedHeaders + headers + kernelSources {
+        for name in TemplateLibrary.sharedHeaders + headers + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }
         let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources)
         files.append(GeneratedFile(name: "CMakeLists.txt", text: TemplateLibrary.render("CMakeLists.txt", build)))
         files.append(GeneratedFile(name: "Makefile", text: TemplateLibrary.render("Makefile", build)))
         files.append(GeneratedFile(name: "README.txt", text: readme(constantBytes: constantBytes, sources: librarySources)))
-        let trace = tracePoints(emitted.map(\.0))
+        let trace = tracePoints(rendered.map(\.0))
         return GeneratedSources(prefix: prefix, files: files.sorted { $0.name < $1.name },
                                 harnessFiles: harness(trace), librarySources: librarySources,
                                 arenaBytes: memory.arenaBytes, inputs: interface.inputs, outputs: interface.outputs,
@@ -83,7 +82,7 @@ struct SourceAssembly {
             parameterDeclarations: c.blocks.map { DeclarationView(type: $0.type, name: $0.name) },
             parameters: interface.parameters,
             prologue: inArenaIO?.invokePrologue(interface) ?? interface.prologue(readers: c.readers), steps: c.steps,
-            epilogue: interface.epilogue { CallEmitter.constantName($0, prefix: prefix) },
+            epilogue: interface.epilogue { TableNaming(graph: graph, prefix: prefix).name(.tensor($0)) },
             inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs, outputAccessors: accessorViews.outputs))
     }
 

@@ -20,6 +20,9 @@ enum TemplateLibrary {
         return library
     }()
 
+    /// Headers every model gets (the fixed-point helpers are header-only).
+    static let sharedHeaders = ["mcuc_common.h", "mcuc_fixedpoint.h", "mcuc_gemmlowp.h"]
+
     /// The text of a runtime file (`mcuc_conv2d.c`, `mcuc_harness.c`), looked up in `kernels/`
     /// and `harness/`.
     static func runtimeFile(_ name: String) -> String {

@@ -1,12 +1,27 @@
-/// Decides whether mcuc can compile each node: the op is implemented, its operands have the
-/// counts, element types and quantization the int8 kernels require, and the op's own checks
-/// (`OperatorDefinition.check`) pass.
+/// Decides whether mcuc can compile a graph: every node's op is implemented, its operands have
+/// the counts, element types and quantization the int8 kernels require, the op's own checks
+/// (`OperatorDefinition.check`) pass, and the graph's inputs and outputs are types the emitted API
+/// exchanges. Every limit `plan`, `fit` and `compile` enforce is here, so they accept and reject
+/// the same models.
 ///
 /// Every problem names the op index, op name and, where one is at fault, the tensor.
 public enum SupportCheck {
-    /// Every problem found, in node order (empty when the whole graph is supported).
+    /// Every problem found, in node order, then the graph's inputs and outputs (empty when the
+    /// whole graph is supported).
     public static func problems(in graph: Graph) -> [CompileError] {
-        graph.nodes.compactMap { problem(with: $0, in: graph) }
+        graph.nodes.compactMap { problem(with: $0, in: graph) } + interfaceProblems(graph)
+    }
+
+    /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8 and float32 only.
+    static func interfaceProblems(_ graph: Graph) -> [CompileError] {
+        let roles = graph.inputs.enumerated().map { ("input", $0.offset, $0.element) }
+            + graph.outputs.enumerated().map { ("output", $0.offset, $0.element) }
+        return roles.compactMap { role, k, id in
+            let t = graph[id]
+            guard t.type != .int8, t.type != .float32 else { return nil }
+            return CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes int8 or float32",
+                                at: ErrorLocation(tensor: id, tensorName: t.name))
+        }
     }
 
     /// Throws the first problem.
@@ -68,6 +83,10 @@ public enum SupportCheck {
         guard allowed.contains(tensor.type) else {
             let kinds = allowed.map(\.description).sorted().joined(separator: " or ")
             return CompileError(.unsupported, "\(role) has type \(tensor.type); mcuc supports \(kinds) here", at: at)
+        }
+        guard tensor.shape.elementCount <= Int(Int32.max) else {
+            return CompileError(.unsupported, "\(role) has \(tensor.shape.elementCount) elements; the kernels count in int32",
+                                at: at)
         }
         guard tensor.type == .int8 else { return nil }
         guard let q = tensor.quant, q.scale.allSatisfy({ $0 > 0 && $0.isFinite }) else {

@@ -1,44 +1,35 @@
 import IR
 
-/// Flash the emitted model needs: constant data as CodeGen will emit it, plus an estimate of the
-/// code. Constant data is exact; code is an estimate (a later issue measures it on the target).
+/// Flash the emitted model needs: the constant tables exactly as `CodeGen` emits them (the
+/// `KernelPlan`'s tables, each once), plus an estimate of the code.
 public struct FlashEstimate: Sendable, Hashable {
-    /// int8 weights of CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and constant operands of
-    /// element-wise ops, byte for byte.
+    /// int8 weights of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, and constant tensors read
+    /// as data (constant operands, constant graph outputs), byte for byte.
     public var weightBytes: Int
-    /// One int32 bias per output channel of every CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED
-    /// (emitted even when the model has none, since the input zero point is folded into it).
+    /// int32 biases (with the input zero point folded in where exact).
     public var biasBytes: Int
-    /// One int32 multiplier and one int32 shift per output channel (per tensor for per-tensor
-    /// weights) of every op with weights.
+    /// int32 requantization multipliers and shifts.
     public var requantizationBytes: Int
+    /// Index and size tables of data-movement kernels (resize source rows, concatenation slices).
+    public var indexBytes: Int
     /// Estimated machine code: see `CodeSizeModel`.
     public var codeBytes: Int
 
-    /// Weights, biases and requantization parameters.
-    public var constantBytes: Int { weightBytes + biasBytes + requantizationBytes }
+    /// Every constant byte: what the emitted weights file holds in tables.
+    public var constantBytes: Int { weightBytes + biasBytes + requantizationBytes + indexBytes }
     /// Everything.
     public var totalBytes: Int { constantBytes + codeBytes }
 
     /// The estimate for `plan` over `graph`.
     public static func estimate(_ plan: KernelPlan, graph: Graph) -> FlashEstimate {
-        var result = FlashEstimate(weightBytes: 0, biasBytes: 0, requantizationBytes: 0,
+        var result = FlashEstimate(weightBytes: 0, biasBytes: 0, requantizationBytes: 0, indexBytes: 0,
                                    codeBytes: CodeSizeModel.estimate(plan, graph: graph))
-        for call in plan.calls {
-            let node = graph[call.node]
-            switch node.op {
-            case .conv2d, .depthwiseConv2d, .fullyConnected:
-                guard let weightsID = node.input(1), let output = node.outputs.first else { continue }
-                let weights = graph[weightsID]
-                let channels = graph[output].shape.dims.last ?? 1
-                let perChannel = (weights.quant?.scale.count ?? 1) > 1 ? channels : 1
-                result.weightBytes += weights.data?.count ?? 0
-                result.biasBytes += 4 * channels
-                result.requantizationBytes += 8 * perChannel
-            case .add, .sub, .mul:
-                result.weightBytes += node.inputs.compactMap { $0 }.reduce(0) { $0 + (graph[$1].data?.count ?? 0) }
-            default:
-                continue
+        for table in plan.tables {
+            switch table.kind {
+            case .weights, .tensor: result.weightBytes += table.byteCount
+            case .bias: result.biasBytes += table.byteCount
+            case .multipliers, .shifts: result.requantizationBytes += table.byteCount
+            case .indices: result.indexBytes += table.byteCount
             }
         }
         return result

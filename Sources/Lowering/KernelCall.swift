@@ -19,9 +19,15 @@ public struct KernelCall: Sendable, Hashable {
     /// every temporary lives in the arena.
     public var staticBytes: Int
     public var contract: MemoryContract
+    /// The exact C call; nil for kernels that run no code (views, slices, folded PADs).
+    public var binding: KernelBinding?
+    /// A few words on the decision for reports and the emitted step comment (`3x3 s1x1 d1x1 pad
+    /// 0,0,1,1`); fixed words and numbers only, never text from the model.
+    public var detail: String
 
     public init(step: Int, node: NodeID, kernel: Kernel, inputs: [TensorID], output: TensorID?,
-                scratchBytes: Int = 0, staticBytes: Int = 0, contract: MemoryContract = .separate) {
+                scratchBytes: Int = 0, staticBytes: Int = 0, contract: MemoryContract = .separate,
+                binding: KernelBinding? = nil, detail: String = "") {
         self.step = step
         self.node = node
         self.kernel = kernel
@@ -30,18 +36,30 @@ public struct KernelCall: Sendable, Hashable {
         self.scratchBytes = scratchBytes
         self.staticBytes = staticBytes
         self.contract = contract
+        self.binding = binding
+        self.detail = detail
     }
 }
 
 /// What `Lowering` decided for a whole schedule: one `KernelCall` per step, in step order.
 public struct KernelPlan: Sendable, Hashable {
     public var calls: [KernelCall]
+    /// Tables of graph outputs that are constants (the invoke function copies them out).
+    public var outputTables: [ConstantTable]
     /// The options it was lowered with.
     public var options: LoweringOptions
 
-    public init(calls: [KernelCall], options: LoweringOptions) {
+    public init(calls: [KernelCall], outputTables: [ConstantTable] = [], options: LoweringOptions) {
         self.calls = calls
+        self.outputTables = outputTables
         self.options = options
+    }
+
+    /// Every constant table the emitted code holds, once each, in step order (calls first, then
+    /// constant graph outputs).
+    public var tables: [ConstantTable] {
+        var seen = Set<ConstantTable.ID>()
+        return (calls.flatMap { $0.binding?.tables ?? [] } + outputTables).filter { seen.insert($0.id).inserted }
     }
 
     /// Tensors that are views of other tensors' bytes: `tensor -> (base tensor, byte offset)`,
@@ -74,6 +92,8 @@ public struct KernelPlan: Sendable, Hashable {
 
 /// Options that change kernel choices.
 public struct LoweringOptions: Sendable, Hashable {
+    /// The device: its core's features choose each kernel's variant.
+    public var target: Target
     /// Graph inputs and outputs live in caller-owned memory outside the arena: no view, slice or
     /// overlap may involve them.
     public var externalIO: Bool
@@ -81,7 +101,8 @@ public struct LoweringOptions: Sendable, Hashable {
     /// can use, since its kernels promise no overlap).
     public var sharing: Bool
 
-    public init(externalIO: Bool = false, sharing: Bool = true) {
+    public init(target: Target, externalIO: Bool = false, sharing: Bool = true) {
+        self.target = target
         self.externalIO = externalIO
         self.sharing = sharing
     }

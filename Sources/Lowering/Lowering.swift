@@ -1,27 +1,29 @@
 import IR
 import Scheduling
 
-/// Decides the kernel, scratch and memory contract of every step (`KernelCall`s). One portable
-/// kernel family for every target for now.
+/// Decides every step's kernel for the target: the C function and its variant, typed params,
+/// constant tables and arguments (`KernelBinding`), scratch and memory contract (`KernelCall`s).
 public enum Lowering {
-    /// The kernel plan for `schedule` over `graph`.
+    /// The kernel plan for `schedule` over `graph` on `options.target`.
     ///
     /// In: a graph every node of which passes `SupportCheck`, and a valid schedule for it.
     /// Out: one call per step, in step order; every contract naming an input names one that dies
     /// at that step (see `MemoryContract`); `problems(in:graph:)` is empty.
-    public static func lower(_ graph: Graph, schedule: Schedule, options: LoweringOptions = LoweringOptions()) -> KernelPlan {
+    public static func lower(_ graph: Graph, schedule: Schedule, options: LoweringOptions) -> KernelPlan {
         let facts = GraphFacts(graph: graph, schedule: schedule)
         let views = ViewDecisions(graph: graph, facts: facts, options: options)
         let liveness = ViewLiveness(graph: graph, schedule: schedule, facts: facts, views: views, options: options)
         let sliceOutputs = Set(views.slices.keys.flatMap { graph[$0].inputs.compactMap { $0 } })
         let calls = schedule.steps.enumerated().map { index, step in
-            var decider = OpKernels(graph: graph, node: graph[step.node], step: index, views: views,
-                                    liveness: liveness, options: options)
-            decider.writesSlice = graph[step.node].outputs.contains { sliceOutputs.contains($0) }
-            decider.patched = step.isPatch
-            return decider.call()
+            var lowering = OpLowering(graph: graph, node: graph[step.node], step: index, views: views,
+                                      liveness: liveness, options: options)
+            lowering.writesSlice = graph[step.node].outputs.contains { sliceOutputs.contains($0) }
+            lowering.patched = step.isPatch
+            return lowering.call()
         }
-        return KernelPlan(calls: calls, options: options)
+        let constantOutputs = graph.outputs.filter { graph[$0].isConstant && (graph[$0].byteCount ?? 0) > 0 }
+        return KernelPlan(calls: calls, outputTables: constantOutputs.map { ConstantTable.tensor($0, in: graph) },
+                          options: options)
     }
 
     /// Broken invariants of `plan` (empty when valid): one call per step in order, each output is

@@ -14,7 +14,7 @@ import TFLiteFrontend
     }
 
     static func generate(_ graph: Graph, path: String, prefix: String? = nil) throws -> GeneratedSources {
-        try Pipeline.generate(try Pipeline.plan(graph), modelPath: path, prefix: prefix, target: nil)
+        try Pipeline.generate(try Pipeline.plan(graph), modelPath: path, prefix: prefix)
     }
 
     static func load(_ path: String) throws -> Graph {

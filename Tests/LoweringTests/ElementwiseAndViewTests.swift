@@ -33,7 +33,7 @@ extension KernelChoiceTests {
              kernel: "alias", scratch: 0, contract: "alias(t0)"),
         Case(name: "reshape of a caller-owned input copies", graph: single([1, 2, 2, 4]) { b, x in
                  b.op(.reshape(Reshape(newShape: [1, 16])), [x], [1, 16]) },
-             kernel: "copy", scratch: 0, contract: "separate", options: LoweringOptions(externalIO: true)),
+             kernel: "copy", scratch: 0, contract: "separate", options: LoweringOptions(target: TestTargets.default, externalIO: true)),
         Case(name: "concat of contiguous slices", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 6])
@@ -59,7 +59,8 @@ extension KernelChoiceTests {
                  var b = GraphBuilder()
                  let c = b.constInt8([1, 4], [1, 2, 3, 4], quant: .perTensor(scale: 0.5, zeroPoint: -1))
                  let y = b.op(.relu(Relu()), [c], [1, 4])
-                 return (b.build(outputs: [b.op(.relu6(Relu6()), [y], [1, 4])]), NodeID(0))
+                 let z = b.op(.relu6(Relu6()), [y], [1, 4])
+                 return (b.build(outputs: [z]), NodeID(0))
              }, kernel: "unary", scratch: 0, contract: "separate"),
         Case(name: "pad folds into its conv", graph: paddedConv(padValue: nil), kernel: "pad-folded", scratch: 0,
              contract: "folded(op1)"),
@@ -87,7 +88,7 @@ extension KernelChoiceTests {
 
     @Test func foldedPadConsumerReadsThePadInputThroughPadding() {
         let (graph, _) = Self.paddedConv(padValue: nil)()
-        let plan = Lowering.lower(graph, schedule: Scheduling.schedule(graph))
+        let plan = Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: TestTargets.default))
         let conv = plan.calls[1]
         #expect(conv.inputs == [TensorID(0)])
         #expect(conv.kernel == .convGeneric(ConvWindow(filterHeight: 3, filterWidth: 3, strideH: 1, strideW: 1,
@@ -102,7 +103,7 @@ extension KernelChoiceTests {
         let y = b.conv(x, cout: 8, k: 3)
         let z = b.fullyConnected(b.op(.reshape(Reshape(newShape: [1, 512])), [y], [1, 512]), cout: 10)
         let graph = b.build(outputs: [z])
-        let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph)), graph: graph)
+        let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: TestTargets.default)), graph: graph)
         #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 10 * 512)
         #expect(flash.biasBytes == 4 * (8 + 10))
         #expect(flash.requantizationBytes == 8 * (8 + 1))

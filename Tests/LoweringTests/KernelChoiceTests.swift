@@ -13,7 +13,7 @@ import TestSupport
         var kernel: String
         var scratch: Int
         var contract: String
-        var options = LoweringOptions()
+        var options = LoweringOptions(target: TestTargets.default)
         var description: String { name }
     }
 
@@ -87,8 +87,8 @@ import TestSupport
                  let perm = b.constInt32([4], [0, 3, 1, 2])
                  return b.op(.transpose(Transpose()), [x, perm], [1, 4, 8, 8]) }, kernel: "transpose", scratch: 0, contract: "separate"),
         Case(name: "no sharing: separate", graph: single { b, x in b.conv(x, cout: 8, k: 1) }, kernel: "conv1x1", scratch: 0,
-             contract: "separate", options: LoweringOptions(sharing: false)),
+             contract: "separate", options: LoweringOptions(target: TestTargets.default, sharing: false)),
         Case(name: "external IO: graph input never overlapped", graph: single { b, x in b.conv(x, cout: 8, k: 1) },
-             kernel: "conv1x1", scratch: 0, contract: "separate", options: LoweringOptions(externalIO: true)),
+             kernel: "conv1x1", scratch: 0, contract: "separate", options: LoweringOptions(target: TestTargets.default, externalIO: true)),
     ]
 }

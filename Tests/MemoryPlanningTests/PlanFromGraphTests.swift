@@ -7,7 +7,7 @@ import TestSupport
 
 /// Requests, views, lifetimes and bounds built from small graphs.
 @Suite struct PlanFromGraphTests {
-    static func plan(_ graph: Graph, options: LoweringOptions = LoweringOptions(), planner: Planner? = nil) -> MemoryPlan {
+    static func plan(_ graph: Graph, options: LoweringOptions = LoweringOptions(target: TestTargets.default), planner: Planner? = nil) -> MemoryPlan {
         let schedule = Scheduling.schedule(graph)
         let kernels = Lowering.lower(graph, schedule: schedule, options: options)
         return MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels, options: PlanningOptions(planner: planner))
@@ -34,14 +34,14 @@ import TestSupport
     }
 
     @Test func withoutSharingEveryLiveTensorIsDisjoint() {
-        let plan = Self.plan(Self.widening(), options: LoweringOptions(sharing: false))
+        let plan = Self.plan(Self.widening(), options: LoweringOptions(target: TestTargets.default, sharing: false))
         #expect(plan.verify() == [])
         #expect(plan.arenaBytes == 128 + 256 + 256 - 128)
         #expect(plan.requests.allSatisfy { $0.mayShareWith == nil })
     }
 
     @Test func externalIOLeavesGraphInputsAndOutputsOut() {
-        let plan = Self.plan(Self.widening(), options: LoweringOptions(externalIO: true))
+        let plan = Self.plan(Self.widening(), options: LoweringOptions(target: TestTargets.default, externalIO: true))
         #expect(plan.verify() == [])
         #expect(plan.tensors.map(\.tensor) == [TensorID(3)])
         #expect(plan.arenaBytes == 256)

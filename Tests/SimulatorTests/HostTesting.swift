@@ -99,7 +99,7 @@ enum HostTesting {
         pipeline.externalIO = pipeline.externalIO || externalIO
         let planned = try Pipeline.plan(graph, options: pipeline)
         let graph = planned.graph
-        let sources = try Pipeline.generate(planned, modelPath: path, prefix: nil, target: nil)
+        let sources = try Pipeline.generate(planned, modelPath: path, prefix: nil)
         let directory = scratch(sources.prefix)
         defer { try? FileManager.default.removeItem(at: directory) }
         let build = try HostBuild.make(sources, in: directory, options: options, runtime: runtime)

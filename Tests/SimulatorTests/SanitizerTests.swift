@@ -17,7 +17,7 @@ import TestSupport
     func addressAndUndefinedBehaviourSanitizers(_ path: String) throws {
         let graph = try HostTesting.load(path)
         let planned = try Pipeline.plan(graph)
-        let sources = try Pipeline.generate(planned, modelPath: path, prefix: nil, target: nil)
+        let sources = try Pipeline.generate(planned, modelPath: path, prefix: nil)
         let directory = HostTesting.scratch("asan-\(sources.prefix)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let build = try HostBuild.make(sources, in: directory,

@@ -30,7 +30,7 @@ import TestSupport
     /// The model compiled with prefix `net` into a fresh folder.
     static func compile(_ path: String) throws -> (PlannedModel, GeneratedSources, URL) {
         let planned = try Pipeline.plan(try HostTesting.load(path))
-        let sources = try Pipeline.generate(planned, modelPath: path, prefix: "net", target: nil)
+        let sources = try Pipeline.generate(planned, modelPath: path, prefix: "net")
         let directory = HostTesting.scratch("firmware")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in sources.files { try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name)) }

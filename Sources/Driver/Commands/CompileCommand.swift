@@ -65,9 +65,9 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let compiled: CompiledModel
-            switch try Pipeline.compile(graph, options: PipelineOptions(externalIO: options.externalIO, io: options.io)
-                                            .with(options.patching, sramBudget: target.sramBudget),
-                                        modelPath: options.model, prefix: options.prefix, target: target,
+            let pipeline = PipelineOptions(target: target, externalIO: options.externalIO, io: options.io)
+                .with(options.patching, sramBudget: target.sramBudget)
+            switch try Pipeline.compile(graph, options: pipeline, modelPath: options.model, prefix: options.prefix,
                                         stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): compiled = value

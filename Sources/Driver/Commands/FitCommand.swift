@@ -54,20 +54,19 @@ extension Commands {
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let pipeline = PipelineOptions(externalIO: options.externalIO, io: options.io)
-            var planned: [PlannedModel] = []
-            if options.patching.patch == .fit {
-                for target in targets {
-                    planned.append(try Pipeline.plan(graph, options: pipeline.with(options.patching, sramBudget: target.sramBudget)))
-                }
-            } else {
-                let one = try Pipeline.plan(graph, options: pipeline.with(options.patching))
-                planned = targets.map { _ in one }
+            var verdicts: [FitVerdict] = []
+            var planned: PlannedModel?
+            for target in targets {
+                let pipeline = PipelineOptions(target: target, externalIO: options.externalIO, io: options.io)
+                    .with(options.patching, sramBudget: options.patching.patch == .fit ? target.sramBudget : nil)
+                let plan = try Pipeline.plan(graph, options: pipeline)
+                planned = planned ?? plan
+                verdicts.append(FitVerdict(model: plan, target: target))
             }
-            let verdicts = zip(planned, targets).map { FitVerdict(model: $0, target: $1) }
+            let memory = planned?.memory
             let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits },
-                                   external_io: planned[0].memory.externalIO, io_buffer_bytes: planned[0].memory.ioBufferBytes,
-                                   targets: verdicts)
+                                   external_io: memory?.externalIO ?? options.externalIO,
+                                   io_buffer_bytes: memory?.ioBufferBytes ?? 0, targets: verdicts)
             let text = options.json ? JSONOutput.encode(report) : fitText(report, targets: targets)
             guard report.fits else {
                 let what = targets.count == 1 ? "does not fit \(targets[0].name)" : "fits none of the \(targets.count) targets"

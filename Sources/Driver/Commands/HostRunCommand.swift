@@ -8,7 +8,7 @@ extension Commands {
     /// it (folded PAD outputs never exist in the C and are not included).
     static func runHost(_ graph: Graph, model: String, inputs: [TensorValue], trace: Bool,
                         options: PipelineOptions) throws(CompileError) -> ([TensorValue], [TensorID: TensorValue]) {
-        let (planned, build) = try Pipeline.hostBuild(graph, modelPath: model, target: nil, options: options)
+        let (planned, build) = try Pipeline.hostBuild(graph, modelPath: model, options: options)
         let graph = planned.graph
         defer { Pipeline.cleanup(build.directory) }
         let run = try build.run([inputs], trace: trace)

@@ -64,8 +64,9 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let planned: PlannedModel
-            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner,
-                                           io: options.io).with(options.patching, sramBudget: target.sramBudget)
+            let pipeline = PipelineOptions(target: target, externalIO: options.externalIO,
+                                           planner: options.planner.planner, io: options.io)
+                .with(options.patching, sramBudget: target.sramBudget)
             switch try Pipeline.plan(graph, options: pipeline, stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value

@@ -38,12 +38,19 @@ extension Commands {
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let bytes = try ModelFile.readBytes(path: options.model)
             let graph = try ModelFile.importModel(bytes: bytes)
-            let pipeline = PipelineOptions(externalIO: options.externalIO, planner: options.planner.planner)
-            let planned = try Pipeline.plan(graph, options: pipeline)
+            func plan(_ target: Target) throws(CompileError) -> PlannedModel {
+                try Pipeline.plan(graph, options: PipelineOptions(target: target, externalIO: options.externalIO,
+                                                                  planner: options.planner.planner))
+            }
+            let planned = try plan(target)
             let catalog = TargetCatalog.builtin.map { $0.name == target.name ? target : $0 }
                 + (TargetCatalog.builtin.contains { $0.name == target.name } ? [] : [target])
+            var fits: [(target: Target, verdict: FitVerdict)] = []
+            for other in catalog {
+                fits.append((other, FitVerdict(model: other == target ? planned : try plan(other), target: other)))
+            }
             let report = ModelReport(modelPath: options.model, modelBytes: bytes.count, planned: planned, target: target,
-                                     catalog: catalog)
+                                     fits: fits)
             let page = ReportPage.render(report)
             try FileOutput.write(page, to: options.outputPath)
             return CommandOutput(stdout: "wrote \(DisplayText.escaped(options.outputPath)) (\(Grouped.text(page.utf8.count)) "

@@ -135,8 +135,9 @@ extension Commands {
         if options.platform == .qemu { return simulateOnQemu(options, target: target, platform: platform) }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model, target: target,
-                                                          options: PipelineOptions(externalIO: options.externalIO,
+            let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model,
+                                                          options: PipelineOptions(target: target,
+                                                                                   externalIO: options.externalIO,
                                                                                    io: options.io)
                                                             .with(options.patching, sramBudget: target.sramBudget))
             defer { Pipeline.cleanup(build.directory) }

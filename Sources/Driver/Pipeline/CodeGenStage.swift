@@ -14,28 +14,32 @@ public struct CompiledModel: Sendable {
 extension Pipeline {
     /// The last two stages after planning: C sources for a planned model (`CodeGen`).
     ///
-    /// In: the result of `Pipeline.plan`. Out: sources whose `arenaBytes` is the plan's arena.
-    public static func generate(_ planned: PlannedModel, modelPath: String, prefix: String?,
-                                target: Target?) throws(CompileError) -> GeneratedSources {
+    /// In: the result of `Pipeline.plan`. Out: sources whose `arenaBytes` is the plan's arena and
+    /// whose constant bytes are the plan's Flash constants.
+    public static func generate(_ planned: PlannedModel, modelPath: String,
+                                prefix: String?) throws(CompileError) -> GeneratedSources {
         if let stage = planned.schedule.patchStage {
             throw CompileError(.unsupported, "code generation of patch stages is not built yet (the \(stage.grid)@"
                 + "\(stage.split.count) stage can be planned with mcuc plan, not compiled); use --patch none")
         }
         let name = URL(fileURLWithPath: modelPath).lastPathComponent
         let options = CodeGenOptions(prefix: prefix ?? defaultPrefix(modelPath: modelPath), modelName: name,
-                                     target: target, codeBytesEstimate: planned.flash.codeBytes)
+                                     target: planned.kernels.options.target, codeBytesEstimate: planned.flash.codeBytes)
         let sources = try CodeGen.generate(graph: planned.graph, schedule: planned.schedule, kernels: planned.kernels,
                                            memory: planned.memory, options: options)
         check(problems(in: sources, planned: planned), stage: .codegen)
         return sources
     }
 
-    /// Broken invariants of `sources` (empty when valid): the plan's arena, files sorted by
-    /// distinct names.
+    /// Broken invariants of `sources` (empty when valid): the plan's arena and Flash constants,
+    /// files sorted by distinct names.
     static func problems(in sources: GeneratedSources, planned: PlannedModel) -> [String] {
         var problems: [String] = []
         if sources.arenaBytes != planned.memory.arenaBytes {
             problems.append("arena \(sources.arenaBytes) bytes, planned \(planned.memory.arenaBytes)")
+        }
+        if sources.constantBytes != planned.flash.constantBytes {
+            problems.append("constants \(sources.constantBytes) bytes, planned \(planned.flash.constantBytes)")
         }
         let names = sources.files.map(\.name)
         if names != names.sorted() || Set(names).count != names.count { problems.append("files not sorted by distinct names") }
@@ -45,13 +49,13 @@ extension Pipeline {
     /// `plan`, then `generate`: the whole of `mcuc compile` but writing files. Stops after `stop`
     /// (nil: never) with the text of that stage's value; `codegen` prints `GeneratedSourcesText`.
     public static func compile(_ graph: Graph, options: PipelineOptions, modelPath: String, prefix: String?,
-                               target: Target?, stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<CompiledModel> {
+                               stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<CompiledModel> {
         let planned: PlannedModel
         switch try plan(graph, options: options, stoppingAfter: stop) {
         case .stopped(let stage, let text): return .stopped(after: stage, text: text)
         case .finished(let value): planned = value
         }
-        let sources = try generate(planned, modelPath: modelPath, prefix: prefix, target: target)
+        let sources = try generate(planned, modelPath: modelPath, prefix: prefix)
         if stop == .codegen { return .stopped(after: .codegen, text: GeneratedSourcesText.render(sources)) }
         return .finished(CompiledModel(planned: planned, sources: sources))
     }
@@ -77,10 +81,10 @@ extension Pipeline {
 
     /// Plans (rewrites included), generates and builds `graph` for the host; the caller removes
     /// `build.directory` and compares against the returned `PlannedModel.graph`.
-    static func hostBuild(_ graph: Graph, modelPath: String, target: Target?, options: PipelineOptions,
+    static func hostBuild(_ graph: Graph, modelPath: String, options: PipelineOptions,
                           build: HostBuildOptions = HostBuildOptions()) throws(CompileError) -> (PlannedModel, HostBuild) {
         let planned = try plan(graph, options: options)
-        let sources = try generate(planned, modelPath: modelPath, prefix: nil, target: target)
+        let sources = try generate(planned, modelPath: modelPath, prefix: nil)
         let directory = scratchDirectory()
         do {
             return (planned, try HostBuild.make(sources, in: directory, options: build))

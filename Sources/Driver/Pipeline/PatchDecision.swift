@@ -97,7 +97,8 @@ final class PatchCosts {
         let key = schedule.patchSteps.count
         if let cached = kernels[key] { return cached }
         let plan = Lowering.lower(graph, schedule: schedule,
-                                  options: LoweringOptions(externalIO: options.externalIO, sharing: options.sharing))
+                                  options: LoweringOptions(target: options.target, externalIO: options.externalIO,
+                                                           sharing: options.sharing))
         kernels[key] = plan
         return plan
     }

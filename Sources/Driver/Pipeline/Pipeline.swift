@@ -6,6 +6,8 @@ import Scheduling
 
 /// Options of the planning pipeline.
 public struct PipelineOptions: Sendable, Hashable {
+    /// The device: `Lowering` chooses each kernel's variant for its core, `CodeGen` names it.
+    public var target: Target
     /// Graph inputs and outputs are caller-owned (not in the arena).
     public var externalIO: Bool
     /// Kernel contracts may share bytes (off for the plan handed to TFLM).
@@ -26,9 +28,10 @@ public struct PipelineOptions: Sendable, Hashable {
     /// The target's SRAM budget (`--patch fit` looks for the least overhead that fits it).
     public var sramBudget: Int?
 
-    public init(externalIO: Bool = false, sharing: Bool = true, planner: Planner? = nil, alignment: Int = 4,
-                io: IOMode = .model, patch: PatchChoice = .none, inputStreaming: Bool = false,
-                maxMACOverhead: Double = 0.2, sramBudget: Int? = nil) {
+    public init(target: Target = TargetCatalog.defaultTarget, externalIO: Bool = false, sharing: Bool = true,
+                planner: Planner? = nil, alignment: Int = 4, io: IOMode = .model, patch: PatchChoice = .none,
+                inputStreaming: Bool = false, maxMACOverhead: Double = 0.2, sramBudget: Int? = nil) {
+        self.target = target
         self.patch = patch
         self.inputStreaming = inputStreaming
         self.maxMACOverhead = maxMACOverhead
@@ -89,7 +92,8 @@ public enum Pipeline {
         check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
         if stop == .schedule { return .stopped(after: .schedule, text: ScheduleText.render(schedule, graph: graph)) }
         let kernels = Lowering.lower(graph, schedule: schedule,
-                                     options: LoweringOptions(externalIO: options.externalIO, sharing: options.sharing))
+                                     options: LoweringOptions(target: options.target, externalIO: options.externalIO,
+                                                                      sharing: options.sharing))
         check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: .lowering)
         if stop == .lowering { return .stopped(after: .lowering, text: KernelPlanText.render(kernels, graph: graph)) }
         let memory = MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,

@@ -4,8 +4,8 @@ import MemoryPlanning
 
 /// What `mcuc plan --json` prints (DESIGN.md's contract, `"version": 1`).
 public struct PlanReport: Sendable, Encodable {
-    /// Flash use: `weights` is every constant byte as emitted (int8 weights, int32 biases,
-    /// int32 multipliers and shifts); `code` is an estimate.
+    /// Flash use: `weights` is every constant byte `compile` emits (the sum of `weight_tensors`,
+    /// `biases`, `requantization` and `index_tables`); `code` is an estimate.
     public struct Flash: Sendable, Encodable {
         public var weights: Int
         public var code: Int
@@ -13,6 +13,7 @@ public struct PlanReport: Sendable, Encodable {
         public var weight_tensors: Int
         public var biases: Int
         public var requantization: Int
+        public var index_tables: Int
         public var code_is_estimate = true
     }
 
@@ -96,7 +97,7 @@ public struct PlanReport: Sendable, Encodable {
         external_io = memory.externalIO
         flash_bytes = Flash(weights: flash.constantBytes, code: flash.codeBytes, total: flash.totalBytes,
                             weight_tensors: flash.weightBytes, biases: flash.biasBytes,
-                            requantization: flash.requantizationBytes)
+                            requantization: flash.requantizationBytes, index_tables: flash.indexBytes)
         verdict = FitVerdict(model: planned, target: target)
         fits = verdict.fits
         let highWater = memory.highWaterPerStep

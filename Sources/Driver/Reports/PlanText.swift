@@ -40,7 +40,8 @@ extension PlanReport {
                 + "\(Grouped.text(liveness_bound_bytes)) bytes without sharing",
             sramLine,
             "Flash: \(Grouped.text(f.total)) bytes = weights \(Grouped.text(f.weight_tensors)) + biases "
-                + "\(Grouped.text(f.biases)) + multipliers/shifts \(Grouped.text(f.requantization)) + code ~"
+                + "\(Grouped.text(f.biases)) + multipliers/shifts \(Grouped.text(f.requantization)) + index tables "
+                + "\(Grouped.text(f.index_tables)) + code ~"
                 + "\(Grouped.text(f.code)) (estimate)",
         ]
     }

@@ -9,6 +9,14 @@ public enum TargetCatalog {
     /// The target used when none is given: NUCLEO-L4R5ZI, the MLPerf Tiny reference board.
     public static let defaultTargetName = "nucleo-l4r5zi"
 
+    /// The default target.
+    public static var defaultTarget: Target {
+        guard let target = builtin.first(where: { $0.name == defaultTargetName }) else {
+            preconditionFailure("the default target \(defaultTargetName) is not built in")
+        }
+        return target
+    }
+
     /// (file name, JSON text) of every built-in target, sorted by file name.
     public static var embeddedFiles: [(name: String, json: String)] {
         EmbeddedTargets.files.filter { $0.path.hasSuffix(".json") }.map { ($0.path, $0.text) }

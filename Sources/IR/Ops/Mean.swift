@@ -22,6 +22,9 @@ public struct Mean: OperatorDefinition {
         try op.requirePerTensor(input, "input")
         try op.requireConstant(axesTensor, "axes")
         let rank = input.shape.rank
+        guard rank <= RuntimeLimits.maxRank else {
+            throw op.error(.unsupported, "MEAN supports inputs up to rank \(RuntimeLimits.maxRank), not \(rank)", input)
+        }
         guard input.shape.elementCount > 0 else {
             throw op.error(.unsupported, "MEAN of an empty tensor", input)
         }

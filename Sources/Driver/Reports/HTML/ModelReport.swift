@@ -60,8 +60,9 @@ public struct ModelReport: Sendable {
     public var fits: [(target: Target, verdict: FitVerdict)]
 
     /// The report for `planned`, loaded from `modelPath` (`modelBytes` long), against `target`,
-    /// with a fit verdict for each of `catalog`.
-    public init(modelPath: String, modelBytes: Int, planned: PlannedModel, target: Target, catalog: [Target]) {
+    /// with `fits`: the verdict on each target of the catalog (each from a plan for that target).
+    public init(modelPath: String, modelBytes: Int, planned: PlannedModel, target: Target,
+                fits: [(target: Target, verdict: FitVerdict)]) {
         let graph = planned.graph
         modelName = modelPath.split(separator: "/").last.map(String.init) ?? modelPath
         self.modelBytes = modelBytes
@@ -72,7 +73,7 @@ public struct ModelReport: Sendable {
         opTypes = Self.opTypes(graph)
         totalMACs = graph.totalMACs
         modelWeightBytes = graph.tensors.filter(\.isConstant).reduce(0) { $0 + ($1.data?.count ?? 0) }
-        fits = catalog.map { ($0, FitVerdict(model: planned, target: $0)) }
+        self.fits = fits
     }
 
     static func layers(_ planned: PlannedModel, plan: PlanReport) -> [Layer] {

@@ -1,0 +1,77 @@
+import IR
+
+/// A family of C kernels: one header in `Templates/kernels/` that is its contract (the parameter
+/// typedefs, the functions of every variant, their loop orders and overlap guarantees) and one
+/// source file per variant.
+public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
+    case activations = "mcuc_activations"
+    case concat = "mcuc_concat"
+    case conv2d = "mcuc_conv2d"
+    case depthwise = "mcuc_depthwise"
+    case elementwise = "mcuc_elementwise"
+    case fullyConnected = "mcuc_fully_connected"
+    case mean = "mcuc_mean"
+    case pad = "mcuc_pad"
+    case pool = "mcuc_pool"
+    case quantize = "mcuc_quantize"
+    case resize = "mcuc_resize"
+    case softmax = "mcuc_softmax"
+    case stridedSlice = "mcuc_strided_slice"
+    case transpose = "mcuc_transpose"
+
+    /// `mcuc_conv2d.h`.
+    public var header: String { rawValue + ".h" }
+
+    /// The file of `variant`'s functions: `mcuc_conv2d.c` (portable), `mcuc_conv2d_dsp.c`.
+    public func source(_ variant: KernelVariant) -> String {
+        variant == .portable ? rawValue + ".c" : "\(rawValue)_\(variant.rawValue).c"
+    }
+
+    public static func < (a: KernelFamily, b: KernelFamily) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Which implementation of a kernel runs: the portable C reference set (every core, the host),
+/// or a variant for a core extension that must equal it bit for bit.
+public enum KernelVariant: String, CaseIterable, Sendable, Hashable {
+    /// Plain C99 (`Templates/kernels/portable/`).
+    case portable
+    /// The Armv7E-M / Armv8-M DSP extension (`SMLAD`, `SXTB16`; `Templates/kernels/arm/`).
+    case dsp
+    /// Helium, the M-profile vector extension (`arm_mve.h`; `Templates/kernels/arm/`).
+    case mve
+
+    /// True when a core with `features` can run this variant.
+    public func runs(on features: Target.Features) -> Bool {
+        switch self {
+        case .portable: true
+        case .dsp: features.dsp
+        case .mve: features.mve
+        }
+    }
+}
+
+/// The exact C function one call runs.
+public struct KernelFunction: Sendable, Hashable, CustomStringConvertible {
+    public var family: KernelFamily
+    public var variant: KernelVariant
+    /// The C symbol (`mcuc_conv2d_1x1_s8`).
+    public var symbol: String
+    /// The status `<prefix>_invoke` returns when the kernel reports a failure; nil for kernels
+    /// that cannot fail.
+    public var failureStatus: String?
+
+    public init(family: KernelFamily, variant: KernelVariant, symbol: String, failureStatus: String? = nil) {
+        self.family = family
+        self.variant = variant
+        self.symbol = symbol
+        self.failureStatus = failureStatus
+    }
+
+    /// A function of the portable set.
+    public static func portable(_ family: KernelFamily, _ symbol: String) -> KernelFunction {
+        KernelFunction(family: family, variant: .portable, symbol: symbol)
+    }
+
+    /// `mcuc_conv2d_1x1_s8 (portable)`.
+    public var description: String { "\(symbol) (\(variant.rawValue))" }
+}

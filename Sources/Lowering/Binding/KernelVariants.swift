@@ -1,0 +1,46 @@
+import IR
+
+/// One row of the variant table: `function` may replace the portable kernel `replaces` on cores
+/// that run its variant, for the shapes `applies` accepts (it sees the call's typed params).
+///
+/// A variant computes exactly what the portable kernel computes (bit for bit, tested under QEMU)
+/// and keeps its loop-order and overlap contract. One whose tables or scratch differ (weights
+/// pre-arranged for `SMLAD`, an im2col buffer) sets them in its op's lowering file, keyed on the
+/// chosen `KernelFunction.variant`.
+public struct VariantRule: Sendable {
+    /// The portable symbol this row replaces (`mcuc_conv2d_1x1_s8`).
+    public var replaces: String
+    /// The variant's function.
+    public var function: KernelFunction
+    /// True for the parameter values (shapes) the variant handles.
+    public var applies: @Sendable (any KernelParams) -> Bool
+
+    /// A row for kernels whose params are `P`; `when` sees them typed.
+    public init<P: KernelParams>(replacing portable: String, with function: KernelFunction,
+                                 when: @escaping @Sendable (P) -> Bool) {
+        replaces = portable
+        self.function = function
+        applies = { params in (params as? P).map(when) ?? false }
+    }
+}
+
+/// The kernel variant table: which implementation runs each call on the target's core.
+///
+/// Rows are tried in order; the first whose variant the core runs (`KernelVariant.runs(on:)`)
+/// and whose shape rule accepts the call wins; without one the portable kernel runs. Put the
+/// fastest variants first (Helium before DSP). Only the portable set exists today, so the table
+/// is empty; `KernelVariantsTests` checks the selection rules and every row's symbol and source.
+public enum KernelVariants {
+    /// The rows, fastest first.
+    public static let rules: [VariantRule] = []
+
+    /// The function that runs `portable`'s call with `params` on a core with `features`.
+    public static func choose(_ portable: KernelFunction, params: any KernelParams, features: Target.Features,
+                              rules: [VariantRule] = rules) -> KernelFunction {
+        precondition(portable.variant == .portable, "variants replace portable kernels")
+        let row = rules.first {
+            $0.replaces == portable.symbol && $0.function.variant.runs(on: features) && $0.applies(params)
+        }
+        return row?.function ?? portable
+    }
+}

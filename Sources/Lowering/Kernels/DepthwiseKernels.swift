@@ -1,0 +1,66 @@
+import IR
+
+/// `mcuc_depthwise_params` (`Templates/kernels/mcuc_depthwise.h`), field for field.
+struct DepthwiseKernelParams: KernelParams {
+    static let cType = "mcuc_depthwise_params"
+    var batches: Int32
+    var inH: Int32, inW: Int32, inC: Int32
+    var outH: Int32, outW: Int32, outC: Int32
+    var depthMultiplier: Int32
+    var filterH: Int32, filterW: Int32
+    var strideH: Int32, strideW: Int32
+    var dilationH: Int32, dilationW: Int32
+    var padTop: Int32, padLeft: Int32
+    var inputOffset: Int32
+    var outputZp: Int32
+    var actMin: Int32, actMax: Int32
+    var perChannel: Int32
+    var filter: TableRef
+    var bias: TableRef
+    var mult: TableRef
+    var shift: TableRef
+}
+
+extension OpLowering {
+    /// DEPTHWISE_CONV_2D: direct loops streaming by rows, or in place through a one-channel
+    /// scratch when that needs fewer bytes for the pair (multiplier 1, output no larger than the
+    /// input). The input zero point is folded into the bias when every tap reads the input.
+    func depthwise(_ p: DepthwiseConv2DParams) -> KernelCall {
+        let w = window(p.window)
+        let input = dataInput, inShape = graph[input].shape, outShape = graph[output].shape
+        let fold = w.allTapsInBounds
+        let filter = weightTable(p.filter)
+        let bias = biasTable(fold ? p.biasWithInputZeroPointFolded : p.bias, folded: fold)
+        let (mult, shift) = requantizationTables(p.output)
+        let params = DepthwiseKernelParams(
+            batches: Int32(inShape[0]), inH: Int32(inShape[1]), inW: Int32(inShape[2]), inC: Int32(inShape[3]),
+            outH: Int32(outShape[1]), outW: Int32(outShape[2]), outC: Int32(outShape[3]),
+            depthMultiplier: Int32(p.depthMultiplier), filterH: Int32(w.filterHeight), filterW: Int32(w.filterWidth),
+            strideH: Int32(w.strideH), strideW: Int32(w.strideW), dilationH: Int32(w.dilationH),
+            dilationW: Int32(w.dilationW), padTop: Int32(w.padTop), padLeft: Int32(w.padLeft),
+            inputOffset: fold ? 0 : -p.inputZeroPoint, outputZp: p.output.zeroPoint,
+            actMin: p.output.range.lowerBound, actMax: p.output.range.upperBound,
+            perChannel: p.output.isPerChannel ? 1 : 0, filter: filter.ref, bias: bias.ref, mult: mult.ref, shift: shift.ref)
+        let tables = [filter, bias, mult, shift] + constantTables([input])
+        if let scratch = inPlaceScratch(w) {
+            let binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params,
+                               [.tensor(input), .tensor(output), .scratch], tables: tables)
+            return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through a one-channel scratch",
+                        scratch: scratch, contract: .inPlace(input: input))
+        }
+        let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
+        return call(.depthwiseGeneric(w), binding, detail: w.text, contract: streaming(.rows) { rowGap(w) })
+    }
+
+    /// The scratch bytes of the in-place kernel (one input channel), when it may run and its span
+    /// (input plus scratch) is smaller than row streaming's; nil otherwise.
+    func inPlaceScratch(_ w: ConvWindow) -> Int? {
+        guard let input = inputs.first, mayOverlap(input) else { return nil }
+        let inShape = graph[input].shape, outShape = graph[output].shape
+        let rowsSpan = max(bytes(output), rowGap(w) + bytes(input))
+        let channelScratch = inShape[1] * inShape[2] * elementBytes(input)
+        let canRunInPlace = inShape[3] == outShape[3] && bytes(output) <= bytes(input)
+            && outShape[1] * outShape[2] <= inShape[1] * inShape[2]
+        return canRunInPlace && bytes(input) + channelScratch < rowsSpan ? channelScratch : nil
+    }
+}

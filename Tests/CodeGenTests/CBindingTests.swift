@@ -1,0 +1,127 @@
+import Driver
+import Foundation
+import IR
+import Lowering
+import Templates
+import Testing
+import TestSupport
+
+/// Every Swift parameter struct (`KernelParams`) against its C typedef in `Templates/kernels/`:
+/// the same fields in the same order with the same C types, so a field missing on either side is
+/// a test failure rather than a silently zero-initialized member. Also: every function a call
+/// names is declared in its family's header with that parameter type, every variant row names a
+/// declared function and an existing source, and the runtime's rank limit is the IR's.
+@Suite struct CBindingTests {
+    /// `typedef struct { ... } name;` of every header, as (C type, field name) lists.
+    static let typedefs: [String: [(type: String, name: String)]] = {
+        var result: [String: [(String, String)]] = [:]
+        for (path, text) in EmbeddedTemplates.files where path.hasPrefix("kernels/") && path.hasSuffix(".h") {
+            for (name, body) in structs(in: text) { result[name] = fields(of: body) }
+        }
+        return result
+    }()
+
+    /// (typedef name, body) of each `typedef struct { body } name;`.
+    static func structs(in text: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "typedef struct {") {
+            guard let end = rest[start.upperBound...].range(of: "}") else { break }
+            let body = String(rest[start.upperBound..<end.lowerBound])
+            let tail = rest[end.upperBound...]
+            let name = tail.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
+            result.append((name, body))
+            rest = tail
+        }
+        return result
+    }
+
+    /// The declarations of a struct body, comments removed: `int32_t in_h, in_w;` gives two
+    /// fields; `const int8_t *filter;` a pointer; `int32_t dims[MCUC_MAX_RANK];` an array.
+    static func fields(of body: String) -> [(type: String, name: String)] {
+        let code = body.replacingOccurrences(of: #"/\*[^*]*\*+(?:[^/*][^*]*\*+)*/"#, with: "", options: .regularExpression)
+        return code.split(separator: ";").flatMap { declaration -> [(String, String)] in
+            let text = declaration.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { return [] }
+            let isPointer = text.contains("*")
+            let words = text.replacingOccurrences(of: "*", with: " ").split(separator: " ")
+            let base = words.prefix { !$0.hasSuffix(",") && $0 != words.last }.joined(separator: " ")
+            let names = text.dropFirst(base.count).replacingOccurrences(of: "*", with: "").split(separator: ",")
+            return names.map { raw in
+                let name = raw.trimmingCharacters(in: .whitespaces)
+                if let bracket = name.firstIndex(of: "[") {
+                    return (base + String(name[bracket...]), String(name[..<bracket]))
+                }
+                return (isPointer ? base + " *" : base, name)
+            }
+        }
+    }
+
+    /// The C type a field value declares.
+    static func cType(_ value: CFieldValue) -> String {
+        switch value {
+        case .int32: "int32_t"
+        case .float: "float"
+        case .array: "int32_t[MCUC_MAX_RANK]"
+        case .table(let ref): "const \(ref.element.rawValue) *"
+        }
+    }
+
+    /// Every binding of every supported model and fixture, lowered for an M4 and an M55 board.
+    static let bindings: [KernelBinding] = {
+        let models = (try? ModelCorpus.supportedModels()) ?? []
+        return ["nucleo-l4r5zi", "corstone300"].flatMap { target in
+            models.flatMap { model -> [KernelBinding] in
+                let planned = try? Pipeline.plan(model.graph, options: PipelineOptions(target: TestTargets.named(target)))
+                return planned?.kernels.calls.compactMap(\.binding) ?? []
+            }
+        }
+    }()
+
+    @Test func theParserReadsEveryTypedef() {
+        #expect(Self.typedefs.count >= 14)
+        let conv = Self.typedefs["mcuc_conv2d_params"]?.map(\.name) ?? []
+        #expect(conv.prefix(4) == ["batches", "in_h", "in_w", "in_c"])
+        #expect(Self.typedefs["mcuc_conv2d_params"]?.last?.type == "const int32_t *")
+        #expect(Self.typedefs["mcuc_binary_params"]?.first { $0.name == "dims" }?.type == "int32_t[MCUC_MAX_RANK]")
+    }
+
+    @Test func everySwiftParamsTypeMatchesItsTypedef() {
+        var seen = Set<String>()
+        for params in Self.bindings.compactMap(\.params) {
+            let name = type(of: params).cType
+            guard seen.insert(name).inserted else { continue }
+            let swift = params.cFields.map { "\(Self.cType($0.value)) \($0.name)" }
+            let c = (Self.typedefs[name] ?? []).map { "\($0.type) \($0.name)" }
+            #expect(swift == c, "\(name): Swift \(swift) vs C \(c)")
+        }
+        #expect(seen == Set(Self.typedefs.keys), "every C params typedef is bound by some call of the corpus")
+    }
+
+    @Test func everyCalledFunctionIsDeclaredWithItsParamsType() {
+        var checked = Set<String>()
+        for binding in Self.bindings {
+            guard let function = binding.function, let params = binding.params,
+                  checked.insert(function.symbol).inserted else { continue }
+            let header = EmbeddedTemplates.files.first { $0.path.hasSuffix("/" + function.family.header) }?.text ?? ""
+            #expect(header.contains("\(function.symbol)(const \(type(of: params).cType) *p"),
+                    "\(function.symbol) is not declared in \(function.family.header) with \(type(of: params).cType)")
+        }
+        #expect(checked.count >= 20)
+    }
+
+    @Test func everyVariantRowNamesADeclaredFunctionAndASource() {
+        for rule in KernelVariants.rules {
+            let f = rule.function
+            let header = EmbeddedTemplates.files.first { $0.path.hasSuffix("/" + f.family.header) }?.text ?? ""
+            #expect(header.contains(" \(f.symbol)("), "\(f.symbol) is not declared in \(f.family.header)")
+            #expect(EmbeddedTemplates.files.contains { $0.path.hasSuffix("/" + f.family.source(f.variant)) },
+                    "\(f.family.source(f.variant)) does not exist")
+        }
+    }
+
+    @Test func theRankLimitIsTheRuntimes() {
+        let common = EmbeddedTemplates.files.first { $0.path.hasSuffix("/mcuc_common.h") }?.text ?? ""
+        #expect(common.contains("#define MCUC_MAX_RANK \(RuntimeLimits.maxRank)\n"))
+    }
+}
