@@ -33,9 +33,7 @@ struct CallRenderer {
             guard let params = binding.params else { preconditionFailure("kernel \(function.symbol) without params") }
             let name = "\(prefix)_op\(call.node.index)"
             let invocation = "\(function.symbol)(" + (["&\(name)"] + arguments).joined(separator: ", ") + ")"
-            let statement = function.failureStatus.map { "if (\(invocation) != MCUC_OK) { return \($0); }" }
-                ?? invocation + ";"
-            return Rendered(statements: [statement], block: block(params, name: name), tables: tables,
+            return Rendered(statements: ["MCUC_TRY(\(invocation));"], block: block(params, name: name), tables: tables,
                             function: function)
         }
     }

@@ -4,7 +4,7 @@ import Templates
 /// The files of `Templates/`, compiled into the binary (`EmbeddedTemplates`), and the mustache
 /// skeletons among them parsed once.
 enum TemplateLibrary {
-    /// Text of every template file by path (`kernels/mcuc_conv2d.c`, `model.c.mustache`).
+    /// Text of every template file by path (`kernels/portable/mcuc_conv2d.c`, `model.c.mustache`).
     static let files: [String: String] = Dictionary(uniqueKeysWithValues: EmbeddedTemplates.files.map { ($0.path, $0.text) })
 
     /// The mustache skeletons by name without the extension (`model.c`).
@@ -23,10 +23,13 @@ enum TemplateLibrary {
     /// Headers every model gets (the fixed-point helpers are header-only).
     static let sharedHeaders = ["mcuc_common.h", "mcuc_fixedpoint.h", "mcuc_gemmlowp.h"]
 
-    /// The text of a runtime file (`mcuc_conv2d.c`, `mcuc_harness.c`), looked up in `kernels/`
-    /// and `harness/`.
+    /// Where runtime files live: shared headers and the family contracts, the portable kernels,
+    /// the Arm variants (DSP, Helium), the host harness. Emitted files keep only their names.
+    static let runtimeFolders = ["kernels/common/", "kernels/portable/", "kernels/arm/", "harness/"]
+
+    /// The text of a runtime file (`mcuc_conv2d.c`, `mcuc_harness.c`), looked up in `runtimeFolders`.
     static func runtimeFile(_ name: String) -> String {
-        guard let text = files["kernels/" + name] ?? files["harness/" + name] else {
+        guard let text = runtimeFolders.lazy.compactMap({ files[$0 + name] }).first else {
             preconditionFailure("runtime file \(name) is not embedded")
         }
         return text

@@ -120,6 +120,38 @@ import TestSupport
         }
     }
 
+    /// Every function a family header declares returns `mcuc_status`.
+    @Test func everyKernelReturnsTheStatusType() {
+        var declarations = 0
+        for (path, text) in EmbeddedTemplates.files where path.hasPrefix("kernels/common/mcuc_") && path.hasSuffix(".h") {
+            for line in text.split(separator: "\n") where line.contains(" mcuc_") && line.contains("(const mcuc_") {
+                declarations += 1
+                #expect(line.hasPrefix("mcuc_status mcuc_"), "\(path): \(line)")
+            }
+        }
+        #expect(declarations >= 20)
+    }
+
+    /// Headers in `kernels/common/`, portable sources in `kernels/portable/`, variants in
+    /// `kernels/arm/` named `mcuc_<family>_dsp.c` or `_mve.c`.
+    @Test func theLibraryLayoutHoldsVariants() {
+        let kernels = EmbeddedTemplates.files.map(\.path).filter { $0.hasPrefix("kernels/") }
+        for path in kernels {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            if path.hasSuffix(".h") {
+                #expect(folder == "kernels/common", "\(path)")
+            } else if folder == "kernels/arm" {
+                #expect(path.hasSuffix("_dsp.c") || path.hasSuffix("_mve.c"), "\(path)")
+            } else {
+                #expect(folder == "kernels/portable" && path.hasSuffix(".c"), "\(path)")
+            }
+        }
+        for family in KernelFamily.allCases {
+            #expect(kernels.contains("kernels/common/" + family.header))
+            #expect(kernels.contains("kernels/portable/" + family.source(.portable)))
+        }
+    }
+
     @Test func theRankLimitIsTheRuntimes() {
         let common = EmbeddedTemplates.files.first { $0.path.hasSuffix("/mcuc_common.h") }?.text ?? ""
         #expect(common.contains("#define MCUC_MAX_RANK \(RuntimeLimits.maxRank)\n"))

@@ -16,7 +16,7 @@ public enum BindingText {
         switch binding.callee {
         case .kernel(let f):
             lines.append("call \(f.symbol)(" + (["&params"] + arguments).joined(separator: ", ")
-                         + ") variant=\(f.variant.rawValue)" + (f.failureStatus.map { " on-failure=\($0)" } ?? ""))
+                         + ") variant=\(f.variant.rawValue)")
         case .copy(let bytes):
             lines.append("call memcpy(" + (arguments + ["\(bytes)"]).joined(separator: ", ") + ")")
         }

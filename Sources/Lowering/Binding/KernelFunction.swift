@@ -1,8 +1,8 @@
 import IR
 
-/// A family of C kernels: one header in `Templates/kernels/` that is its contract (the parameter
-/// typedefs, the functions of every variant, their loop orders and overlap guarantees) and one
-/// source file per variant.
+/// A family of C kernels: one header in `Templates/kernels/common/` that is its contract (the
+/// parameter typedefs, the functions of every variant, their loop orders and overlap guarantees)
+/// and one source file per variant (`portable/`, `arm/`).
 public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case activations = "mcuc_activations"
     case concat = "mcuc_concat"
@@ -54,17 +54,14 @@ public enum KernelVariant: String, CaseIterable, Sendable, Hashable {
 public struct KernelFunction: Sendable, Hashable, CustomStringConvertible {
     public var family: KernelFamily
     public var variant: KernelVariant
-    /// The C symbol (`mcuc_conv2d_1x1_s8`).
+    /// The C symbol (`mcuc_conv2d_1x1_s8`). Every kernel returns `mcuc_status`; the invoke
+    /// function passes any status but `MCUC_OK` on.
     public var symbol: String
-    /// The status `<prefix>_invoke` returns when the kernel reports a failure; nil for kernels
-    /// that cannot fail.
-    public var failureStatus: String?
 
-    public init(family: KernelFamily, variant: KernelVariant, symbol: String, failureStatus: String? = nil) {
+    public init(family: KernelFamily, variant: KernelVariant, symbol: String) {
         self.family = family
         self.variant = variant
         self.symbol = symbol
-        self.failureStatus = failureStatus
     }
 
     /// A function of the portable set.

@@ -11,20 +11,16 @@ struct SoftmaxKernelParams: KernelParams {
 
 extension OpLowering {
     /// SOFTMAX, row by row: two passes only read the row, the third reads element `i` and then
-    /// writes output element `i` (`readThenWrite`, gap 0). The kernel reports rows whose sum of
-    /// exponentials TFLM rejects.
+    /// writes output element `i` (`readThenWrite`, gap 0). The kernel returns
+    /// `MCUC_ERROR_SOFTMAX_RANGE` for rows whose sum of exponentials TFLM rejects.
     func softmax(_ p: SoftmaxParams) -> KernelCall {
         let input = operand(0), shape = graph[input].shape
         let depth = shape.rank == 0 ? 1 : shape[-1]
         let params = SoftmaxKernelParams(rows: Int32(depth == 0 ? 0 : shape.elementCount / depth), depth: Int32(depth),
                                          inputMultiplier: p.inputMultiplier, inputLeftShift: p.inputLeftShift,
                                          diffMin: p.diffMin)
-        var binding = bind(.softmax, "mcuc_softmax_s8", params, [.tensor(input), .tensor(output)],
+        let binding = bind(.softmax, "mcuc_softmax_s8", params, [.tensor(input), .tensor(output)],
                            tables: constantTables([input]))
-        if case .kernel(var function) = binding.callee {
-            function.failureStatus = "MCUC_ERROR_SOFTMAX_RANGE"
-            binding.callee = .kernel(function)
-        }
         let sameShape = graph[input].shape == graph[output].shape
         return call(.softmax, binding, contract: sameShape ? streaming(.readThenWrite) { 0 } : .separate)
     }

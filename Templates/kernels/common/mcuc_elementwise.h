@@ -30,8 +30,8 @@ typedef struct {
 /* Output elements are visited in increasing order and each is written right after its two
  * operand elements are read (the `readThenWrite` streaming contract relies on it: the output may
  * start at the address of an input of the same shape). */
-void mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
-void mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
-void mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 
 #endif /* MCUC_ELEMENTWISE_H */

@@ -10,7 +10,7 @@ static int32_t softmax_exp(const mcuc_softmax_params *p, int32_t d)
     return mcuc_gl_exp_on_negative_values(scaled, 5);
 }
 
-int mcuc_softmax_s8(const mcuc_softmax_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_softmax_s8(const mcuc_softmax_params *p, const int8_t *input, int8_t *output)
 {
     int32_t row, k;
     for (row = 0; row < p->rows; ++row) {

@@ -17,6 +17,6 @@ typedef struct {
  * k is read and output element k written, in increasing order (the `readThenWrite` streaming
  * contract relies on it). Returns MCUC_OK, or MCUC_ERROR_SOFTMAX_RANGE where TFLM aborts (the
  * sum of exponentials of a row reaches 512). */
-int mcuc_softmax_s8(const mcuc_softmax_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_softmax_s8(const mcuc_softmax_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_SOFTMAX_H */

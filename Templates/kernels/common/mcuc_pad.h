@@ -18,6 +18,6 @@ typedef struct {
     int32_t fill;
 } mcuc_pad_params;
 
-void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_PAD_H */

@@ -15,6 +15,6 @@ typedef struct {
 } mcuc_transpose_params;
 
 /* Output elements in increasing order. */
-void mcuc_transpose_s8(const mcuc_transpose_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_transpose_s8(const mcuc_transpose_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_TRANSPOSE_H */

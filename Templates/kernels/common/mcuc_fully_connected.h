@@ -25,6 +25,6 @@ typedef struct {
 
 /* Loop order (the `interleaved` streaming contract relies on it): for each input row in
  * increasing order, for each unit, accumulate over that row, then write output (row, unit). */
-void mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_FULLY_CONNECTED_H */

@@ -30,14 +30,14 @@ typedef struct {
 
 /* Direct loops: batches, output rows in increasing order, columns, output channels (the `rows`
  * streaming contract relies on this order). */
-void mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output);
 
 /* In place, depth_multiplier 1, `output` at the address of `input` (the `inPlace` contract,
  * TinyEngine's scheme; separate buffers work too): for each batch, for each channel c in
  * increasing order, copy input channel c of that batch (in_h * in_w bytes) into `scratch`, then
  * compute output channel c of that batch from the scratch only. Output channel c only overwrites
  * bytes of channel c, which were copied first. */
-void mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
-                               int8_t *scratch);
+mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
+                                      int8_t *scratch);
 
 #endif /* MCUC_DEPTHWISE_H */

@@ -41,7 +41,7 @@ static int8_t quantize_element(float x, float scale, int32_t zero_point)
     return mcuc_clamp_s8((int32_t)rounded + zero_point, -128, 127);
 }
 
-void mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output)
+mcuc_status mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
@@ -49,22 +49,25 @@ void mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, i
         memcpy(&x, input + 4 * i, sizeof x);
         output[i] = quantize_element(x, p->scale, p->output_zp);
     }
+    return MCUC_OK;
 }
 
-void mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
         const int32_t scaled = mcuc_wadd(p->output_zp, mcuc_mbqm((int32_t)input[i] - p->input_zp, p->mult, p->shift));
         output[i] = mcuc_clamp_s8(scaled, -128, 127);
     }
+    return MCUC_OK;
 }
 
-void mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output)
+mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
         const float y = p->scale * (float)((int32_t)input[i] - p->input_zp);
         memcpy(output + 4 * i, &y, sizeof y);
     }
+    return MCUC_OK;
 }

@@ -34,11 +34,11 @@ typedef struct {
 /* Direct convolution without im2col. Loop order (the `rows` streaming contract relies on it):
  * batches, output rows in increasing order, columns, output channels; while output row r is
  * written only input rows >= r * stride_h - pad_top are read. */
-void mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
 
 /* 1x1 filter, stride 1, no padding. Loop order (the `interleaved` streaming contract relies on
  * it): for each pixel p in increasing order, for each output channel, accumulate over the input
  * channels of pixel p only, then write output (p, oc). */
-void mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_CONV2D_H */

@@ -1,7 +1,7 @@
 /* mcuc runtime: TRANSPOSE. Portable C99; see mcuc_transpose.h. */
 #include "mcuc_transpose.h"
 
-void mcuc_transpose_s8(const mcuc_transpose_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_transpose_s8(const mcuc_transpose_params *p, const int8_t *input, int8_t *output)
 {
     int32_t index[MCUC_MAX_RANK];
     int32_t offset = 0, i, d;
@@ -19,4 +19,5 @@ void mcuc_transpose_s8(const mcuc_transpose_params *p, const int8_t *input, int8
             index[d] = 0;
         }
     }
+    return MCUC_OK;
 }

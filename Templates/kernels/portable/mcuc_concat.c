@@ -2,7 +2,7 @@
 #include <string.h>
 #include "mcuc_concat.h"
 
-void mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output)
+mcuc_status mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output)
 {
     int32_t o, k;
     int8_t *out = output;
@@ -13,4 +13,5 @@ void mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, in
             out += n;
         }
     }
+    return MCUC_OK;
 }

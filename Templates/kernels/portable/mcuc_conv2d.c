@@ -10,7 +10,7 @@ static int8_t conv_output(const mcuc_conv2d_params *p, uint32_t acc, int32_t oc)
     return mcuc_clamp_s8(scaled, p->act_min, p->act_max);
 }
 
-void mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output)
 {
     const int32_t groups_size = p->out_c / (p->in_c / p->filter_c); /* filters per group */
     int32_t b, oy, ox, oc, ky, kx, ic;
@@ -49,9 +49,10 @@ void mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *ou
             }
         }
     }
+    return MCUC_OK;
 }
 
-void mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output)
 {
     const int32_t groups_size = p->out_c / (p->in_c / p->filter_c);
     const int32_t pixels = p->batches * p->out_h * p->out_w;
@@ -69,4 +70,5 @@ void mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t
             out[oc] = conv_output(p, acc, oc);
         }
     }
+    return MCUC_OK;
 }

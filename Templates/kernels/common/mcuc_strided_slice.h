@@ -16,6 +16,6 @@ typedef struct {
 } mcuc_strided_slice_params;
 
 /* Visited elements in row-major order of the visited indices. */
-void mcuc_strided_slice_s8(const mcuc_strided_slice_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_strided_slice_s8(const mcuc_strided_slice_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_STRIDED_SLICE_H */

@@ -2,7 +2,7 @@
 #include "mcuc_fully_connected.h"
 #include "mcuc_fixedpoint.h"
 
-void mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output)
 {
     int32_t b, u, d;
     for (b = 0; b < p->batches; ++b) {
@@ -22,4 +22,5 @@ void mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t 
             out[u] = mcuc_clamp_s8(scaled, p->act_min, p->act_max);
         }
     }
+    return MCUC_OK;
 }

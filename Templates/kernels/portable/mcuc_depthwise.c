@@ -39,7 +39,7 @@ static uint32_t depthwise_window(const mcuc_depthwise_params *p, const int8_t *p
     return acc;
 }
 
-void mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output)
 {
     int32_t b, oy, ox, oc;
     int8_t *out = output;
@@ -54,10 +54,11 @@ void mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8
             }
         }
     }
+    return MCUC_OK;
 }
 
-void mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
-                               int8_t *scratch)
+mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
+                                      int8_t *scratch)
 {
     const int32_t in_pixels = p->in_h * p->in_w;
     const int32_t out_pixels = p->out_h * p->out_w;
@@ -77,4 +78,5 @@ void mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *inp
             }
         }
     }
+    return MCUC_OK;
 }

@@ -17,7 +17,7 @@ static int32_t odometer_step(int32_t rank, const int32_t *dims, const int32_t *s
     return delta;
 }
 
-void mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output)
 {
     int32_t kept_index[MCUC_MAX_RANK];
     int32_t reduced_index[MCUC_MAX_RANK];
@@ -42,4 +42,5 @@ void mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output
         output[o] = mcuc_clamp_s8(mcuc_wadd(scaled, p->output_zp), -128, 127);
         base += odometer_step(p->kept_rank, p->kept_dims, p->kept_strides, kept_index);
     }
+    return MCUC_OK;
 }

@@ -16,6 +16,6 @@ typedef struct {
 } mcuc_resize_params;
 
 /* Output pixels in row-major order, each a copy of `depth` bytes of its source pixel. */
-void mcuc_resize_nearest_s8(const mcuc_resize_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_resize_nearest_s8(const mcuc_resize_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_RESIZE_H */

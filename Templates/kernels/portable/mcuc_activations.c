@@ -2,24 +2,26 @@
 #include "mcuc_activations.h"
 #include "mcuc_gemmlowp.h"
 
-void mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
         const int32_t scaled = mcuc_wadd(p->output_zp, mcuc_mbqm((int32_t)input[i] - p->input_zp, p->mult, p->shift));
         output[i] = mcuc_clamp_s8(scaled, p->act_min, p->act_max);
     }
+    return MCUC_OK;
 }
 
-void mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
         output[i] = mcuc_clamp_s8(input[i], p->act_min, p->act_max);
     }
+    return MCUC_OK;
 }
 
-void mcuc_leaky_relu_s8(const mcuc_leaky_relu_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_leaky_relu_s8(const mcuc_leaky_relu_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
@@ -28,9 +30,10 @@ void mcuc_leaky_relu_s8(const mcuc_leaky_relu_params *p, const int8_t *input, in
                                       : mcuc_mbqm(d, p->alpha_mult, p->alpha_shift);
         output[i] = mcuc_clamp_s8(mcuc_wadd(p->output_zp, scaled), -128, 127);
     }
+    return MCUC_OK;
 }
 
-void mcuc_logistic_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_logistic_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
@@ -45,9 +48,10 @@ void mcuc_logistic_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t 
             output[i] = mcuc_clamp_s8(mcuc_wsub(q23, 128), -128, 127);
         }
     }
+    return MCUC_OK;
 }
 
-void mcuc_tanh_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_tanh_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
@@ -61,6 +65,7 @@ void mcuc_tanh_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *out
             output[i] = mcuc_clamp_s8(mcuc_rdbpot(mcuc_gl_tanh(in_q4, 4), 31 - 7), -128, 127);
         }
     }
+    return MCUC_OK;
 }
 
 /* int32 -> int16 by two's complement truncation (C's conversion, made portable). */
@@ -129,10 +134,11 @@ static int8_t hard_swish_element(const mcuc_hard_swish_params *p, int32_t x)
     return (int8_t)(out < -128 ? -128 : (out > 127 ? 127 : out));
 }
 
-void mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
         output[i] = hard_swish_element(p, input[i]);
     }
+    return MCUC_OK;
 }

@@ -18,8 +18,8 @@ typedef struct {
     int32_t act_min, act_max;
 } mcuc_relu_params;
 
-void mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
-void mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
 
 /* LEAKY_RELU: d = x - input_zp; out = output_zp + MBQM(d, d >= 0 ? identity : alpha), clamped to
  * [-128, 127]. The alpha multiplier may be negative. */
@@ -30,7 +30,7 @@ typedef struct {
     int32_t alpha_mult, alpha_shift;
 } mcuc_leaky_relu_params;
 
-void mcuc_leaky_relu_s8(const mcuc_leaky_relu_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_leaky_relu_s8(const mcuc_leaky_relu_params *p, const int8_t *input, int8_t *output);
 
 /* LOGISTIC and TANH: d = x - input_zp; |d| >= radius saturates; otherwise d is scaled into Q4.27
  * (input_multiplier, input_left_shift) and passed through gemmlowp's logistic / tanh. */
@@ -41,8 +41,8 @@ typedef struct {
     int32_t input_radius;
 } mcuc_sigmoid_params;
 
-void mcuc_logistic_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output);
-void mcuc_tanh_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_logistic_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_tanh_s8(const mcuc_sigmoid_params *p, const int8_t *input, int8_t *output);
 
 /* HARD_SWISH: TFLM's int16 pipeline (reference_ops::HardSwish<int8_t>). */
 typedef struct {
@@ -52,6 +52,6 @@ typedef struct {
     int32_t reluish_multiplier, reluish_exponent; /* Q15 multiplier */
 } mcuc_hard_swish_params;
 
-void mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_ACTIVATIONS_H */

@@ -2,7 +2,7 @@
 #include <string.h>
 #include "mcuc_pad.h"
 
-void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output)
 {
     int32_t index[MCUC_MAX_RANK];
     int32_t offset = p->start, copied = 0, d, row;
@@ -11,7 +11,7 @@ void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output)
         if (p->in_count > 0) {
             output[0] = input[0];
         }
-        return;
+        return MCUC_OK;
     }
     row = p->in_dims[p->rank - 1];
     for (d = 0; d < p->rank; ++d) {
@@ -29,4 +29,5 @@ void mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output)
             index[d] = 0;
         }
     }
+    return MCUC_OK;
 }

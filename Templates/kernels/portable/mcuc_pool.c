@@ -43,12 +43,14 @@ static void pool_run(const mcuc_pool_params *p, int average, const int8_t *input
     }
 }
 
-void mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output)
 {
     pool_run(p, 1, input, output);
+    return MCUC_OK;
 }
 
-void mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output)
 {
     pool_run(p, 0, input, output);
+    return MCUC_OK;
 }

@@ -1,7 +1,7 @@
 /* mcuc runtime: STRIDED_SLICE. Portable C99; see mcuc_strided_slice.h. */
 #include "mcuc_strided_slice.h"
 
-void mcuc_strided_slice_s8(const mcuc_strided_slice_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_strided_slice_s8(const mcuc_strided_slice_params *p, const int8_t *input, int8_t *output)
 {
     int32_t index[MCUC_MAX_RANK];
     int32_t offset = p->start, i, d;
@@ -19,4 +19,5 @@ void mcuc_strided_slice_s8(const mcuc_strided_slice_params *p, const int8_t *inp
             index[d] = 0;
         }
     }
+    return MCUC_OK;
 }

@@ -2,7 +2,7 @@
 #include <string.h>
 #include "mcuc_resize.h"
 
-void mcuc_resize_nearest_s8(const mcuc_resize_params *p, const int8_t *input, int8_t *output)
+mcuc_status mcuc_resize_nearest_s8(const mcuc_resize_params *p, const int8_t *input, int8_t *output)
 {
     int32_t b, y, x;
     int8_t *out = output;
@@ -15,4 +15,5 @@ void mcuc_resize_nearest_s8(const mcuc_resize_params *p, const int8_t *input, in
             }
         }
     }
+    return MCUC_OK;
 }

@@ -15,6 +15,6 @@ typedef struct {
 } mcuc_concat_params;
 
 /* For each outer index in increasing order, each input's slice in operand order. */
-void mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output);
+mcuc_status mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output);
 
 #endif /* MCUC_CONCAT_H */

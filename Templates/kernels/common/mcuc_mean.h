@@ -24,6 +24,6 @@ typedef struct {
 
 /* For each output element in increasing order, accumulate its reduced elements in a register,
  * then write it (int32 sums wrap, as in TFLM; the summation order does not change the result). */
-void mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_MEAN_H */

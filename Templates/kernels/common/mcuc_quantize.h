@@ -20,12 +20,12 @@ typedef struct {
 
 /* round(x / scale) + output_zp (float32 division, rounding half away from zero), clamped to
  * [-128, 127]; NaN gives the zero point, magnitudes beyond the int8 range saturate. */
-void mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output);
+mcuc_status mcuc_quantize_f32_s8(const mcuc_quantize_params *p, const uint8_t *input, int8_t *output);
 
 /* output_zp + MBQM(x - input_zp, mult, shift), clamped to [-128, 127]. */
-void mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *input, int8_t *output);
 
 /* scale * (x - input_zp) in float32. */
-void mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output);
+mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output);
 
 #endif /* MCUC_QUANTIZE_H */

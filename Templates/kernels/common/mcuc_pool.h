@@ -20,7 +20,7 @@ typedef struct {
  * streaming contract relies on it).
  * Average: n in-bounds taps with raw sum s, (s > 0 ? s + n/2 : s - n/2) / n (C division),
  * clamped. Max: the largest in-bounds value, clamped. */
-void mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
-void mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_POOL_H */

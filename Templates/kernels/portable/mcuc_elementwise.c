@@ -52,17 +52,20 @@ static void binary_run(const mcuc_binary_params *p, int op, const int8_t *in1, c
     }
 }
 
-void mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+mcuc_status mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
 {
     binary_run(p, MCUC_OP_ADD, input1, input2, output);
+    return MCUC_OK;
 }
 
-void mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+mcuc_status mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
 {
     binary_run(p, MCUC_OP_SUB, input1, input2, output);
+    return MCUC_OK;
 }
 
-void mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
 {
     binary_run(p, MCUC_OP_MUL, input1, input2, output);
+    return MCUC_OK;
 }
