@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Compares two scripts/emit-all.sh folders and explains every difference it can.
 
-Byte-identical files are fine. In `model_weights.c` a parameter struct may differ only in the
-order of its designated initializers and in fields one side leaves out that the other sets to
-zero (C zero-initializes omitted fields, so both mean the same struct); such a file is reported as
-"same values". Any other difference is listed as a real one, and the script exits 1.
+Byte-identical files are fine. Explained differences:
+- `*_weights.c`: a parameter struct may differ only in the order of its designated initializers
+  and in fields one side leaves out that the other sets to zero (C zero-initializes omitted
+  fields, so both mean the same struct);
+- with `--status`: in `<prefix>.c` a kernel call `MCUC_TRY(f(...));` equals the plain call
+  `f(...);` and the old softmax form `if (f(...) != MCUC_OK) { return MCUC_ERROR_SOFTMAX_RANGE; }`
+  (every kernel returns mcuc_status now, so invoke checks each);
+- with `--runtime TEMPLATES`: a runtime file (`mcuc_*.c`, `mcuc_*.h`) that is byte for byte the
+  file of that name in TEMPLATES (the library changed, the copy is faithful).
+Any other difference is listed, and the script exits 1.
 
-    scripts/compare-emitted.py BEFORE AFTER [--ignore FILE_NAME ...]
+    scripts/compare-emitted.py BEFORE AFTER [--status] [--runtime TEMPLATES_DIR]
 """
 import os
 import re
@@ -45,10 +51,34 @@ def compare_weights(a, b):
     return all(same_values(ba[k], bb[k]) for k in ba)
 
 
+def normalize_calls(text):
+    """Kernel calls without their status handling."""
+    text = re.sub(r'^(    )MCUC_TRY\((.*)\);$', r'\1\2;', text, flags=re.M)
+    return re.sub(r'^(    )if \((.*) != MCUC_OK\) \{ return MCUC_ERROR_SOFTMAX_RANGE; \}$', r'\1\2;', text, flags=re.M)
+
+
+def runtime_files(folder):
+    """name -> text of every file under a Templates folder."""
+    result = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            result[name] = open(os.path.join(root, name)).read()
+    return result
+
+
+def explained(name, ta, tb, status, runtime):
+    if name.endswith('_weights.c') and compare_weights(ta, tb):
+        return True
+    if status and name.endswith('.c') and not name.startswith('mcuc_') and normalize_calls(ta) == normalize_calls(tb):
+        return True
+    return name.startswith('mcuc_') and runtime.get(name) == tb
+
+
 def main():
     before, after = sys.argv[1], sys.argv[2]
-    ignore = set(sys.argv[4:]) if len(sys.argv) > 3 and sys.argv[3] == '--ignore' else set()
-    real, explained, identical = [], 0, 0
+    status = '--status' in sys.argv
+    runtime = runtime_files(sys.argv[sys.argv.index('--runtime') + 1]) if '--runtime' in sys.argv else {}
+    real, explained_count, identical = [], 0, 0
     for root, _, files in os.walk(before):
         for name in files:
             pa = os.path.join(root, name)
@@ -59,10 +89,8 @@ def main():
             ta, tb = open(pa).read(), open(pb).read()
             if ta == tb:
                 identical += 1
-            elif name in ignore:
-                explained += 1
-            elif name.endswith('_weights.c') and compare_weights(ta, tb):
-                explained += 1
+            elif explained(name, ta, tb, status, runtime):
+                explained_count += 1
             else:
                 real.append(f'differs: {pb}')
     for root, _, files in os.walk(after):
@@ -70,7 +98,7 @@ def main():
             pb = os.path.join(root, name)
             if not os.path.exists(os.path.join(before, os.path.relpath(pb, after))):
                 real.append(f'only after: {pb}')
-    print(f'{identical} identical, {explained} explained, {len(real)} other differences')
+    print(f'{identical} identical, {explained_count} explained, {len(real)} other differences')
     for line in real[:40]:
         print(line)
     sys.exit(1 if real else 0)
