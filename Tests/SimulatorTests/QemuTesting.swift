@@ -27,7 +27,7 @@ enum QemuTesting {
     /// The sources of `graph` (planned with default options, or with the caller's I/O buffers).
     static func sources(_ graph: Graph, path: String, externalIO: Bool = false) throws -> GeneratedSources {
         let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: externalIO))
-        return try Pipeline.generate(planned, modelPath: path, prefix: nil, target: nil)
+        return try Pipeline.generate(planned, modelPath: path, prefix: nil)
     }
 
     /// Builds `graph` for `core` (against the shared runtime unless `ownKernels`) and simulates it

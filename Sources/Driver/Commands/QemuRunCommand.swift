@@ -7,9 +7,9 @@ extension Commands {
     /// the instructions of invoke (nil when tracing), and (when `trace`) every activation, as
     /// `runHost` returns them.
     static func runQemu(_ graph: Graph, model: String, inputs: [TensorValue], trace: Bool, options: PipelineOptions,
-                        target: Target, platform: QemuPlatform) throws(CompileError) -> ([TensorValue], [TensorID: TensorValue], Int?) {
+                        platform: QemuPlatform) throws(CompileError) -> ([TensorValue], [TensorID: TensorValue], Int?) {
         let program: QemuProgram = trace ? .check : .profile
-        let (planned, build) = try Pipeline.qemuBuild(graph, modelPath: model, target: target, options: options,
+        let (planned, build) = try Pipeline.qemuBuild(graph, modelPath: model, options: options,
                                                       platform: platform, programs: [program])
         let graph = planned.graph
         defer { Pipeline.cleanup(build.directory) }

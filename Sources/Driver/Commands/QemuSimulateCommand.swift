@@ -11,8 +11,8 @@ extension Commands {
                                platform: QemuPlatform) -> CommandOutput {
         CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let (planned, build) = try Pipeline.qemuBuild(try ModelFile.load(path: options.model), modelPath: options.model,
-                                                          target: target,
-                                                          options: PipelineOptions(externalIO: options.externalIO, io: options.io)
+                                                          options: PipelineOptions(target: target, externalIO: options.externalIO,
+                                                                                   io: options.io)
                                                               .with(options.patching, sramBudget: target.sramBudget),
                                                           platform: platform, programs: Set(QemuProgram.allCases))
             defer { Pipeline.cleanup(build.directory) }

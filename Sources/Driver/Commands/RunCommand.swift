@@ -35,7 +35,7 @@ extension Commands {
         }
         return CommandOutput.capturing(file: model) { () throws(CompileError) in
             let original = try ModelFile.load(path: model)
-            let options = PipelineOptions(io: io).with(patching)
+            let options = PipelineOptions(target: target, io: io).with(patching)
             let graph = try Pipeline.rewrite(original, options: options).graph
             guard outputs.count == graph.outputs.count || isArchive(outputs) else {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
@@ -53,7 +53,7 @@ extension Commands {
             case .qemu:
                 (results, computed, instructions) = try runQemu(original, model: model, inputs: values,
                                                                 trace: dumpTensors != nil, options: options,
-                                                                target: target, platform: platform)
+                                                                platform: platform)
             }
             try writeOutputs(results, to: outputs)
             var message = "ran \(engine.rawValue) engine"

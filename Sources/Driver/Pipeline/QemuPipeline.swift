@@ -19,13 +19,13 @@ public enum QemuTargeting {
 }
 
 extension Pipeline {
-    /// Plans (rewrites included), generates and builds `graph` for `platform` under QEMU
-    /// (`programs`); the caller removes `build.directory` and compares against the returned
-    /// `PlannedModel.graph`.
-    static func qemuBuild(_ graph: Graph, modelPath: String, target: Target?, options: PipelineOptions,
+    /// Plans (rewrites included) for `options.target`, generates and builds `graph` for `platform`
+    /// under QEMU (`programs`); the caller removes `build.directory` and compares against the
+    /// returned `PlannedModel.graph`.
+    static func qemuBuild(_ graph: Graph, modelPath: String, options: PipelineOptions,
                           platform: QemuPlatform, programs: Set<QemuProgram>) throws(CompileError) -> (PlannedModel, QemuBuild) {
         let planned = try plan(graph, options: options)
-        let sources = try generate(planned, modelPath: modelPath, prefix: nil, target: target)
+        let sources = try generate(planned, modelPath: modelPath, prefix: nil)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-qemu-\(UUID().uuidString)")
         do {
             return (planned, try QemuBuild.make(sources, in: directory, options: QemuBuildOptions(platform: platform),
