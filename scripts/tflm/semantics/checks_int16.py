@@ -89,7 +89,7 @@ def check_linear16(rng):
         ws = [float(v) for v in tw.quantization.scale]
         oc = w.shape[0]
         if e["op"] == "FULLY_CONNECTED" and len(ws) == 1:
-            mults = [qm(float(f32(f32(si) * f32(ws[0]))) / so)] * oc
+            mults = [qm(si * ws[0] / so)] * oc
         else:
             mults = [qm(si * ws[c if len(ws) > 1 else 0] / so) for c in range(oc)]
         lo, hi = _activation_range(mdl.op.builtinOptions.fusedActivationFunction, so)

@@ -87,10 +87,10 @@ def check_log_softmax(lib, rng):
 def _unary_kernel(lib, op, i, o):
     (si, zi), (so, zo) = i, o
     if op == "ABS":
-        m, sh = qm(float(f32(si) / f32(so)))
+        m, sh = qm(si / so)
         return lambda x, y: lib.mcuc_abs_s8(x.size, zi, zo, int(f32(si) != f32(so)), m, sh, ptr(x), ptr(y))
     if op == "RSQRT":
-        m, sh = qm(1.0 / float(np.sqrt(f32(si)) * f32(so)))
+        m, sh = qm(1.0 / (np.sqrt(si) * so))
         return lambda x, y: lib.mcuc_rsqrt_s8(x.size, zi, zo, m, sh, ptr(x), ptr(y))
     if op == "L2_NORMALIZATION":
         return lambda x, y, d=None: None
@@ -149,7 +149,7 @@ def binary_params(op, t1, t2, to):
         p.left_shift = 7
         p.mult1, p.shift1 = qm(s1 / tw)
         p.mult2, p.shift2 = qm(s2 / tw)
-        p.mult, p.shift = qm(tw * tw / float(f32(f32(1 << 14) * f32(so))))
+        p.mult, p.shift = qm(tw * tw / ((1 << 14) * so))
     if op == "PRELU":
         p.mult1, p.shift1 = qm(s1 / so)
         p.mult2, p.shift2 = qm(s1 * s2 / so)

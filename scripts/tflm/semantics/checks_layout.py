@@ -83,7 +83,7 @@ def _batch_matmul(m, xs):
     o = m.op.builtinOptions
     lhs = np.swapaxes(lhs, -1, -2) if o.adjX else lhs
     rhs = np.swapaxes(rhs, -1, -2) if o.adjY else rhs
-    mult = qm(float(f32(f32(Model.q(tl)[0]) * f32(Model.q(tr)[0]))) / Model.q(to)[0])
+    mult = qm(Model.q(tl)[0] * Model.q(tr)[0] / Model.q(to)[0])
     acc = np.matmul(lhs, rhs)
     return [np.vectorize(lambda a: max(-128, min(127, mbqm(int(a), *mult) + Model.q(to)[1])))(acc)]
 

@@ -78,8 +78,8 @@ def check_svdf(rng):
         mdl = Model(path)
         (sx, _), (swf, _), (swt, _), _, (ss, zs) = (Model.q(mdl.input(k)) for k in range(5))
         so = Model.q(mdl.output())[0]
-        e1 = qm(float(f32(f32(f32(sx) * f32(swf)) / f32(ss))))
-        e2 = qm(float(f32(f32(f32(ss) * f32(swt)) / f32(so))))
+        e1 = qm(sx * swf / ss)
+        e2 = qm(ss * swt / so)
         ts = mdl.input(4)
         state = np.full(int(np.prod(ts.shape)), zs, np.int64)
         it = interpreter(path, preserve=True)

@@ -38,8 +38,8 @@ def lstm(x, W, R, B, h0, c0, xq, hq, cs, clip, time_major, i16):
     """x: [B,T,I] or [T,B,I] ints; W[g] [S,I], R[g] [S,S], B[g] [S]; returns out, h, c."""
     Mx={}; Mh={}
     for g in W:
-        Mx[g]=qm(float(f32(xq[0])*f32(W[g][1]))/float(f32(2**-12)))
-        Mh[g]=qm(float(f32(hq[0])*f32(R[g][1]))/float(f32(2**-12)))
+        Mx[g]=qm(float(xq[0])*float(W[g][1])/2**-12)
+        Mh[g]=qm(float(hq[0])*float(R[g][1])/2**-12)
     M_fc=qm(float(f32(2**-15))*float(f32(cs))/float(f32(cs)))
     M_ig=qm(float(f32(2**-15))*float(f32(2**-15))/float(f32(cs)))
     M_oh=qm(float(f32(2**-15))*float(f32(2**-15))/float(f32(hq[0])))

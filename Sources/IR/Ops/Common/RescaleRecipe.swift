@@ -11,10 +11,11 @@ public enum RescaleRecipe {
         Double(input) * Double(weight) / Double(output)
     }
 
-    /// Per-tensor FULLY_CONNECTED (`GetQuantizedConvolutionMultipler`): the product of the input
-    /// and weight scales is rounded to float32 first, then divided in double.
+    /// Per-tensor FULLY_CONNECTED (`GetQuantizedConvolutionMultipler`): `double(in) * double(w) /
+    /// double(out)`. (A 2026-08 TFLM source rounds the product to float32 first; the pinned wheel
+    /// does not: `Tests/Fixtures/probes/fully_connected_per_tensor_scale_product` separates the two.)
     public static func fullyConnectedPerTensor(input: Float, weight: Float, output: Float) -> Double {
-        Double(input * weight) / Double(output)
+        Double(input) * Double(weight) / Double(output)
     }
 
     /// MUL: `double(s1) * double(s2) / double(out)`.

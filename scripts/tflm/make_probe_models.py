@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Generate probe models: tiny models plus one input each, chosen so that two plausible
+readings of TFLM's arithmetic give different outputs (float32 vs double scale products).
+
+    make_probe_models.py OUTDIR
+
+Random inputs almost never separate such readings (a multiplier that differs in its last bits
+changes one accumulator value in about a million), so each probe searches (deterministically)
+for scales and an input where the readings disagree; the test runs TFLM and mcuc on exactly that
+input. OUTDIR gets <name>.tflite, <name>.in<k>.npy and index.json ({file, inputs, readings}).
+"""
+
+import json
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "semantics"))
+from make_op_models import OP, TT, ModelBuilder, f32, fb, opts  # noqa: E402
+from qmath import mbqm, qm  # noqa: E402
+
+
+def _log_uniform(rng, lo, hi):
+    return f32(np.exp(rng.uniform(np.log(lo), np.log(hi))))
+
+
+def probe_fc_per_tensor(rng):
+    """Per-tensor FULLY_CONNECTED: is in_scale * w_scale rounded to float32 before the division?"""
+    while True:
+        si, sw, so = _log_uniform(rng, 0.003, 0.3), _log_uniform(rng, 0.001, 0.05), _log_uniform(rng, 0.005, 0.3)
+        as_float, as_double = qm(float(f32(si * sw)) / float(so)), qm(float(si) * float(sw) / float(so))
+        if as_float == as_double:
+            continue
+        acc = next((a for a in range(-30000, 30000) if mbqm(a, *as_float) != mbqm(a, *as_double)
+                    and abs(mbqm(a, *as_float)) < 100), None)
+        if acc is not None:
+            break
+    m = ModelBuilder()
+    x = m.act("input", [1, 1], (si, 0))
+    w = m.const("weights", np.array([[1]]), TT.INT8, ([sw], [0]))
+    b = m.const("bias", np.array([acc]), TT.INT32, ([f32(si * sw)], [0]))
+    y = m.act("output", [1, 1], (so, 0))
+    m.op(OP.FULLY_CONNECTED, [x, w, b], [y], opts(fb.FullyConnectedOptionsT))
+    return m, [x], [y], [np.zeros((1, 1), np.int8)], {
+        "float_product": mbqm(acc, *as_float), "double_product": mbqm(acc, *as_double)}
+
+
+# SUB's double multipliers are pinned by ReferenceTests/AddSubTests; the pending ops of issue 12
+# (ABS, RSQRT, ...) add their probes when they are supported.
+PROBES = [("fully_connected_per_tensor_scale_product", probe_fc_per_tensor)]
+
+
+def main(argv):
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    outdir = argv[0]
+    os.makedirs(outdir, exist_ok=True)
+    entries = []
+    for k, (name, fn) in enumerate(PROBES):
+        m, ins, outs, values, readings = fn(np.random.default_rng([2026, k]))
+        with open(os.path.join(outdir, name + ".tflite"), "wb") as f:
+            f.write(m.finish(ins, outs, "mcuc probe " + name))
+        inputs = []
+        for i, v in enumerate(values):
+            inputs.append("%s.in%d.npy" % (name, i))
+            np.save(os.path.join(outdir, inputs[-1]), v)
+        entries.append({"file": name + ".tflite", "inputs": inputs, "readings": readings})
+    with open(os.path.join(outdir, "index.json"), "w") as f:
+        json.dump({"generator": "scripts/tflm/make_probe_models.py", "probes": entries}, f, indent=1)
+        f.write("\n")
+    print("%d probes -> %s" % (len(entries), outdir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
