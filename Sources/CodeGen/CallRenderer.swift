@@ -47,7 +47,7 @@ struct CallRenderer {
             guard let request = memory.requests.first(where: { $0.scratchOf == call.node }) else {
                 preconditionFailure("no scratch planned for \(call.node)")
             }
-            return "a + \(memory.offsets[request.id])"
+            return locations.arenaPointer(memory.offsets[request.id], float: false)
         }
     }
 

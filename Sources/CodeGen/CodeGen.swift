@@ -13,12 +13,17 @@ public struct CodeGenOptions: Sendable, Hashable {
     public var target: Target?
     /// Estimated code bytes for the README (from `FlashEstimate`).
     public var codeBytesEstimate: Int
+    /// The linker section of the constant tables (`--weights-section`), if any; `<stem>_memory.ld`
+    /// maps it to the target's fastest Flash region (or `FLASH`).
+    public var weightsSection: String?
 
-    public init(prefix: String, modelName: String, target: Target? = nil, codeBytesEstimate: Int = 0) {
+    public init(prefix: String, modelName: String, target: Target? = nil, codeBytesEstimate: Int = 0,
+                weightsSection: String? = nil) {
         self.prefix = prefix
         self.modelName = modelName
         self.target = target
         self.codeBytesEstimate = codeBytesEstimate
+        self.weightsSection = weightsSection
     }
 }
 

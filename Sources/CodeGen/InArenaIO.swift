@@ -24,14 +24,14 @@ struct InArenaIO {
         let locations = interface.locations
         inputs = interface.inputs.enumerated().map { k, t in
             switch locations.place(t.tensor) {
-            case .arena(let offset)?: Accessor(index: k, expression: "arena + \(offset)", offset: offset)
+            case .arena(let offset)?: Accessor(index: k, expression: locations.arenaPointer(offset, float: true), offset: offset)
             case nil: Accessor(index: k, expression: "arena", offset: nil)  // no bytes: nothing to write
             default: Accessor(index: k, expression: "0", offset: nil)  // a constant input: the model ignores writes
             }
         }
         outputs = interface.outputs.enumerated().map { k, t in
             switch locations.place(t.tensor) {
-            case .arena(let offset)?: Accessor(index: k, expression: "arena + \(offset)", offset: offset)
+            case .arena(let offset)?: Accessor(index: k, expression: locations.arenaPointer(offset, float: true), offset: offset)
             case .constant?: Accessor(index: k, expression: "(const void *)\(constant(t.tensor))", offset: nil)
             case nil: Accessor(index: k, expression: "arena", offset: nil)
             default: Accessor(index: k, expression: "0", offset: nil)
@@ -44,35 +44,41 @@ struct InArenaIO {
     func invokePrologue(_ interface: ModelInterface) -> [String] {
         zip(inputs, interface.inputs).map { a, t in
             guard let offset = a.offset, t.bytes > 0 else { return "(void)in\(a.index);" }
-            return "memcpy(arena + \(offset), in\(a.index), \(t.bytes));"
+            return "memcpy(\(interface.locations.arenaPointer(offset, float: true)), in\(a.index), \(t.bytes));"
         }
     }
 
-    /// Header macros and accessor cases.
-    func views(macroPrefix: String) -> (inputs: [AccessorView], outputs: [AccessorView]) {
+    /// Header macros and accessor cases: offsets count from the start of the tensor's region's
+    /// array, and with several regions `<PREFIX>_INPUTi_ARENA` says which array (0: `arena`).
+    func views(macroPrefix: String, locations: TensorLocations) -> (inputs: [AccessorView], outputs: [AccessorView]) {
         func view(_ a: Accessor, _ role: String) -> AccessorView {
-            AccessorView(index: a.index, expression: a.expression, macro: "\(macroPrefix)_\(role)\(a.index)_OFFSET",
-                         offset: a.offset.map(String.init))
+            let r = a.offset.map { o in locations.regions.lastIndex { $0.base <= o } ?? 0 }
+            return AccessorView(index: a.index, expression: a.expression, macro: "\(macroPrefix)_\(role)\(a.index)",
+                                offset: a.offset.flatMap { o in r.map { String(o - locations.regions[$0].base) } },
+                                arena: locations.regions.count > 1 ? r.map(String.init) : nil)
         }
         return (inputs.map { view($0, "INPUT") }, outputs.map { view($0, "OUTPUT") })
     }
 
     /// The host harness's copies between its records and the arena around `<prefix>_run`.
-    func harnessCopies(_ interface: ModelInterface, prefix: String) -> (inputs: [String], outputs: [String]) {
+    /// `arenas` is the harness's arguments for the arena arrays (`arena, arena + 4112`).
+    func harnessCopies(_ interface: ModelInterface, prefix: String, arenas: String) -> (inputs: [String], outputs: [String]) {
         let ins = zip(inputs, interface.inputs).filter { $0.1.bytes > 0 && $0.0.offset != nil }.map { a, t in
-            "memcpy(\(prefix)_input(arena, \(a.index)), inputs[\(a.index)], \(t.bytes));"
+            "memcpy(\(prefix)_input(\(arenas), \(a.index)), inputs[\(a.index)], \(t.bytes));"
         }
         let outs = zip(outputs, interface.outputs).filter { $0.1.bytes > 0 && $0.0.expression != "0" }.map { a, t in
-            "memcpy(outputs[\(a.index)], \(prefix)_output(arena, \(a.index)), \(t.bytes));"
+            "memcpy(outputs[\(a.index)], \(prefix)_output(\(arenas), \(a.index)), \(t.bytes));"
         }
         return (ins, outs)
     }
 }
 
-/// One `_input`/`_output` case and its offset macro (`offset` nil: no macro).
+/// One `_input`/`_output` case and its macros (`<macro>_OFFSET` when `offset` is set,
+/// `<macro>_ARENA` when `arena` is).
 struct AccessorView {
     var index: Int
     var expression: String
     var macro: String
     var offset: String?
+    var arena: String?
 }

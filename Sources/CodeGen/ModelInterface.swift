@@ -26,12 +26,12 @@ struct ModelInterface {
     var parameters: String {
         let ins = inputs.enumerated().map { "const \(Self.ctype($0.element.type)) *in\($0.offset)" }
         let outs = outputs.enumerated().map { "\(Self.ctype($0.element.type)) *out\($0.offset)" }
-        return (ins + outs + ["uint8_t *arena"]).joined(separator: ", ")
+        return (ins + outs + [locations.arenaParameters()]).joined(separator: ", ")
     }
 
     /// The arena expression of bytes at `offset` for data of `type`.
-    static func arena(_ offset: Int, _ type: DataType) -> String {
-        type == .float32 ? "arena + \(offset)" : "a + \(offset)"
+    func arena(_ offset: Int, _ type: DataType) -> String {
+        locations.arenaPointer(offset, float: type == .float32)
     }
 
     /// Copies of the inputs into the arena (when they live there), or `(void)` uses of caller
@@ -39,7 +39,7 @@ struct ModelInterface {
     func prologue(readers: Set<TensorID>) -> [String] {
         inputs.enumerated().compactMap { k, input in
             if case .arena(let offset)? = locations.place(input.tensor) {
-                return input.bytes > 0 ? "memcpy(\(Self.arena(offset, input.type)), in\(k), \(input.bytes));" : "(void)in\(k);"
+                return input.bytes > 0 ? "memcpy(\(arena(offset, input.type)), in\(k), \(input.bytes));" : "(void)in\(k);"
             }
             return readers.contains(input.tensor) ? nil : "(void)in\(k);"
         }
@@ -51,7 +51,7 @@ struct ModelInterface {
         outputs.enumerated().compactMap { k, output in
             guard output.bytes > 0 else { return "(void)out\(k);" }
             switch locations.place(output.tensor) {
-            case .arena(let offset)?: return "memcpy(out\(k), \(Self.arena(offset, output.type)), \(output.bytes));"
+            case .arena(let offset)?: return "memcpy(out\(k), \(arena(offset, output.type)), \(output.bytes));"
             case .constant?: return "memcpy(out\(k), \(constant(output.tensor)), \(output.bytes));"
             case .input(let j)?: return "memcpy(out\(k), in\(j), \(output.bytes));"
             case .output(let j)? where j != k: return "memcpy(out\(k), out\(j), \(output.bytes));"

@@ -68,6 +68,9 @@ struct SourceAssembly {
         files.append(GeneratedFile(name: "CMakeLists.txt", text: TemplateLibrary.render("CMakeLists.txt", build)))
         files.append(GeneratedFile(name: "Makefile", text: TemplateLibrary.render("Makefile", build)))
         files.append(GeneratedFile(name: "README.txt", text: readme(constantBytes: constantBytes, sources: librarySources)))
+        if let layout = memoryLayout() {
+            files.append(GeneratedFile(name: "\(fileStem)_memory.ld", text: TemplateLibrary.render("memory.ld", layout)))
+        }
         let trace = tracePoints(rendered.map(\.0))
         return GeneratedSources(prefix: prefix, files: files.sorted { $0.name < $1.name },
                                 harnessFiles: harness(trace), librarySources: librarySources,
@@ -83,7 +86,11 @@ struct SourceAssembly {
             parameters: interface.parameters,
             prologue: inArenaIO?.invokePrologue(interface) ?? interface.prologue(readers: c.readers), steps: c.steps,
             epilogue: interface.epilogue { TableNaming(graph: graph, prefix: prefix).name(.tensor($0)) },
-            inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs, outputAccessors: accessorViews.outputs))
+            inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs, outputAccessors: accessorViews.outputs,
+            arenaParameters: interface.locations.arenaParameters(),
+            constArenaParameters: interface.locations.arenaParameters(const: true),
+            arenaArguments: interface.locations.arenaArguments, arenaDeclarations: interface.locations.arenaDeclarations,
+            arenaVoids: interface.locations.regions.indices.map { "(void)\(TensorLocations.arenaName($0));" }))
     }
 
     func weights(_ c: Collected, headers: [String]) -> String {
@@ -91,17 +98,20 @@ struct SourceAssembly {
             version: CodeGen.version, fileStem: fileStem, modelComment: modelComment, kernelHeaders: headers,
             tables: c.tables.map { TableView(comment: $0.comment, isStatic: !$0.isExternal, ctype: $0.ctype, name: $0.name,
                                              count: $0.count, alignment: 16, body: CWriter.body($0)) },
-            parameterBlocks: c.blocks))
+            parameterBlocks: c.blocks, weightsSections: options.weightsSection.map { [$0] } ?? []))
     }
 
     func header() -> String {
         TemplateLibrary.render("model.h", HeaderView(
             version: CodeGen.version, prefix: prefix, fileStem: fileStem, modelComment: modelComment, targetComment: targetComment,
-            includeGuard: "\(macroPrefix)_H", macroPrefix: macroPrefix, arenaBytes: memory.arenaBytes,
+            includeGuard: "\(macroPrefix)_H", macroPrefix: macroPrefix, arenaBytes: memory.arenaRegions[0].bytes,
             arenaAlignment: CodeGen.arenaAlignment, inputCount: interface.inputs.count,
             outputCount: interface.outputs.count, tensors: interface.views(macroPrefix: macroPrefix),
             parameters: interface.parameters, inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs,
-            outputAccessors: accessorViews.outputs))
+            outputAccessors: accessorViews.outputs, arenaParameters: interface.locations.arenaParameters(),
+            constArenaParameters: interface.locations.arenaParameters(const: true),
+            arenaArguments: interface.locations.arenaArguments, hasRegions: arenaLayout.hasRegions,
+            arenaCount: memory.arenaRegions.count, arenas: arenaLayout.arrays))
     }
 
     func readme(constantBytes: Int, sources: [String]) -> String {
@@ -111,9 +121,10 @@ struct SourceAssembly {
             version: CodeGen.version, prefix: prefix, fileStem: fileStem,
             underline: String(repeating: "=", count: prefix.count + 46), modelComment: modelComment,
             targetComment: targetComment, parameters: interface.parameters, macroPrefix: macroPrefix,
-            tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaBytes, loweredNote: note,
+            tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaArrayBytes, loweredNote: note,
             inArena: inArenaIO != nil, sramBytes: memory.peakSRAMBytes, sramWithBuffersBytes: memory.sramWithCallerBuffers,
-            ioBufferBytes: memory.ioBufferBytes, constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources))
+            ioBufferBytes: memory.ioBufferBytes, constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources,
+            hasRegions: arenaLayout.hasRegions, arenas: arenaLayout.arrays, arenaArguments: interface.locations.arenaArguments))
     }
 
     /// Every arena tensor a call writes, in step order.
@@ -137,8 +148,9 @@ struct SourceAssembly {
             outputBytes: interface.outputs.isEmpty ? "0" : interface.outputs.map { String($0.bytes) }.joined(separator: ", "),
             traceCount: trace.count,
             tracePoints: trace.map { TracePointView(step: $0.step, offset: $0.offset, bytes: $0.bytes, tensor: $0.tensor.index) },
-            arguments: (casts + ["arena"]).joined(separator: ", "), inArena: inArenaIO != nil,
-            inputCopies: harnessCopies.inputs, outputCopies: harnessCopies.outputs)
+            arguments: (casts + [arenaLayout.harnessArguments]).joined(separator: ", "), inArena: inArenaIO != nil,
+            inputCopies: harnessCopies.inputs, outputCopies: harnessCopies.outputs, virtualArenaBytes: memory.arenaBytes,
+            harnessArenaArguments: arenaLayout.harnessArguments)
         return [
             GeneratedFile(name: "mcuc_harness.c", text: TemplateLibrary.runtimeFile("mcuc_harness.c")),
             GeneratedFile(name: "mcuc_harness.h", text: TemplateLibrary.runtimeFile("mcuc_harness.h")),

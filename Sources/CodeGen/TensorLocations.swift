@@ -15,10 +15,13 @@ struct TensorLocations {
     }
 
     let graph: Graph
+    /// The arena's parts: region `r` is the caller's array `arena` (r = 0) or `arena<r>`.
+    let regions: [ArenaRegion]
     private var places: [TensorID: Place] = [:]
 
     init(graph: Graph, memory: MemoryPlan) {
         self.graph = graph
+        regions = memory.arenaRegions
         for placement in memory.tensors {
             places[placement.tensor] = .arena(memory.offsets[placement.request] + placement.byteOffset)
         }
@@ -45,7 +48,7 @@ struct TensorLocations {
         let isFloat = graph[tensor].type == .float32
         switch places[tensor] {
         case .arena(let offset)?:
-            return isFloat ? "arena + \(offset)" : "a + \(offset)"
+            return arenaPointer(offset, float: isFloat)
         case .input(let k)?:
             return isFloat ? "(const uint8_t *)in\(k)" : "in\(k)"
         case .output(let k)?:
@@ -55,5 +58,34 @@ struct TensorLocations {
         case nil:
             preconditionFailure("\(tensor) is not materialized but a kernel reads or writes it")
         }
+    }
+
+    /// The C pointer to virtual arena offset `offset`: `a + N` (`int8_t *`) or `arena + N`
+    /// (`uint8_t *`, for float data and copies) in the first region, `a1 + N` / `arena1 + N` in the
+    /// second, `N` counted from the region's start.
+    func arenaPointer(_ offset: Int, float: Bool) -> String {
+        let r = regions.lastIndex { $0.base <= offset } ?? 0
+        let name = float ? Self.arenaName(r) : Self.int8Name(r)
+        return "\(name) + \(offset - regions[r].base)"
+    }
+
+    /// `arena`, `arena1`, ...: the caller's array of region `r`.
+    static func arenaName(_ r: Int) -> String { r == 0 ? "arena" : "arena\(r)" }
+
+    /// `a`, `a1`, ...: region `r`'s array as `int8_t *`.
+    static func int8Name(_ r: Int) -> String { r == 0 ? "a" : "a\(r)" }
+
+    /// `uint8_t *arena, uint8_t *arena1`: the arena parameters of every function.
+    func arenaParameters(const: Bool = false) -> String {
+        regions.indices.map { "\(const ? "const " : "")uint8_t *\(Self.arenaName($0))" }.joined(separator: ", ")
+    }
+
+    /// `arena, arena1`.
+    var arenaArguments: String { regions.indices.map(Self.arenaName).joined(separator: ", ") }
+
+    /// `int8_t *const a1 = (int8_t *)arena1;` for every region, and their `(void)` uses.
+    var arenaDeclarations: [String] {
+        regions.indices.map { "int8_t *const \(Self.int8Name($0)) = (int8_t *)\(Self.arenaName($0));" }
+            + regions.indices.map { "(void)\(Self.int8Name($0));" }
     }
 }

@@ -36,6 +36,13 @@ struct HeaderView {
     var inArena: Bool
     var inputAccessors: [AccessorView]
     var outputAccessors: [AccessorView]
+    /// `uint8_t *arena[, uint8_t *arena1 ...]` and the `const` form; one array per memory region.
+    var arenaParameters: String
+    var constArenaParameters: String
+    var arenaArguments: String
+    var hasRegions: Bool
+    var arenaCount: Int
+    var arenas: [ArenaView]
 }
 
 /// A parameter block declaration in `model.c.mustache`.
@@ -73,6 +80,13 @@ struct SourceView {
     var inArena: Bool
     var inputAccessors: [AccessorView]
     var outputAccessors: [AccessorView]
+    var arenaParameters: String
+    var constArenaParameters: String
+    /// `arena, arena1`, and `int8_t *const a1 = (int8_t *)arena1;` ... with their `(void)` uses.
+    var arenaArguments: String
+    var arenaDeclarations: [String]
+    /// `(void)arena;` ... for the accessors, which may not use every array.
+    var arenaVoids: [String]
 }
 
 /// One constant array in `model_weights.c.mustache`.
@@ -105,6 +119,8 @@ struct WeightsView {
     var kernelHeaders: [String]
     var tables: [TableView]
     var parameterBlocks: [BlockView]
+    /// The linker section of the constant tables (`--weights-section`), zero or one name.
+    var weightsSections: [String]
 }
 
 /// `CMakeLists.txt.mustache` and `Makefile.mustache`.
@@ -137,6 +153,9 @@ struct ReadmeView {
     var constantBytes: Int
     var codeBytes: Int
     var sources: [String]
+    var hasRegions: Bool
+    var arenas: [ArenaView]
+    var arenaArguments: String
 }
 
 /// One trace point in `harness_model.c.mustache`.
@@ -165,4 +184,23 @@ struct HarnessView {
     var inArena: Bool
     var inputCopies: [String]
     var outputCopies: [String]
+    /// The harness's one block: every region's array at its virtual base.
+    var virtualArenaBytes: Int
+    var harnessArenaArguments: String
+}
+
+/// `memory.ld.mustache`: the linker snippet placing the arena arrays and the weights.
+struct MemoryLayoutView {
+    var version: String
+    var fileStem: String
+    var modelComment: String
+    var targetComment: String
+    var arenas: [ArenaView]
+    var weights: [WeightsPlacementView]
+}
+
+/// The weights' section and the Flash region it goes to.
+struct WeightsPlacementView {
+    var section: String
+    var region: String
 }

@@ -51,10 +51,15 @@ public struct Target: Sendable, Hashable {
     public var largestSRAMBlockBytes: Int?
     /// Where the numbers come from and anything a user should know (memory regions, caveats).
     public var notes: String
+    /// The memory banks, when the target file lists them (empty: one RAM block of `sramBytes`).
+    /// RAM regions add up to `sramBytes` and their reserves to `sramReserveBytes`; so do Flash
+    /// regions, when listed, for Flash.
+    public var regions: [MemoryRegion]
 
     public init(name: String, aliases: [String] = [], summary: String, core: Core, clockMHz: Int,
                 features: Features, sramBytes: Int, flashBytes: Int, sramReserveBytes: Int,
-                flashReserveBytes: Int, largestSRAMBlockBytes: Int? = nil, notes: String = "") {
+                flashReserveBytes: Int, largestSRAMBlockBytes: Int? = nil, notes: String = "",
+                regions: [MemoryRegion] = []) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
@@ -67,6 +72,7 @@ public struct Target: Sendable, Hashable {
         self.flashReserveBytes = flashReserveBytes
         self.largestSRAMBlockBytes = largestSRAMBlockBytes
         self.notes = notes
+        self.regions = regions
     }
 
     /// RAM a model may use: `sramBytes - sramReserveBytes`.

@@ -29,6 +29,10 @@ public struct MemoryPlan: Sendable {
     /// True when a search proved no smaller arena exists for these requests.
     public var provenOptimal: Bool
 
+    /// The memory regions the arena is split across, fastest first (empty: one arena, no regions
+    /// asked for). See `ArenaRegion`.
+    public var regions: [ArenaRegion] = []
+
     /// Bytes of the buffers an application passes to `<prefix>_invoke` for the graph's inputs and
     /// outputs (one per input and per output position, even when two name the same tensor).
     public var ioBufferBytes: Int = 0
@@ -37,11 +41,11 @@ public struct MemoryPlan: Sendable {
     /// buffer of the emitted code, plus, with `externalIO`, the caller's input and output buffers.
     /// Without `externalIO` the application writes inputs and reads outputs in the arena
     /// (`<prefix>_input` / `<prefix>_output`) and needs no buffer of its own for them.
-    public var peakSRAMBytes: Int { arenaBytes + staticBytes + (externalIO ? ioBufferBytes : 0) }
+    public var peakSRAMBytes: Int { arenaArrayBytes + staticBytes + (externalIO ? ioBufferBytes : 0) }
 
     /// SRAM the firmware needs when it keeps its own input and output buffers and passes them to
     /// `<prefix>_invoke` (equal to `peakSRAMBytes` with `externalIO`).
-    public var sramWithCallerBuffers: Int { arenaBytes + staticBytes + ioBufferBytes }
+    public var sramWithCallerBuffers: Int { arenaArrayBytes + staticBytes + ioBufferBytes }
 
     /// The absolute offset of `tensor`, if it is in the arena.
     public func offset(of tensor: TensorID) -> Int? {
@@ -73,6 +77,7 @@ public struct MemoryPlan: Sendable {
             }
         }
         if arenaBytes < lowerBound { problems.append("arena \(arenaBytes) is below the lower bound \(lowerBound)") }
+        problems += regionProblems()
         return problems
     }
 
@@ -92,5 +97,24 @@ public struct MemoryPlan: Sendable {
     public func name(_ request: BufferRequest) -> String {
         if let tensor = request.tensor { return tensor.description }
         return "scratch(\(request.scratchOf.map(\.description) ?? "?"))"
+    }
+
+    /// Regions that are out of order, misaligned, or cut through by a request.
+    func regionProblems() -> [String] {
+        guard !regions.isEmpty else { return [] }
+        var problems: [String] = []
+        var end = 0
+        for region in regions {
+            if region.base < end || region.base % Self.regionAlignment != 0 {
+                problems.append("region \(region.name ?? "-") at \(region.base) overlaps the previous one or is misaligned")
+            }
+            end = region.base + region.bytes
+        }
+        if end != arenaBytes { problems.append("the regions end at \(end), the arena at \(arenaBytes)") }
+        for r in requests {
+            let region = arenaRegions[regionIndex(of: offsets[r.id])]
+            if offsets[r.id] + r.bytes > region.base + region.bytes { problems.append("\(name(r)) crosses the end of its region") }
+        }
+        return problems
     }
 }

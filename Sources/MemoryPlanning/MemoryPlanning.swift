@@ -9,10 +9,14 @@ public struct PlanningOptions: Sendable, Hashable {
     /// Alignment of every buffer offset (a power of two). 4 suits every portable kernel (word
     /// access to int32/float32 data); 16 matches TFLM's `MicroArenaBufferAlignment`.
     public var alignment: Int
+    /// The memory regions activations may go to, fastest first; empty for one arena anywhere.
+    /// When the whole arena does not fit the first, buffers spread over them (`RegionSplit`).
+    public var regions: [RegionSpec]
 
-    public init(planner: Planner? = nil, alignment: Int = 4) {
+    public init(planner: Planner? = nil, alignment: Int = 4, regions: [RegionSpec] = []) {
         self.planner = planner
         self.alignment = alignment
+        self.regions = regions
     }
 }
 
@@ -32,7 +36,9 @@ public enum MemoryPlanning {
         plan.ioBufferBytes = (graph.inputs + graph.outputs).reduce(0) { $0 + (graph[$1].byteCount ?? 0) }
         plan.livenessBound = Bounds.plainLiveBytes(graph: graph, schedule: schedule,
                                                    externalIO: kernels.options.externalIO).max() ?? 0
-        return plan
+        guard !options.regions.isEmpty else { return plan }
+        return RegionSplit.split(plan, regions: options.regions, heat: BufferHeat.of(set, graph: graph, kernels: kernels),
+                                 steps: schedule.steps.count, planner: options.planner)
     }
 
     /// Places hand-made `requests` (ids `0..<count` in order) over `steps` steps with `planner`

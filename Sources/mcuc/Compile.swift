@@ -29,6 +29,9 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var patching: PatchOptionGroup
 
+    @Option(help: "Put every constant table (weights, biases, multipliers) in this linker section; <prefix>_memory.ld places it.")
+    var weightsSection: String?
+
     @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
     var dumpAfter: PipelineStage?
 
@@ -37,6 +40,7 @@ struct Compile: ParsableCommand {
                                                           prefix: prefix, externalIO: io.externalIO,
                                                           dumpAfter: dumpAfter, io: boundary.io,
                                                           sram: budget.sram, flash: budget.flash, requireFit: requireFit,
-                                                          patching: patching.options)))
+                                                          patching: patching.options,
+                                                          weightsSection: weightsSection)))
     }
 }

@@ -8,34 +8,43 @@ import Testing
     static let io = IOView(role: "input", index: 0, ctype: "int8_t", shapeText: "[1]", nameComment: "x", macro: "M_INPUT0",
                            bytes: 1, elements: 1, quantized: true, scale: "1.0f", zeroPoint: 0)
 
-    static let accessor = AccessorView(index: 0, expression: "", macro: "", offset: "0")
+    static let accessor = AccessorView(index: 0, expression: "", macro: "", offset: "0", arena: "0")
+    static let arena = ArenaView(macro: "", name: "", first: true, bytes: 0, region: "", section: "")
 
     /// A sample of each view, keyed by template name.
     static var views: [String: Any] { [
         "model.h": HeaderView(version: "", prefix: "", fileStem: "", modelComment: "", targetComment: "", includeGuard: "",
                               macroPrefix: "", arenaBytes: 0, arenaAlignment: 0, inputCount: 0, outputCount: 0,
                               tensors: [io], parameters: "", inArena: true, inputAccessors: [accessor],
-                              outputAccessors: [accessor]),
+                              outputAccessors: [accessor], arenaParameters: "", constArenaParameters: "", arenaArguments: "",
+                              hasRegions: true,
+                              arenaCount: 1, arenas: [arena]),
         "model.c": SourceView(version: "", prefix: "", fileStem: "", modelComment: "", kernelHeaders: [""],
                               tableDeclarations: [DeclarationView(type: "", name: "")],
                               parameterDeclarations: [DeclarationView(type: "", name: "")], parameters: "", prologue: [""],
                               steps: [StepView(step: 0, node: 0, opName: "", kernelName: "", detail: "", statements: [""])],
-                              epilogue: [""], inArena: true, inputAccessors: [accessor], outputAccessors: [accessor]),
+                              epilogue: [""], inArena: true, inputAccessors: [accessor], outputAccessors: [accessor],
+                              arenaParameters: "", constArenaParameters: "", arenaArguments: "", arenaDeclarations: [""],
+                              arenaVoids: [""]),
         "model_weights.c": WeightsView(version: "", fileStem: "", modelComment: "", kernelHeaders: [""],
                                        tables: [TableView(comment: "", isStatic: true, ctype: "", name: "", count: 0,
                                                           alignment: 0, body: "")],
                                        parameterBlocks: [BlockView(step: 0, node: 0, opName: "", type: "", name: "",
-                                                                   fields: [ParameterField(field: "", value: "")])]),
+                                                                   fields: [ParameterField(field: "", value: "")])],
+                                       weightsSections: [""]),
         "CMakeLists.txt": BuildView(version: "", prefix: "", sources: [""]),
         "Makefile": BuildView(version: "", prefix: "", sources: [""]),
         "README.txt": ReadmeView(version: "", prefix: "", fileStem: "", underline: "", modelComment: "", targetComment: "", parameters: "",
                                  macroPrefix: "", tensors: [io], arenaBytes: 0, loweredNote: "", inArena: true, sramBytes: 0,
                                  sramWithBuffersBytes: 0, ioBufferBytes: 0, constantBytes: 0,
-                                 codeBytes: 0, sources: [""]),
+                                 codeBytes: 0, sources: [""], hasRegions: true, arenas: [arena], arenaArguments: ""),
         "harness_model.c": HarnessView(version: "", prefix: "", fileStem: "", macroPrefix: "", inputCount: 0, inputBytes: "",
                                        outputCount: 0, outputBytes: "", traceCount: 0,
                                        tracePoints: [TracePointView(step: 0, offset: 0, bytes: 0, tensor: 0)], arguments: "",
-                                       inArena: true, inputCopies: [""], outputCopies: [""]),
+                                       inArena: true, inputCopies: [""], outputCopies: [""], virtualArenaBytes: 0,
+                                       harnessArenaArguments: ""),
+        "memory.ld": MemoryLayoutView(version: "", fileStem: "", modelComment: "", targetComment: "", arenas: [arena],
+                                      weights: [WeightsPlacementView(section: "", region: "")]),
     ] }
 
     /// Property names of `value` and of the elements of its array properties, recursively.

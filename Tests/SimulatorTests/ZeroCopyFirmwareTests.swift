@@ -27,9 +27,10 @@ import TestSupport
         return paths
     }
 
-    /// The model compiled with prefix `net` into a fresh folder.
-    static func compile(_ path: String) throws -> (PlannedModel, GeneratedSources, URL) {
-        let planned = try Pipeline.plan(try HostTesting.load(path))
+    /// The model compiled with prefix `net` (for `target`'s memory regions, if given) into a fresh folder.
+    static func compile(_ path: String, target: Target? = nil) throws -> (PlannedModel, GeneratedSources, URL) {
+        let options = target.map { PipelineOptions().placing(in: $0) } ?? PipelineOptions()
+        let planned = try Pipeline.plan(try HostTesting.load(path), options: options)
         let sources = try Pipeline.generate(planned, modelPath: path, prefix: "net")
         let directory = HostTesting.scratch("firmware")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -49,7 +50,7 @@ import TestSupport
     static func invokeCall(_ sources: GeneratedSources) -> String {
         func ctype(_ t: InterfaceTensor) -> String { t.type == .float32 ? "float" : "int8_t" }
         let args = sources.inputs.enumerated().map { "(const \(ctype($0.element)) *)ins[\($0.offset)]" }
-            + sources.outputs.enumerated().map { "(\(ctype($0.element)) *)outs[\($0.offset)]" } + ["arena"]
+            + sources.outputs.enumerated().map { "(\(ctype($0.element)) *)outs[\($0.offset)]" } + ["ARENAS"]
         return "-DNET_INVOKE_CALL=net_invoke(\(args.joined(separator: ",")))"
     }
 
@@ -80,7 +81,13 @@ import TestSupport
 
     @Test(arguments: models)
     func inArenaPointersGiveTheReferenceResults(_ path: String) throws {
-        let (planned, sources, directory) = try Self.compile(path)
+        try Self.expectReferenceResults(path, target: nil)
+    }
+
+    /// Builds the host program both ways (in-arena pointers, `net_invoke` with its own buffers)
+    /// and compares two inputs' outputs with the reference.
+    static func expectReferenceResults(_ path: String, target: Target?) throws {
+        let (planned, sources, directory) = try Self.compile(path, target: target)
         defer { try? FileManager.default.removeItem(at: directory) }
         let flags = ["-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-DHOST", "-I", "."] + Self.sizeDefines(sources)
         for (program, extra) in [("fw_in_arena", [String]()), ("fw_invoke", ["-DUSE_INVOKE", Self.invokeCall(sources)])] {

@@ -1,6 +1,7 @@
 import CodeGen
 import Foundation
 import IR
+import MemoryPlanning
 
 /// Options of `mcuc compile`.
 public struct CompileCommandOptions: Sendable, Equatable {
@@ -22,14 +23,17 @@ public struct CompileCommandOptions: Sendable, Equatable {
     /// `--require-fit`: a model that does not fit the target is an error (exit 1, nothing written)
     /// instead of a warning.
     public var requireFit: Bool
+    /// `--weights-section NAME`: the linker section of every constant table.
+    public var weightsSection: String?
     /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
     public var patching: PatchingOptions
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
                 externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
                 sram: String? = nil, flash: String? = nil, requireFit: Bool = false,
-                patching: PatchingOptions = PatchingOptions()) {
+                patching: PatchingOptions = PatchingOptions(), weightsSection: String? = nil) {
         self.patching = patching
+        self.weightsSection = weightsSection
         self.io = io
         self.sram = sram
         self.flash = flash
@@ -59,6 +63,10 @@ extension Commands {
             }
             try validateDumpAfter(options.dumpAfter, allowed: PipelineStage.allCases,
                                   conflicts: [("-o", options.outputDirectory != nil)])
+            if let section = options.weightsSection, !Self.isSectionName(section) {
+                throw UsageError("--weights-section '\(DisplayText.escaped(section))' is not a linker section name "
+                    + "(letters, digits, '.', '_'; at most 64 characters)")
+            }
         } catch {
             return usageFailure(error)
         }
@@ -66,9 +74,9 @@ extension Commands {
             let graph = try ModelFile.load(path: options.model)
             let compiled: CompiledModel
             let pipeline = PipelineOptions(target: target, externalIO: options.externalIO, io: options.io)
-                .with(options.patching, sramBudget: target.sramBudget)
+                .with(options.patching, sramBudget: target.sramBudget).placing(in: target)
             switch try Pipeline.compile(graph, options: pipeline, modelPath: options.model, prefix: options.prefix,
-                                        stoppingAfter: options.dumpAfter) {
+                                        stoppingAfter: options.dumpAfter, weightsSection: options.weightsSection) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): compiled = value
             }
@@ -92,20 +100,38 @@ extension Commands {
             + sources.files.map(\.name).joined(separator: " ") + "\n"
         let p = sources.prefix
         if m.externalIO {
-            text += "API: int \(p)_invoke(...) reading and writing your buffers, with a \(Grouped.text(m.arenaBytes))-byte "
-                + "arena (\(p.uppercased())_ARENA_SIZE)\n"
-            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaBytes)) "
+            text += "API: int \(p)_invoke(...) reading and writing your buffers, with \(arenaText(m, prefix: p))\n"
+            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
                 + "+ static \(Grouped.text(m.staticBytes)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
         } else {
-            text += "API (zero-copy): write inputs at \(p)_input(arena, i), call \(p)_run(arena), read outputs at "
-                + "\(p)_output(arena, i), with a \(Grouped.text(m.arenaBytes))-byte arena (\(p.uppercased())_ARENA_SIZE)\n"
-            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaBytes)) "
+            let arenas = m.arenaRegions.indices.map { $0 == 0 ? "arena" : "arena\($0)" }.joined(separator: ", ")
+            text += "API (zero-copy): write inputs at \(p)_input(\(arenas), i), call \(p)_run(\(arenas)), read outputs at "
+                + "\(p)_output(\(arenas), i), with \(arenaText(m, prefix: p))\n"
+            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
                 + "+ static \(Grouped.text(m.staticBytes)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
                 + "\(p)_invoke(...) and your own input and output buffers\n"
         }
-        text += "arena \(Grouped.text(m.arenaBytes)) bytes (lower bound \(Grouped.text(m.lowerBound))); "
+        text += "arena \(Grouped.text(m.arenaArrayBytes)) bytes (lower bound \(Grouped.text(m.lowerBound))); "
             + "constants \(Grouped.text(sources.constantBytes)) bytes; code about \(Grouped.text(planned.flash.codeBytes)) bytes\n"
         text += FitVerdict(model: planned, target: target).line + "\n"
         return text
+    }
+
+    /// `a 37,256-byte arena (NET_ARENA_SIZE)`, or with memory regions every array, its region and section.
+    static func arenaText(_ m: MemoryPlan, prefix p: String) -> String {
+        let regions = m.arenaRegions
+        guard regions.contains(where: { $0.name != nil }) else {
+            return "a \(Grouped.text(m.arenaArrayBytes))-byte arena (\(p.uppercased())_ARENA_SIZE)"
+        }
+        return regions.enumerated().map { r, region in
+            "\(r == 0 ? "arena" : "arena\(r)") \(Grouped.text(region.bytes)) bytes in \(region.name ?? "") "
+                + "(section .\(p)_arena_\(region.name ?? ""))"
+        }.joined(separator: ", ") + "; \(p)_memory.ld places the sections"
+    }
+
+    /// Letters, digits, `.` and `_`, not starting with a digit, 1 to 64 characters.
+    static func isSectionName(_ text: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._")
+        return (1...64).contains(text.count) && text.allSatisfy { allowed.contains($0) } && !(text.first!.isNumber)
     }
 }

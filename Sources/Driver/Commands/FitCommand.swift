@@ -1,4 +1,5 @@
 import IR
+import MemoryPlanning
 
 /// Options of `mcuc fit`.
 public struct FitCommandOptions: Sendable, Equatable {
@@ -59,6 +60,7 @@ extension Commands {
             for target in targets {
                 let pipeline = PipelineOptions(target: target, externalIO: options.externalIO, io: options.io)
                     .with(options.patching, sramBudget: options.patching.patch == .fit ? target.sramBudget : nil)
+                    .placing(in: target)
                 let plan = try Pipeline.plan(graph, options: pipeline)
                 planned = planned ?? plan
                 verdicts.append(FitVerdict(model: plan, target: target))
@@ -101,7 +103,7 @@ extension Commands {
                        verdict.verdictCell])
         }
         let lines = ["model: \(DisplayText.escaped(report.model))", "", table.render(), "", ioNote(report)]
-            + report.targets.map(\.line)
+            + report.targets.flatMap { [$0.line] + ($0.regionsLine.map { [$0] } ?? []) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -66,7 +66,7 @@ extension Commands {
             let planned: PlannedModel
             let pipeline = PipelineOptions(target: target, externalIO: options.externalIO,
                                            planner: options.planner.planner, io: options.io)
-                .with(options.patching, sramBudget: target.sramBudget)
+                .with(options.patching, sramBudget: target.sramBudget).placing(in: target)
             switch try Pipeline.plan(graph, options: pipeline, stoppingAfter: options.dumpAfter) {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value

@@ -40,7 +40,7 @@ extension Commands {
             let graph = try ModelFile.importModel(bytes: bytes)
             func plan(_ target: Target) throws(CompileError) -> PlannedModel {
                 try Pipeline.plan(graph, options: PipelineOptions(target: target, externalIO: options.externalIO,
-                                                                  planner: options.planner.planner))
+                                                                  planner: options.planner.planner).placing(in: target))
             }
             let planned = try plan(target)
             let catalog = TargetCatalog.builtin.map { $0.name == target.name ? target : $0 }

@@ -139,7 +139,7 @@ extension Commands {
                                                           options: PipelineOptions(target: target,
                                                                                    externalIO: options.externalIO,
                                                                                    io: options.io)
-                                                            .with(options.patching, sramBudget: target.sramBudget))
+                                                            .with(options.patching, sramBudget: target.sramBudget).placing(in: target))
             defer { Pipeline.cleanup(build.directory) }
             let result = try BatchedSimulation.run(graph: planned.graph, build: build, count: options.inputs,
                                                    seed: options.seed, timingRepeats: 1000)

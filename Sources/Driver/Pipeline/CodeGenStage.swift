@@ -15,16 +15,18 @@ extension Pipeline {
     /// The last two stages after planning: C sources for a planned model (`CodeGen`).
     ///
     /// In: the result of `Pipeline.plan`. Out: sources whose `arenaBytes` is the plan's arena and
-    /// whose constant bytes are the plan's Flash constants.
-    public static func generate(_ planned: PlannedModel, modelPath: String,
-                                prefix: String?) throws(CompileError) -> GeneratedSources {
+    /// whose constant bytes are the plan's Flash constants. `weightsSection` names the linker
+    /// section of the constant tables (`--weights-section`).
+    public static func generate(_ planned: PlannedModel, modelPath: String, prefix: String?,
+                                weightsSection: String? = nil) throws(CompileError) -> GeneratedSources {
         if let stage = planned.schedule.patchStage {
             throw CompileError(.unsupported, "code generation of patch stages is not built yet (the \(stage.grid)@"
                 + "\(stage.split.count) stage can be planned with mcuc plan, not compiled); use --patch none")
         }
         let name = URL(fileURLWithPath: modelPath).lastPathComponent
         let options = CodeGenOptions(prefix: prefix ?? defaultPrefix(modelPath: modelPath), modelName: name,
-                                     target: planned.kernels.options.target, codeBytesEstimate: planned.flash.codeBytes)
+                                     target: planned.kernels.options.target, codeBytesEstimate: planned.flash.codeBytes,
+                                     weightsSection: weightsSection)
         let sources = try CodeGen.generate(graph: planned.graph, schedule: planned.schedule, kernels: planned.kernels,
                                            memory: planned.memory, options: options)
         check(problems(in: sources, planned: planned), stage: .codegen)
@@ -49,13 +51,14 @@ extension Pipeline {
     /// `plan`, then `generate`: the whole of `mcuc compile` but writing files. Stops after `stop`
     /// (nil: never) with the text of that stage's value; `codegen` prints `GeneratedSourcesText`.
     public static func compile(_ graph: Graph, options: PipelineOptions, modelPath: String, prefix: String?,
-                               stoppingAfter stop: PipelineStage?) throws(CompileError) -> StageResult<CompiledModel> {
+                               stoppingAfter stop: PipelineStage?,
+                               weightsSection: String? = nil) throws(CompileError) -> StageResult<CompiledModel> {
         let planned: PlannedModel
         switch try plan(graph, options: options, stoppingAfter: stop) {
         case .stopped(let stage, let text): return .stopped(after: stage, text: text)
         case .finished(let value): planned = value
         }
-        let sources = try generate(planned, modelPath: modelPath, prefix: prefix)
+        let sources = try generate(planned, modelPath: modelPath, prefix: prefix, weightsSection: weightsSection)
         if stop == .codegen { return .stopped(after: .codegen, text: GeneratedSourcesText.render(sources)) }
         return .finished(CompiledModel(planned: planned, sources: sources))
     }

@@ -18,6 +18,8 @@ public struct PipelineOptions: Sendable, Hashable {
     public var alignment: Int
     /// int8 or the model's own types at the graph boundary (`--io`).
     public var io: IOMode
+    /// The RAM regions activations may go to, fastest first (`placing(in:)`); empty for one arena.
+    public var regions: [RegionSpec]
     /// `--patch`: layer by layer, searched, or a forced patch stage.
     public var patch: PatchChoice
     /// `--input-streaming`: the patch stage reads the graph inputs through a callback, patch by
@@ -30,7 +32,8 @@ public struct PipelineOptions: Sendable, Hashable {
 
     public init(target: Target = TargetCatalog.defaultTarget, externalIO: Bool = false, sharing: Bool = true,
                 planner: Planner? = nil, alignment: Int = 4, io: IOMode = .model, patch: PatchChoice = .none,
-                inputStreaming: Bool = false, maxMACOverhead: Double = 0.2, sramBudget: Int? = nil) {
+                inputStreaming: Bool = false, maxMACOverhead: Double = 0.2, sramBudget: Int? = nil,
+                regions: [RegionSpec] = []) {
         self.target = target
         self.patch = patch
         self.inputStreaming = inputStreaming
@@ -41,6 +44,15 @@ public struct PipelineOptions: Sendable, Hashable {
         self.planner = planner
         self.alignment = alignment
         self.io = io
+        self.regions = regions
+    }
+
+    /// These options for `target`, with its RAM regions (none when its file lists none).
+    public func placing(in target: Target) -> PipelineOptions {
+        var options = self
+        options.target = target
+        options.regions = target.ramRegions.map { RegionSpec(name: $0.name, capacity: $0.budget) }
+        return options
     }
 }
 
@@ -97,7 +109,8 @@ public enum Pipeline {
         check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: .lowering)
         if stop == .lowering { return .stopped(after: .lowering, text: KernelPlanText.render(kernels, graph: graph)) }
         let memory = MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,
-                                         options: PlanningOptions(planner: options.planner, alignment: options.alignment))
+                                         options: PlanningOptions(planner: options.planner, alignment: options.alignment,
+                                                                  regions: options.regions))
         check(memory.verify(), stage: .memory)
         if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
         return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, patch: patch, kernels: kernels, memory: memory,
@@ -113,5 +126,19 @@ public enum Pipeline {
     /// A stage broke its own invariants: a bug in mcuc, never the user's fault.
     static func check(_ problems: [String], stage: PipelineStage) {
         precondition(problems.isEmpty, "the \(stage) stage's value is invalid: " + problems.prefix(3).joined(separator: "; "))
+    }
+}
+
+extension Pipeline {
+    /// The plan of `graph` for each of `options` (one per target, with its memory regions):
+    /// equal options share one plan, so a catalog of targets without regions is planned once.
+    public static func plans(_ graph: Graph, options: [PipelineOptions]) throws(CompileError) -> [PlannedModel] {
+        var cache: [PipelineOptions: PlannedModel] = [:]
+        var result: [PlannedModel] = []
+        for option in options {
+            if cache[option] == nil { cache[option] = try plan(graph, options: option) }
+            result.append(cache[option]!)
+        }
+        return result
     }
 }

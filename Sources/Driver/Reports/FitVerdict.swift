@@ -1,4 +1,5 @@
 import IR
+import MemoryPlanning
 
 /// Whether a planned model fits one target: SRAM (peak against RAM minus the application's
 /// reserve, and the arena against the largest contiguous block), Flash (estimate against Flash
@@ -16,8 +17,18 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
     public var fits_flash: Bool
     public var fits: Bool
     /// Every reason it does not fit (empty when it fits): `SRAM too small`, `arena over the
-    /// largest RAM block`, `Flash too small`.
+    /// largest RAM block`, `<region> too small`, `Flash too small`.
     public var problems: [String]
+    /// Use of each RAM region the target lists, fastest first (empty when it lists none).
+    public var regions: [RegionUse]
+
+    /// The arena bytes the plan put in one RAM region, against what the model may use there.
+    public struct RegionUse: Sendable, Encodable, Equatable {
+        public var name: String
+        public var used_bytes: Int
+        public var budget_bytes: Int
+        public var fits: Bool
+    }
 
     /// The verdict for `model` on `target`.
     public init(model: PlannedModel, target: Target) {
@@ -28,13 +39,37 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
         flash_used_bytes = model.flash.totalBytes
         flash_budget_bytes = target.flashBudget
         largest_sram_block_bytes = target.largestSRAMBlockBytes
-        let blockOK = target.largestSRAMBlockBytes.map { model.memory.arenaBytes <= $0 } ?? true
-        fits_sram = sram_used_bytes <= sram_budget_bytes && blockOK
+        regions = Self.regionUse(model.memory, target: target)
+        let blockOK = !regions.isEmpty || (target.largestSRAMBlockBytes.map { model.memory.arenaBytes <= $0 } ?? true)
+        let overfull = regions.filter { !$0.fits }.map { "\($0.name) too small" }
+        fits_sram = sram_used_bytes <= sram_budget_bytes && blockOK && overfull.isEmpty
         fits_flash = flash_used_bytes <= flash_budget_bytes
         fits = fits_sram && fits_flash
         problems = (sram_used_bytes > sram_budget_bytes ? ["SRAM too small"] : [])
-            + (blockOK ? [] : ["arena over the largest RAM block"])
+            + (blockOK ? [] : ["arena over the largest RAM block"]) + overfull
             + (fits_flash ? [] : ["Flash too small"])
+    }
+
+    /// Each RAM region of `target` with the arena bytes `memory` placed there (a plan made
+    /// without the target's regions counts as one arena in its fastest region).
+    static func regionUse(_ memory: MemoryPlan, target: Target) -> [RegionUse] {
+        let ram = target.ramRegions
+        guard !ram.isEmpty else { return [] }
+        let named = memory.regions.compactMap { r in r.name.map { ($0, r.bytes) } }
+        let used = named.isEmpty ? [(ram[0].name, memory.arenaArrayBytes)] : named
+        return ram.map { region in
+            let bytes = used.filter { $0.0 == region.name }.reduce(0) { $0 + $1.1 }
+            return RegionUse(name: region.name, used_bytes: bytes, budget_bytes: region.budget, fits: bytes <= region.budget)
+        }
+    }
+
+    /// `DTCMRAM 98,304 of 131,072 bytes (75.0%); RAM_D1 ...`, or nil when the target lists no regions.
+    public var regionsLine: String? {
+        guard !regions.isEmpty else { return nil }
+        return "  \(target) regions: " + regions.map { r in
+            "\(r.name) \(Grouped.text(r.used_bytes)) of \(Grouped.text(r.budget_bytes)) bytes "
+                + "(\(Self.percent(r.used_bytes, of: r.budget_bytes))\(r.fits ? "" : ", over"))"
+        }.joined(separator: "; ")
     }
 
     /// The table's verdict cell: `fits`, or every problem (`SRAM too small, Flash too small`).

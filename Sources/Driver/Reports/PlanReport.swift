@@ -38,9 +38,20 @@ public struct PlanReport: Sendable, Encodable {
         public var bytes: Int
         public var first_step: Int
         public var last_step: Int
+        /// Index in `regions` of the memory region holding it (nil when the plan has no regions);
+        /// `offset` counts from the start of that region's arena array.
+        public var region: Int? = nil
         /// The tensor whose bytes this one overlaps: the base of a view, or the input a kernel's
         /// contract let it overwrite (only when the plan does overlap them).
         public var shares_with: Int?
+    }
+
+    /// One memory region's arena array.
+    public struct Region: Sendable, Encodable {
+        public var name: String
+        public var bytes: Int
+        /// Bytes the model may use there (the region minus the application's reserve).
+        public var capacity_bytes: Int?
     }
 
     /// One placement algorithm's result.
@@ -62,7 +73,11 @@ public struct PlanReport: Sendable, Encodable {
     /// `io_buffer_bytes` (what `<prefix>_invoke` with caller buffers costs; `peak_sram_bytes`
     /// with `--external-io`).
     public var sram_with_own_io_buffers_bytes: Int
+    /// Bytes of the arena arrays (with memory regions: their sum).
     public var arena_bytes: Int
+    /// The memory regions the arena is split across, fastest first (empty: one arena, the target
+    /// lists no regions).
+    public var regions: [Region]
     public var static_bytes: Int
     public var lower_bound_bytes: Int
     public var liveness_bound_bytes: Int
@@ -89,7 +104,8 @@ public struct PlanReport: Sendable, Encodable {
         peak_sram_bytes = memory.peakSRAMBytes
         io_buffer_bytes = memory.ioBufferBytes
         sram_with_own_io_buffers_bytes = memory.sramWithCallerBuffers
-        arena_bytes = memory.arenaBytes
+        arena_bytes = memory.arenaArrayBytes
+        regions = memory.regions.map { Region(name: $0.name ?? "", bytes: $0.bytes, capacity_bytes: $0.capacity) }
         static_bytes = memory.staticBytes
         lower_bound_bytes = memory.lowerBound
         liveness_bound_bytes = memory.livenessBound
@@ -128,7 +144,13 @@ public struct PlanReport: Sendable, Encodable {
             Buffer(tensor: -1, name: memory.name(r), kind: "scratch", offset: memory.offsets[r.id], bytes: r.bytes,
                    first_step: r.firstStep, last_step: r.lastStep, shares_with: nil)
         }
-        return tensors + scratch
+        return (tensors + scratch).map { buffer in
+            guard !memory.regions.isEmpty else { return buffer }
+            var relative = buffer
+            relative.region = memory.regionIndex(of: buffer.offset)
+            relative.offset -= memory.regions[relative.region!].base
+            return relative
+        }
     }
 
     /// The tensor index of the input `t`'s kernel lets it overlap, when the plan overlaps them.

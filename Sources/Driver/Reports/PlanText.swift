@@ -34,8 +34,11 @@ extension PlanReport {
         let tried = candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")
         let f = flash_bytes
         return [
-            "arena: \(Grouped.text(arena_bytes)) bytes by \(planner)"
-                + (proven_optimal ? " (optimal for these buffers)" : "") + "; tried: \(tried)",
+            regions.isEmpty ? "arena: \(Grouped.text(arena_bytes)) bytes by \(planner)"
+                + (proven_optimal ? " (optimal for these buffers)" : "") + "; tried: \(tried)"
+                : "arena: \(Grouped.text(arena_bytes)) bytes in \(regions.count) memory region(s): " + regions.map {
+                    "\($0.name) \(Grouped.text($0.bytes)) of \(Grouped.text($0.capacity_bytes ?? $0.bytes))"
+                }.joined(separator: ", ") + " (the hottest buffers in the fastest); one arena would take: \(tried)",
             "lower bound: \(Grouped.text(lower_bound_bytes)) bytes under the kernels' sharing rules, "
                 + "\(Grouped.text(liveness_bound_bytes)) bytes without sharing",
             sramLine,

@@ -19,6 +19,18 @@ public struct TargetsReport: Sendable, Encodable {
         public var largest_sram_block_bytes: Int?
         public var is_default: Bool
         public var notes: String
+        /// The memory banks the target file lists (empty when it lists none).
+        public var regions: [Region]
+    }
+
+    /// One memory bank.
+    public struct Region: Sendable, Encodable {
+        public var name: String
+        public var kind: String
+        public var bytes: Int
+        public var base: Int?
+        public var speed_rank: Int
+        public var reserve_bytes: Int
     }
 
     public var version = 1
@@ -32,7 +44,9 @@ public struct TargetsReport: Sendable, Encodable {
                   dsp: t.features.dsp, fpu: t.features.fpu, mve: t.features.mve, sram_bytes: t.sramBytes,
                   flash_bytes: t.flashBytes, sram_reserve_bytes: t.sramReserveBytes,
                   flash_reserve_bytes: t.flashReserveBytes, largest_sram_block_bytes: t.largestSRAMBlockBytes,
-                  is_default: t.name == defaultName, notes: t.notes)
+                  is_default: t.name == defaultName, notes: t.notes,
+                  regions: t.regions.map { Region(name: $0.name, kind: $0.kind.rawValue, bytes: $0.bytes, base: $0.base,
+                                                  speed_rank: $0.speedRank, reserve_bytes: $0.reserveBytes) })
         }
     }
 
@@ -47,7 +61,13 @@ public struct TargetsReport: Sendable, Encodable {
                        Grouped.text(t.flash_bytes / 1024),
                        "\(t.sram_reserve_bytes / 1024) / \(t.flash_reserve_bytes / 1024)", t.summary])
         }
-        return table.render() + "\n\n* default target. --target also takes an alias (e.g. stm32f746, nrf52840) "
+        let banks = targets.filter { !$0.regions.isEmpty }.map { t in
+            "\(t.name) memory regions (fastest first): " + t.regions.sorted { $0.speed_rank < $1.speed_rank }.map {
+                "\($0.name) \($0.kind) \(Grouped.text($0.bytes / 1024)) KiB"
+                    + ($0.base.map { " at 0x" + String($0, radix: 16, uppercase: true) } ?? "")
+            }.joined(separator: ", ")
+        }
+        return table.render() + "\n" + banks.map { "\n" + $0 }.joined() + "\n\n* default target. --target also takes an alias (e.g. stm32f746, nrf52840) "
             + "or a path to a JSON file of the same form.\n"
     }
 }

@@ -56,8 +56,12 @@ public enum TargetCatalog {
         if let sram {
             result.sramBytes = try ByteSize.parse(sram, option: "--sram")
             result.largestSRAMBlockBytes = nil
+            result.regions.removeAll { $0.kind == .ram }
         }
-        if let flash { result.flashBytes = try ByteSize.parse(flash, option: "--flash") }
+        if let flash {
+            result.flashBytes = try ByteSize.parse(flash, option: "--flash")
+            result.regions.removeAll { $0.kind == .flash }
+        }
         if result.sramReserveBytes >= result.sramBytes || result.flashReserveBytes >= result.flashBytes {
             throw UsageError("target \(result.name) keeps \(result.sramReserveBytes) bytes of SRAM and "
                 + "\(result.flashReserveBytes) of Flash for the application; --sram/--flash must be larger")

@@ -17,6 +17,7 @@ struct TargetFile: Decodable {
     var flash_reserve_bytes: Int
     var largest_sram_block_bytes: Int?
     var notes: String?
+    var regions: [RegionFile]?
 
     /// Decodes and validates one target file; `origin` names it in errors.
     static func decode(_ data: Data, origin: String) throws(UsageError) -> Target {
@@ -45,10 +46,15 @@ struct TargetFile: Decodable {
         if let block = largest_sram_block_bytes, !(1...sram_bytes).contains(block) {
             throw fail("largest_sram_block_bytes must be between 1 and sram_bytes")
         }
+        let regions = try RegionFile.regions(self.regions ?? [], sram: sram_bytes, sramReserve: sram_reserve_bytes,
+                                             flash: flash_bytes, flashReserve: flash_reserve_bytes,
+                                             largestBlock: largest_sram_block_bytes, fail: fail)
+        let ram = regions.filter { $0.kind == .ram }
+        let largest = largest_sram_block_bytes ?? (ram.count > 1 ? ram.map(\.bytes).max() : nil)
         return Target(name: name, aliases: aliases ?? [], summary: summary, core: core, clockMHz: clock_mhz,
                       features: .init(dsp: dsp, fpu: fpu, mve: mve), sramBytes: sram_bytes, flashBytes: flash_bytes,
                       sramReserveBytes: sram_reserve_bytes, flashReserveBytes: flash_reserve_bytes,
-                      largestSRAMBlockBytes: largest_sram_block_bytes, notes: notes ?? "")
+                      largestSRAMBlockBytes: largest, notes: notes ?? "", regions: regions)
     }
 
     /// One line for a decoding error (which key is missing or mistyped).

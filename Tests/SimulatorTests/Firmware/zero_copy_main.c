@@ -9,7 +9,21 @@
 #include <stdint.h>
 #include "net.h"
 
+#if defined(NET_ARENA_COUNT)
+/* The target lists memory regions: one array per region, each in the section net_memory.ld places. */
+static uint8_t arena[NET_ARENA_SIZE] __attribute__((section(NET_ARENA_SECTION), aligned(NET_ARENA_ALIGNMENT)));
+#if NET_ARENA_COUNT == 2
+static uint8_t arena1[NET_ARENA1_SIZE] __attribute__((section(NET_ARENA1_SECTION), aligned(NET_ARENA_ALIGNMENT)));
+#define ARENAS arena, arena1
+#elif NET_ARENA_COUNT == 1
+#define ARENAS arena
+#else
+#error "this test program declares at most two arena arrays"
+#endif
+#else
 static uint8_t arena[NET_ARENA_SIZE] __attribute__((aligned(NET_ARENA_ALIGNMENT)));
+#define ARENAS arena
+#endif
 static const long in_sizes[] = IN_SIZES;
 static const long out_sizes[] = OUT_SIZES;
 
@@ -42,14 +56,14 @@ int main(void)
 #ifdef USE_INVOKE
     return run_with_buffers();
 #endif
-    if (net_input(arena, NET_INPUT_COUNT) != 0 || net_input(arena, -1) != 0 || net_output(arena, NET_OUTPUT_COUNT) != 0) {
+    if (net_input(ARENAS, NET_INPUT_COUNT) != 0 || net_input(ARENAS, -1) != 0 || net_output(ARENAS, NET_OUTPUT_COUNT) != 0) {
         return 5; /* an index out of range must give NULL */
     }
     for (i = 0; i < NET_INPUT_COUNT; ++i) {
-        if (fread(net_input(arena, i), 1, (size_t)in_sizes[i], stdin) != (size_t)in_sizes[i]) return 3;
+        if (fread(net_input(ARENAS, i), 1, (size_t)in_sizes[i], stdin) != (size_t)in_sizes[i]) return 3;
     }
-    status = net_run(arena);
-    for (i = 0; i < NET_OUTPUT_COUNT; ++i) fwrite(net_output(arena, i), 1, (size_t)out_sizes[i], stdout);
+    status = net_run(ARENAS);
+    for (i = 0; i < NET_OUTPUT_COUNT; ++i) fwrite(net_output(ARENAS, i), 1, (size_t)out_sizes[i], stdout);
     return status;
 }
 #else
@@ -64,10 +78,10 @@ int main(void)
 {
     int i, status;
     int32_t sum = 0;
-    for (i = 0; i < NET_INPUT_COUNT; ++i) sensor_read(net_input(arena, i), in_sizes[i]);
-    status = net_run(arena);
+    for (i = 0; i < NET_INPUT_COUNT; ++i) sensor_read(net_input(ARENAS, i), in_sizes[i]);
+    status = net_run(ARENAS);
     for (i = 0; i < NET_OUTPUT_COUNT; ++i) {
-        const uint8_t *out = net_output(arena, i);
+        const uint8_t *out = net_output(ARENAS, i);
         sum += out[0] + out[out_sizes[i] - 1];
     }
     return status == 0 ? (int)sum : -1;

@@ -32,7 +32,7 @@ struct MemoryChart: Sendable {
 
     /// A horizontal line across the plot.
     struct Level: Sendable {
-        enum Kind: String, Sendable { case arena, lowerBound, budget }
+        enum Kind: String, Sendable { case arena, lowerBound, budget, region }
         var kind: Kind
         var bytes: Int
         var y: Double
@@ -85,6 +85,8 @@ extension MemoryChart {
         /// Steps of the patch stage (drawn as a band), 0 without one.
         var patchSteps: Int = 0
         var patchLabel: String = ""
+        /// Where each memory region after the first starts in the drawing, with its label.
+        var regionBoundaries: [(bytes: Int, label: String)] = []
     }
 
     static let plotHeight = 430.0, leftMargin = 84.0, rightMargin = 28.0, topMargin = 92.0
@@ -162,6 +164,9 @@ extension MemoryChart {
         if input.lowerBoundBytes != input.arenaBytes {
             levels.append(Level(kind: .lowerBound, bytes: input.lowerBoundBytes, y: y(Double(input.lowerBoundBytes)),
                                 label: "lower bound \(Grouped.text(input.lowerBoundBytes)) B"))
+        }
+        for boundary in input.regionBoundaries {
+            levels.append(Level(kind: .region, bytes: boundary.bytes, y: y(Double(boundary.bytes)), label: boundary.label))
         }
         guard let budget = input.budgetBytes else { return }
         let text = "\(input.budgetLabel) \(Grouped.text(budget)) B"

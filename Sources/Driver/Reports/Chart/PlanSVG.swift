@@ -21,19 +21,40 @@ public enum PlanSVG {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + document.render() + "\n"
     }
 
-    /// The chart input of a whole plan.
+    /// The chart input of a whole plan. With memory regions the regions are drawn one above the
+    /// other (as the plan's virtual arena lays them out), a line where each begins, and no budget
+    /// line (each region has its own; `fit` shows them).
     static func chartInput(_ report: PlanReport, budget: Int?) -> MemoryChart.Input {
         let model = report.model.split(separator: "/").last.map(String.init) ?? report.model
         let boxes = report.buffers.filter { $0.kind != "view" }.count
         var subtitle = "arena \(Grouped.text(report.arena_bytes)) B"
+        if !report.regions.isEmpty {
+            subtitle += " (" + report.regions.map { "\($0.name) \(Grouped.text($0.bytes))" }.joined(separator: " + ") + ")"
+        }
         if report.static_bytes > 0 { subtitle += " + static \(Grouped.text(report.static_bytes)) B" }
         subtitle += " · lower bound \(Grouped.text(report.lower_bound_bytes)) B · \(report.steps.count) steps · "
             + "\(boxes) buffers · planner \(report.planner)"
             + (report.external_io ? " · inputs and outputs outside the arena" : "")
+        var bases: [Int] = []
+        var end = 0
+        for region in report.regions {
+            bases.append(end)
+            end = (end + region.bytes + 15) / 16 * 16
+        }
+        let buffers = report.buffers.map { b -> PlanReport.Buffer in
+            var virtual = b
+            if let r = b.region { virtual.offset += bases[r] }
+            return virtual
+        }
+        let boundaries = report.regions.indices.dropFirst().map { r in
+            (bytes: bases[r], label: "\(report.regions[r].name) above, \(report.regions[r - 1].name) below")
+        }
+        let top = report.regions.isEmpty ? report.arena_bytes : (bases.last ?? 0) + (report.regions.last?.bytes ?? 0)
         var input = MemoryChart.Input(title: "Memory plan: \(model) on \(report.target)", subtitle: subtitle,
-                                      opNames: report.steps.map(\.op_name), buffers: report.buffers,
-                                      arenaBytes: report.arena_bytes, lowerBoundBytes: report.lower_bound_bytes,
-                                      budgetBytes: budget)
+                                      opNames: report.steps.map(\.op_name), buffers: buffers, arenaBytes: top,
+                                      lowerBoundBytes: report.lower_bound_bytes,
+                                      budgetBytes: report.regions.isEmpty ? budget : nil)
+        input.regionBoundaries = boundaries
         if let patch = report.patch, let ops = patch.ops, let rows = patch.grid_rows, let cols = patch.grid_cols {
             input.patchSteps = ops
             input.patchLabel = "patch loop: \(rows)x\(cols) = \(rows * cols) times"
@@ -72,7 +93,7 @@ public enum PlanSVG {
     }
 
     static let levelColors: [MemoryChart.Level.Kind: (color: String, dash: String?)] = [
-        .arena: ("#111827", nil), .lowerBound: ("#2e7d32", "6 4"), .budget: ("#c62828", "8 4"),
+        .arena: ("#111827", nil), .lowerBound: ("#2e7d32", "6 4"), .budget: ("#c62828", "8 4"), .region: ("#7c3aed", "3 3"),
     ]
 
     static func defs(id: String) -> Markup {

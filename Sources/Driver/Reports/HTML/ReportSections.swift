@@ -16,6 +16,9 @@ enum ReportSections {
                 ? "in the application's buffers (--external-io): \(Grouped.text(p.io_buffer_bytes)) B, counted in the peak SRAM"
                 : "in the arena, written and read in place (<prefix>_input / <prefix>_output, zero-copy); passing the "
                     + "application's own buffers to <prefix>_invoke would need \(Grouped.text(p.io_buffer_bytes)) B more"),
+            ("memory regions", p.regions.isEmpty ? "one arena (the target lists no memory regions)"
+                : p.regions.map { "\($0.name) \(Grouped.text($0.bytes)) of \(Grouped.text($0.capacity_bytes ?? $0.bytes)) B" }
+                    .joined(separator: ", ") + " (the most-used buffers in the fastest)"),
             ("planners tried", p.candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")),
         ]
         let chart = PlanSVG.svg(PlanSVG.chartInput(p, budget: r.plan.verdict.sram_budget_bytes), id: "plan")
@@ -126,6 +129,6 @@ enum ReportSections {
             .el("p", [("class", "note")], text: "Budgets are each device's RAM and Flash minus what its target file "
                 + "reserves for the application (stack, heap, bootloader). The highlighted row is the report's target."),
             HTMLTable.table(columns, rows: rows, rowClasses: classes),
-        ])]
+        ] + r.fits.compactMap { $0.verdict.regionsLine }.map { Markup.el("p", [("class", "note")], text: $0) })]
     }
 }
