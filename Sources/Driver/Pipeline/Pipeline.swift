@@ -128,17 +128,3 @@ public enum Pipeline {
         precondition(problems.isEmpty, "the \(stage) stage's value is invalid: " + problems.prefix(3).joined(separator: "; "))
     }
 }
-
-extension Pipeline {
-    /// The plan of `graph` for each of `options` (one per target, with its memory regions):
-    /// equal options share one plan, so a catalog of targets without regions is planned once.
-    public static func plans(_ graph: Graph, options: [PipelineOptions]) throws(CompileError) -> [PlannedModel] {
-        var cache: [PipelineOptions: PlannedModel] = [:]
-        var result: [PlannedModel] = []
-        for option in options {
-            if cache[option] == nil { cache[option] = try plan(graph, options: option) }
-            result.append(cache[option]!)
-        }
-        return result
-    }
-}

@@ -34,8 +34,10 @@ public struct ModelReport: Sendable {
         public var bytes: Int
         public var scale: Float?
         public var zeroPoint: Int32?
-        /// Arena offset, when it lives in the arena.
+        /// Arena offset, when it lives in the arena (from the start of its region's array).
         public var arenaOffset: Int?
+        /// The memory region holding it, when the plan has regions.
+        public var region: String? = nil
     }
 
     /// Totals of one operator type.
@@ -100,9 +102,12 @@ public struct ModelReport: Sendable {
         let graph = planned.graph
         func row(_ role: String, _ index: Int, _ id: TensorID) -> IOTensor {
             let t = graph[id]
+            let offset = planned.memory.offset(of: id)
+            let region = planned.memory.arenaRegions[planned.memory.regionIndex(of: offset ?? 0)]
             return IOTensor(role: role, index: index, tensor: id.index, name: t.name, dtype: t.type.description,
                             shape: shapeText(t.shape), bytes: t.byteCount ?? 0, scale: t.quant?.scale.first,
-                            zeroPoint: t.quant?.zeroPoint.first, arenaOffset: planned.memory.offset(of: id))
+                            zeroPoint: t.quant?.zeroPoint.first, arenaOffset: offset.map { $0 - region.base },
+                            region: planned.memory.regions.isEmpty ? nil : region.name)
         }
         return graph.inputs.enumerated().map { row("input", $0.offset, $0.element) }
             + graph.outputs.enumerated().map { row("output", $0.offset, $0.element) }

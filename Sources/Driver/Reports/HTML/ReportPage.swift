@@ -99,7 +99,8 @@ public enum ReportPage {
             [HTMLTable.text("\(t.role) \(t.index)"), HTMLTable.number(t.tensor), HTMLTable.text(t.name, "name"),
              HTMLTable.text(t.dtype), HTMLTable.text(t.shape, "mono"), HTMLTable.number(t.bytes),
              HTMLTable.text(t.scale.map { "\($0)" } ?? "-", "num"), HTMLTable.text(t.zeroPoint.map { "\($0)" } ?? "-", "num"),
-             t.arenaOffset.map(HTMLTable.number) ?? HTMLTable.text("caller's buffer", "num")]
+             t.arenaOffset.map { HTMLTable.text(Grouped.text($0) + (t.region.map { " in \($0)" } ?? ""), "num") }
+                ?? HTMLTable.text("caller's buffer", "num")]
         }
         return [.el("section", [("id", "io")], [.el("h2", text: "Inputs and outputs"), HTMLTable.table(columns, rows: rows)])]
     }
