@@ -13,7 +13,7 @@ import Testing
     static func decode(sram: Int, reserve: Int, regions: String) throws(UsageError) -> Target {
         let json = "{\(base), \"sram_bytes\": \(sram), \"sram_reserve_bytes\": \(reserve), \"regions\": [\(regions)]}"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-target-\(UUID().uuidString).json").path
-        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try TargetCatalog.load(path: path)
     }

@@ -8,7 +8,8 @@ import TestSupport
 /// A target with two SRAM regions whose fast one is too small for the arena: the plan splits the
 /// buffers over both, the emitted C (one arena array per region) equals the reference bit for bit
 /// and stays inside its arrays, `fit` shows both regions, and a Cortex-M link that places the
-/// arrays with the emitted `net_memory.ld` puts exactly the bytes `fit` reports in each region.
+/// arrays with the emitted `net_memory.ld` puts exactly the bytes `fit` reports in each region;
+/// under QEMU the split C is bit-exact on the target's core too.
 @Suite struct MemoryRegionTests {
     static func fixture(_ name: String) -> String {
         SharedModels.repositoryRoot.appendingPathComponent("Tests/Fixtures/targets/\(name)").path
@@ -83,6 +84,21 @@ import TestSupport
         }
         let ram = sections.values.filter { $0.address >= 0x2000_0000 }.reduce(0) { $0 + $1.size }
         #expect(ram == total && total == verdict["sram_used_bytes"] as? Int, "\(listing)")
+    }
+
+    /// The same split C built for the target's core and run under QEMU: bit-exact, the harness's
+    /// guard intact, and the bytes the run touched equal to the planned regions' sum.
+    @Test(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"), arguments: cases)
+    func theSplitRunsBitExactOnTheCore(_ model: String, _ targetFile: String) throws {
+        let plan = try Self.json(Commands.plan(PlanCommandOptions(model: model, target: targetFile, json: true)))
+        let regions = try #require(plan["regions"] as? [[String: Any]])
+        #expect(regions.count == 2 && regions.allSatisfy { ($0["bytes"] as! Int) > 0 }, "both regions hold buffers")
+        let simulated = try Self.json(Commands.simulate(SimulateCommandOptions(model: model, target: targetFile, inputs: 1,
+                                                                               json: true, platform: .qemu)))
+        #expect(simulated["engine"] as? String == "qemu" && simulated["bit_exact"] as? Bool == true)
+        #expect(simulated["arena_guard_intact"] as? Bool == true)
+        #expect(simulated["arena_bytes_planned"] as? Int == plan["arena_bytes"] as? Int)
+        #expect(simulated["peak_arena_bytes_measured"] as? Int == simulated["arena_bytes_planned"] as? Int)
     }
 
     /// Name, size and address of every section `arm-none-eabi-size -A` lists.

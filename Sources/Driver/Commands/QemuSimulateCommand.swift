@@ -13,7 +13,8 @@ extension Commands {
             let (planned, build) = try Pipeline.qemuBuild(try ModelFile.load(path: options.model), modelPath: options.model,
                                                           options: PipelineOptions(target: target, externalIO: options.externalIO,
                                                                                    io: options.io)
-                                                              .with(options.patching, sramBudget: target.sramBudget),
+                                                              .with(options.patching, sramBudget: target.sramBudget)
+                                                              .placing(in: target),
                                                           platform: platform, programs: Set(QemuProgram.allCases))
             defer { Pipeline.cleanup(build.directory) }
             let inputs = RandomInputs.sets(for: planned.graph, count: options.inputs, seed: options.seed)

@@ -35,7 +35,7 @@ extension Commands {
         }
         return CommandOutput.capturing(file: model) { () throws(CompileError) in
             let original = try ModelFile.load(path: model)
-            let options = PipelineOptions(target: target, io: io).with(patching)
+            let options = PipelineOptions(target: target, io: io).with(patching).placing(in: target)
             let graph = try Pipeline.rewrite(original, options: options).graph
             guard outputs.count == graph.outputs.count || isArchive(outputs) else {
                 throw CompileError(.badInput, "the model has \(graph.outputs.count) outputs but \(outputs.count) --output files were given")
