@@ -1,20 +1,16 @@
 import IR
 
 /// NumPy `.npz` files: a ZIP archive of `.npy` members (`np.savez(f, in0=a, in1=b)` stores
-/// `in0.npy`, `in1.npy`). Members must be stored uncompressed, as `np.savez` writes them;
-/// `np.savez_compressed` archives are named as such in the error. ZIP64 sizes in the central
-/// directory are understood; every member's CRC-32 is checked.
+/// `in0.npy`, `in1.npy`). Members are stored (`np.savez`) or deflated (`np.savez_compressed`);
+/// other ZIP methods are named in the error. ZIP64 sizes in the central directory are
+/// understood; every member's CRC-32 is checked.
 public enum NpzArchive {
     /// The members of `bytes`: name without `.npy` -> the member's bytes.
     public static func read(_ bytes: [UInt8]) throws(CompileError) -> [String: [UInt8]] {
         let zip = ZipReader(bytes: bytes)
         var members: [String: [UInt8]] = [:]
         for entry in try zip.centralDirectory() {
-            guard entry.method == 0 else {
-                throw CompileError(.badInput, "member '\(DisplayText.escaped(entry.name))' is compressed "
-                    + "(np.savez_compressed); save the arrays with np.savez")
-            }
-            let data = try zip.data(of: entry)
+            let data = try zip.member(entry)
             guard CRC32.checksum(data) == entry.crc else {
                 throw CompileError(.badInput, "member '\(DisplayText.escaped(entry.name))' fails its CRC check")
             }
@@ -37,7 +33,10 @@ struct ZipEntry {
     var name: String
     var method: Int
     var crc: UInt32
+    /// Uncompressed bytes.
     var size: Int
+    /// Bytes in the archive (equal to `size` when stored).
+    var compressedSize: Int
     var localHeader: Int
 }
 
@@ -78,8 +77,8 @@ struct ZipReader {
             try check(at + 46, nameLength + extraLength)
             var entry = ZipEntry(name: String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
                                  method: try u16(at + 10), crc: UInt32(try u32(at + 16)), size: try u32(at + 24),
-                                 localHeader: try u32(at + 42))
-            try applyZip64(&entry, extra: at + 46 + nameLength, length: extraLength, compressed: try u32(at + 20))
+                                 compressedSize: try u32(at + 20), localHeader: try u32(at + 42))
+            try applyZip64(&entry, extra: at + 46 + nameLength, length: extraLength)
             entries.append(entry)
             at += 46 + nameLength + extraLength + commentLength
         }
@@ -87,28 +86,44 @@ struct ZipReader {
     }
 
     /// Replaces 0xFFFFFFFF sizes and offsets with the ZIP64 extra field's values (in its order).
-    func applyZip64(_ entry: inout ZipEntry, extra: Int, length: Int, compressed: Int) throws(CompileError) {
+    func applyZip64(_ entry: inout ZipEntry, extra: Int, length: Int) throws(CompileError) {
         var at = extra
         while at + 4 <= extra + length {
             let id = try u16(at), size = try u16(at + 2)
             if id == 1 {
                 var field = at + 4
                 if entry.size == 0xFFFF_FFFF { entry.size = try u64(field); field += 8 }
-                if compressed == 0xFFFF_FFFF { field += 8 }
+                if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = try u64(field); field += 8 }
                 if entry.localHeader == 0xFFFF_FFFF { entry.localHeader = try u64(field) }
             }
             at += 4 + size
         }
     }
 
-    /// The stored bytes of `entry`.
+    /// The uncompressed bytes of `entry`: stored (method 0) or deflated (method 8).
+    func member(_ entry: ZipEntry) throws(CompileError) -> [UInt8] {
+        let raw = try data(of: entry)
+        switch entry.method {
+        case 0:
+            guard raw.count == entry.size else {
+                throw CompileError(.badInput, "member '\(DisplayText.escaped(entry.name))' has two different sizes")
+            }
+            return raw
+        case 8: return try Inflate.decompress(raw, size: entry.size, what: entry.name)
+        default:
+            throw CompileError(.badInput, "member '\(DisplayText.escaped(entry.name))' uses ZIP compression method "
+                + "\(entry.method); save the arrays with np.savez or np.savez_compressed")
+        }
+    }
+
+    /// The bytes `entry` occupies in the archive.
     func data(of entry: ZipEntry) throws(CompileError) -> [UInt8] {
         guard try u32(entry.localHeader) == 0x0403_4B50 else {
             throw CompileError(.badInput, "not a .npz file (bad ZIP member header)")
         }
         let start = entry.localHeader + 30 + (try u16(entry.localHeader + 26)) + (try u16(entry.localHeader + 28))
-        try check(start, entry.size)
-        return Array(bytes[start..<(start + entry.size)])
+        try check(start, entry.compressedSize)
+        return Array(bytes[start..<(start + entry.compressedSize)])
     }
 }
 
