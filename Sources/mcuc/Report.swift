@@ -1,7 +1,7 @@
 import ArgumentParser
 import Driver
 
-/// `mcuc report MODEL [-o report.html]`: the deployment report as one HTML page.
+/// `mcuc report MODEL [-o report.html] [--on qemu [--core C]]`: the deployment report as one HTML page.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a self-contained HTML report: summary, memory chart, per-layer table, fit on every target."
@@ -22,9 +22,14 @@ struct Report: ParsableCommand {
 
     @OptionGroup var budget: MemoryBudgetOptions
 
+    @Option(help: "host: no instruction counts; qemu: build the emitted C for the target's core (or --core), run one seeded inference under QEMU and put each layer's instructions in the table.")
+    var on: SimulationPlatform = .host
+
+    @OptionGroup var core: QemuCoreOptions
+
     func run() throws {
         try finish(Commands.report(ReportCommandOptions(model: model, outputPath: o, target: targetOptions.target,
                                                         planner: planner, externalIO: io.externalIO, sram: budget.sram,
-                                                        flash: budget.flash)))
+                                                        flash: budget.flash, platform: on, core: core.core)))
     }
 }

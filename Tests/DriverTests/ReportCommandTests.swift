@@ -70,6 +70,30 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    /// `--on qemu` fills the instructions column with the counts `simulate --on qemu` gives for the
+    /// same seeded input, step by step, and the total row sums them.
+    @Test(.enabled(if: QemuTools.installed, "arm-none-eabi-gcc or qemu-system-arm not installed"))
+    func qemuFillsTheInstructionsColumn() throws {
+        let path = Self.temporaryFile("qemu.html")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = Commands.report(ReportCommandOptions(model: Self.example, outputPath: path, platform: .qemu, core: .m4))
+        #expect(output.exitCode == 0, "\(output.stderr)")
+        let simulated = Commands.simulate(SimulateCommandOptions(model: Self.example, inputs: 1, json: true, platform: .qemu,
+                                                                 core: .m4))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(simulated.stdout.utf8)) as? [String: Any])
+        let counts = try #require((json["layers"] as? [[String: Any]])?.compactMap { $0["instructions"] as? Int })
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let table = try #require(Self.element("table id=\"layer-table\"", in: html))
+        let rows = table.components(separatedBy: "<tr").dropFirst(2)  // before the table, the header
+        #expect(rows.count == counts.count + 1 && counts.reduce(0, +) > 0)
+        for (row, count) in zip(rows, counts + [counts.reduce(0, +)]) {
+            #expect(row.contains("<td class=\"num\">\(Grouped.text(count))</td></tr>"), "\(row)")
+        }
+        #expect(html.contains("counted on Cortex-M4 on mps2-an386, -mcpu=cortex-m4 under QEMU"))
+        let usage = Commands.report(ReportCommandOptions(model: Self.example, outputPath: path, core: .m4))
+        #expect(usage.exitCode == 2 && usage.stderr == "error: --core needs --on qemu\n")
+    }
+
     @Test func untrustedTextIsEscaped() {
         let page = Markup.el("p", [("title", "a\"b<c>")], text: "<script>x & y</script>\n")
         #expect(page.render(html: true) == "<p title=\"a&quot;b&lt;c&gt;\">&lt;script&gt;x &amp; y&lt;/script&gt;\\n</p>")

@@ -58,19 +58,23 @@ public struct ModelReport: Sendable {
     public var totalMACs: Int
     /// Constant bytes in the model file (weights and biases as stored).
     public var modelWeightBytes: Int
+    /// Where the layers' instructions were counted (`Cortex-M4 on mps2-an386, -mcpu=cortex-m4`), if they were.
+    public var measuredOn: String?
     /// The verdict on every target of the catalog, in catalog order.
     public var fits: [(target: Target, verdict: FitVerdict)]
 
     /// The report for `planned`, loaded from `modelPath` (`modelBytes` long), against `target`,
     /// with `fits`: the verdict on each target of the catalog (each from a plan for that target).
+    /// `profile`: instructions counted on a Cortex-M core (`--on qemu`), one per step.
     public init(modelPath: String, modelBytes: Int, planned: PlannedModel, target: Target,
-                fits: [(target: Target, verdict: FitVerdict)]) {
+                fits: [(target: Target, verdict: FitVerdict)], profile: ReportProfile? = nil) {
         let graph = planned.graph
         modelName = modelPath.split(separator: "/").last.map(String.init) ?? modelPath
         self.modelBytes = modelBytes
         plan = PlanReport(model: modelPath, planned: planned, target: target)
         self.target = target
-        layers = Self.layers(planned, plan: plan)
+        layers = Self.layers(planned, plan: plan, instructions: profile?.steps)
+        measuredOn = profile?.platform
         io = Self.io(planned)
         opTypes = Self.opTypes(graph)
         totalMACs = graph.totalMACs
@@ -78,7 +82,7 @@ public struct ModelReport: Sendable {
         self.fits = fits
     }
 
-    static func layers(_ planned: PlannedModel, plan: PlanReport) -> [Layer] {
+    static func layers(_ planned: PlannedModel, plan: PlanReport, instructions: [Int]?) -> [Layer] {
         let graph = planned.graph
         return planned.kernels.calls.map { call in
             let node = graph[call.node]
@@ -89,7 +93,7 @@ public struct ModelReport: Sendable {
                          outputShape: node.outputs.map { shapeText(graph[$0].shape) }.joined(separator: ", "),
                          macs: graph.macs(of: node), weightBytes: InspectReport.constantBytes(of: node, in: graph),
                          liveBytes: step.live_bytes, highWaterBytes: step.high_water_bytes,
-                         scratchBytes: call.scratchBytes, instructions: nil)
+                         scratchBytes: call.scratchBytes, instructions: instructions?[call.step])
         }
     }
 

@@ -85,7 +85,9 @@ enum ReportSections {
             .el("p", [("class", "note")], text: "In execution order. Bars show each layer's share of the model's MACs and "
                 + "weights, and its live bytes against the arena. The total row gives the most live bytes at one step "
                 + "(the lower bound), the arena, and the largest scratch."
-                + (measured ? "" : " Instructions appear when the report is made with a Cortex-M engine.")),
+                + (r.measuredOn.map { " Instructions: one seeded inference counted on \($0) under QEMU, step by step "
+                    + "(the I/O copies and call overhead outside the steps are not in the total)." }
+                    ?? " Instructions appear when the report is made with --on qemu (a Cortex-M core under QEMU).")),
             .el("div", [("class", "table-scroll")], [HTMLTable.table(columns, rows: rows, rowClasses: classes, id: "layer-table")]),
         ])]
     }
