@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build stress check-schema bench-plan bench-patch bench-compile fuzz-asan clean
+.PHONY: demo test deps build stress stress-kernels check-schema bench-plan bench-patch bench-compile fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -27,6 +27,11 @@ test: deps check-schema
 ## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned (slow).
 stress: build
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 300 --seed $${SEED:-2}
+
+## The DSP/Helium kernels on long seeded shape sweeps under QEMU, bit-exact against the reference (slow).
+stress-kernels: deps
+	$(SWIFT) build --build-tests
+	MCUC_STRESS=1 $(SWIFT) test --skip-build --filter 'QemuGemmDSPTests'
 
 check-schema:
 	scripts/regen-schema.sh --check

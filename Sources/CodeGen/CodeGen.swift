@@ -39,8 +39,13 @@ public enum CodeGen {
     /// Every runtime file (all kernel families, shared headers, the host harness), for tools
     /// that build the runtime once and link many models against it.
     public static var runtimeFiles: [GeneratedFile] {
-        let names = TemplateLibrary.sharedHeaders
-            + KernelFamily.allCases.flatMap { [$0.header, $0.source(.portable)] } + ["mcuc_harness.h", "mcuc_harness.c"]
+        let variants = KernelVariant.allCases.filter { $0 != .portable }
+        let variantSources = KernelFamily.allCases.flatMap { family in
+            variants.map { family.source($0) }.filter { TemplateLibrary.files["kernels/arm/" + $0] != nil }
+        }
+        let names = TemplateLibrary.sharedHeaders + variants.flatMap(\.headers)
+            + KernelFamily.allCases.flatMap { [$0.header, $0.source(.portable)] } + variantSources
+            + ["mcuc_harness.h", "mcuc_harness.c"]
         return names.map { GeneratedFile(name: $0, text: TemplateLibrary.runtimeFile($0)) }
     }
 

@@ -61,7 +61,8 @@ struct SourceAssembly {
         var files = [GeneratedFile(name: "\(fileStem).h", text: header()),
                      GeneratedFile(name: "\(fileStem).c", text: source(c, headers: headers)),
                      GeneratedFile(name: "\(fileStem)_weights.c", text: weights(c, headers: headers))]
-        for name in TemplateLibrary.sharedHeaders + headers + kernelSources {
+        let variantHeaders = Set(c.functions.flatMap(\.variant.headers)).sorted()
+        for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }
         let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources)

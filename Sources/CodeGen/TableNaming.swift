@@ -45,6 +45,10 @@ struct TableNaming {
         case .weights(let source):
             let filter = graph[source]
             return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape)"
+        case .packedGemm(let source, let pairs, _):
+            let filter = graph[source]
+            return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape), bias and "
+                + "requantization packed for the DSP GEMM (\(pairs) channel pairs)"
         case .bias(let folded): return "\(place): bias" + (folded ? " with the input zero point folded in" : "")
         case .multipliers: return "\(place): Q31 requantization multipliers"
         case .shifts: return "\(place): requantization shifts"

@@ -27,6 +27,10 @@ public struct FlashEstimate: Sendable, Hashable {
         for table in plan.tables {
             switch table.kind {
             case .weights, .tensor: result.weightBytes += table.byteCount
+            case .packedGemm(_, let pairs, let groups):
+                result.weightBytes += 8 * pairs * groups
+                result.biasBytes += 8 * pairs
+                result.requantizationBytes += 24 * pairs
             case .bias: result.biasBytes += table.byteCount
             case .multipliers, .shifts: result.requantizationBytes += table.byteCount
             case .indices: result.indexBytes += table.byteCount

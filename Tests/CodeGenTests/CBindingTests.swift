@@ -67,10 +67,10 @@ import TestSupport
         }
     }
 
-    /// Every binding of every supported model and fixture, lowered for an M4 and an M55 board.
+    /// Every binding of every supported model and fixture, lowered for an M0+, an M4 and an M55 board.
     static let bindings: [KernelBinding] = {
         let models = (try? ModelCorpus.supportedModels()) ?? []
-        return ["nucleo-l4r5zi", "corstone300"].flatMap { target in
+        return ["rp2040", "nucleo-l4r5zi", "corstone300"].flatMap { target in
             models.flatMap { model -> [KernelBinding] in
                 let planned = try? Pipeline.plan(model.graph, options: PipelineOptions(target: TestTargets.named(target)))
                 return planned?.kernels.calls.compactMap(\.binding) ?? []

@@ -47,7 +47,7 @@ extension KernelChoiceTests {
                  let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 3)
                  let z = b.op(.concatenation(Concatenation(axis: 1, activation: .none)), [p, q], [1, 7])
                  return (b.build(outputs: [z]), NodeID(1))
-             }, kernel: "fc", scratch: 0, contract: "separate"),
+             }, kernel: "fc", scratch: 16, contract: "separate"),  // the M4's DSP GEMM: 1 row, 2 groups
         Case(name: "channel concat of images copies", graph: {
                  var b = GraphBuilder()
                  let x = b.input([1, 4, 4, 2])
@@ -104,9 +104,11 @@ extension KernelChoiceTests {
         let z = b.fullyConnected(b.op(.reshape(Reshape(newShape: [1, 512])), [y], [1, 512]), cout: 10)
         let graph = b.build(outputs: [z])
         let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: TestTargets.default)), graph: graph)
-        #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 10 * 512)
-        #expect(flash.biasBytes == 4 * (8 + 10))
-        #expect(flash.requantizationBytes == 8 * (8 + 1))
+        // The FC runs the DSP GEMM on the default (M4) target: 5 channel pairs of 128 groups,
+        // each pair with 2 bias words and 6 requantization words (the odd channel's dummy included).
+        #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 5 * 128 * 8)
+        #expect(flash.biasBytes == 4 * 8 + 5 * 8)
+        #expect(flash.requantizationBytes == 8 * 8 + 5 * 24)
         #expect(flash.codeBytes == CodeSizeModel.runtimeBytes + 2 * CodeSizeModel.callSiteBytes + 900 + 500)
     }
 }

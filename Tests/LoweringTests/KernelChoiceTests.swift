@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// Lowering as a table: a small graph, the node of interest, and the expected kernel, scratch
-/// and contract.
+/// and contract. The default target is an M4: 1x1 convs and FCs run the DSP GEMM, whose scratch
+/// is 8 bytes per row (up to three) and group of four input channels.
 @Suite struct KernelChoiceTests {
     struct Case: Sendable, CustomStringConvertible {
         var name: String
@@ -50,9 +51,9 @@ import TestSupport
 
     static let basicCases: [Case] = [
         Case(name: "1x1 conv widening", graph: single { b, x in b.conv(x, cout: 8, k: 1) }, kernel: "conv1x1",
-             scratch: 0, contract: "streaming(t0, gap \(8 + 4 * 63), interleaved)"),
+             scratch: 24, contract: "streaming(t0, gap \(8 + 4 * 63), interleaved)"),
         Case(name: "1x1 conv narrowing", graph: single { b, x in b.conv(x, cout: 2, k: 1) }, kernel: "conv1x1",
-             scratch: 0, contract: "streaming(t0, gap 2, interleaved)"),
+             scratch: 24, contract: "streaming(t0, gap 2, interleaved)"),
         Case(name: "1x1 conv stride 2 is generic", graph: single { b, x in b.conv(x, cout: 4, k: 1, stride: 2, padding: .valid) },
              kernel: "conv", scratch: 0, contract: "streaming(t0, gap 16, rows)"),
         Case(name: "3x3 conv stride 2", graph: single { b, x in b.conv(x, cout: 8, k: 3, stride: 2) }, kernel: "conv",
@@ -69,9 +70,9 @@ import TestSupport
              graph: single([1, 4, 4, 64]) { b, x in b.depthwise(x, k: 3, multiplier: 2) }, kernel: "dw", scratch: 0,
              contract: "streaming(t0, gap 1536, rows)"),
         Case(name: "fully connected, one row", graph: single([1, 20]) { b, x in b.fullyConnected(x, cout: 10) },
-             kernel: "fc", scratch: 0, contract: "streaming(t0, gap 10, interleaved)"),
+             kernel: "fc", scratch: 40, contract: "streaming(t0, gap 10, interleaved)"),
         Case(name: "fully connected, batch of rows", graph: single([3, 20]) { b, x in b.fullyConnected(x, cout: 30) },
-             kernel: "fc", scratch: 0, contract: "streaming(t0, gap 50, interleaved)"),
+             kernel: "fc", scratch: 120, contract: "streaming(t0, gap 50, interleaved)"),
         Case(name: "relu in place", graph: single { b, x in b.op(.relu(Relu()), [x], [1, 8, 8, 4]) }, kernel: "unary",
              scratch: 0, contract: "streaming(t0, gap 0, read-then-write)"),
         Case(name: "softmax in place", graph: single([1, 10]) { b, x in b.op(.softmax(Softmax(beta: 1)), [x], [1, 10]) },
@@ -86,9 +87,9 @@ import TestSupport
         Case(name: "transpose is separate", graph: single { b, x in
                  let perm = b.constInt32([4], [0, 3, 1, 2])
                  return b.op(.transpose(Transpose()), [x, perm], [1, 4, 8, 8]) }, kernel: "transpose", scratch: 0, contract: "separate"),
-        Case(name: "no sharing: separate", graph: single { b, x in b.conv(x, cout: 8, k: 1) }, kernel: "conv1x1", scratch: 0,
+        Case(name: "no sharing: separate", graph: single { b, x in b.conv(x, cout: 8, k: 1) }, kernel: "conv1x1", scratch: 24,
              contract: "separate", options: LoweringOptions(target: TestTargets.default, sharing: false)),
         Case(name: "external IO: graph input never overlapped", graph: single { b, x in b.conv(x, cout: 8, k: 1) },
-             kernel: "conv1x1", scratch: 0, contract: "separate", options: LoweringOptions(target: TestTargets.default, externalIO: true)),
+             kernel: "conv1x1", scratch: 24, contract: "separate", options: LoweringOptions(target: TestTargets.default, externalIO: true)),
     ]
 }

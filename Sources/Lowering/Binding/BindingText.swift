@@ -58,6 +58,7 @@ public enum BindingText {
         let kind: String
         switch table.kind {
         case .weights(let source): kind = "weights(\(source))"
+        case .packedGemm(let source, _, _): kind = "packed-gemm(\(source))"
         case .bias(let folded): kind = folded ? "bias(folded)" : "bias"
         case .multipliers: kind = "multipliers"
         case .shifts: kind = "shifts"

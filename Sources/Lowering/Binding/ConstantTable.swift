@@ -25,6 +25,9 @@ public struct ConstantTable: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// The weights of tensor `source`, in the order the kernel reads them.
         case weights(source: TensorID)
+        /// The DSP GEMM's packed words of weights tensor `source` (`mcuc_gemm_dsp_params`): per
+        /// channel pair, 2 bias words, `2 * groups` weight words and 6 requantization words.
+        case packedGemm(source: TensorID, pairs: Int, groups: Int)
         /// One int32 bias per output channel; `folded`: the input zero point is folded in.
         case bias(folded: Bool)
         /// Q31 requantization multipliers (one per output channel, or one shared).

@@ -40,6 +40,15 @@ public enum KernelVariant: String, CaseIterable, Sendable, Hashable {
     /// Helium, the M-profile vector extension (`arm_mve.h`; `Templates/kernels/arm/`).
     case mve
 
+    /// Headers this variant's sources include besides their family's (emitted with them).
+    public var headers: [String] {
+        switch self {
+        case .portable: []
+        case .dsp: ["mcuc_dsp.h"]
+        case .mve: []
+        }
+    }
+
     /// True when a core with `features` can run this variant.
     public func runs(on features: Target.Features) -> Bool {
         switch self {

@@ -28,11 +28,18 @@ public struct VariantRule: Sendable {
 ///
 /// Rows are tried in order; the first whose variant the core runs (`KernelVariant.runs(on:)`)
 /// and whose shape rule accepts the call wins; without one the portable kernel runs. Put the
-/// fastest variants first (Helium before DSP). Only the portable set exists today, so the table
-/// is empty; `KernelVariantsTests` checks the selection rules and every row's symbol and source.
+/// fastest variants first (Helium before DSP). `KernelVariantsTests` checks the selection rules
+/// and the shipped rows as a table; `CBindingTests` every row's symbol and source.
 public enum KernelVariants {
+    /// `mcuc_gemm_s8_dsp`: 1x1 CONV_2D and FULLY_CONNECTED as one packed int8 GEMM (its op's
+    /// lowering keeps the portable kernel when the constants fail the exact-epilogue proof).
+    public static let gemmDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_gemm_s8_dsp")
+
     /// The rows, fastest first.
-    public static let rules: [VariantRule] = []
+    public static let rules: [VariantRule] = [
+        VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmDSP) { (_: FullyConnectedKernelParams) in true },
+    ]
 
     /// The function that runs `portable`'s call with `params` on a core with `features`.
     public static func choose(_ portable: KernelFunction, params: any KernelParams, features: Target.Features,

@@ -46,10 +46,17 @@ extension OpLowering {
             let binding = bind(.conv2d, "mcuc_conv2d_s8", params, [.tensor(input), .tensor(output)], tables: tables)
             return call(.convGeneric(w), binding, detail: w.text, contract: streaming(.rows) { rowGap(w) })
         }
-        let binding = bind(.conv2d, "mcuc_conv2d_1x1_s8", params, [.tensor(input), .tensor(output)], tables: tables)
-        return call(.conv1x1, binding, detail: "1x1", contract: streaming(.interleaved) {
+        let contract = streaming(.interleaved) {
             let pixels = outShape.elementCount / max(outShape[-1], 1)
             return StreamingGap.interleaved(units: pixels, inputUnitBytes: inShape[-1], outputUnitBytes: outShape[-1])
-        })
+        }
+        let binding = bind(.conv2d, "mcuc_conv2d_1x1_s8", params, [.tensor(input), .tensor(output)], tables: tables)
+        if binding.function?.variant == .dsp,
+           let gemm = dspGemm(weights: p.filter.map(Int32.init), rows: outShape.elementCount / max(outShape[-1], 1),
+                              depth: inShape[-1], bias: p.biasWithInputZeroPointFolded, output: p.output,
+                              function: binding.function!, input: input) {
+            return call(.conv1x1, gemm.binding, detail: "1x1", scratch: gemm.scratch, contract: contract)
+        }
+        return call(.conv1x1, bindPortable(binding, .conv2d, "mcuc_conv2d_1x1_s8"), detail: "1x1", contract: contract)
     }
 }

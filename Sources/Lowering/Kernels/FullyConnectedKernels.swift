@@ -30,10 +30,19 @@ extension OpLowering {
             filter: filter.ref, bias: bias.ref, mult: mult.ref, shift: shift.ref)
         let binding = bind(.fullyConnected, "mcuc_fully_connected_s8", params, [.tensor(input), .tensor(output)],
                            tables: [filter, bias, mult, shift] + constantTables([input]))
-        return call(.fullyConnected, binding, detail: "\(p.units) units x \(p.depth)", contract: streaming(.interleaved) {
-            let rows = graph[input].shape.elementCount / max(p.depth, 1)
-            return StreamingGap.interleaved(units: rows, inputUnitBytes: p.depth * elementBytes(input),
-                                            outputUnitBytes: p.units * elementBytes(output))
-        })
+        let rows = graph[input].shape.elementCount / max(p.depth, 1)
+        let contract = streaming(.interleaved) {
+            StreamingGap.interleaved(units: rows, inputUnitBytes: p.depth * elementBytes(input),
+                                     outputUnitBytes: p.units * elementBytes(output))
+        }
+        let detail = "\(p.units) units x \(p.depth)"
+        if binding.function?.variant == .dsp,
+           let gemm = dspGemm(weights: p.filter.map { Int32($0) + p.filterOffset }, rows: rows, depth: p.depth,
+                              bias: p.biasWithInputZeroPointFolded, output: p.output, function: binding.function!,
+                              input: input) {
+            return call(.fullyConnected, gemm.binding, detail: detail, scratch: gemm.scratch, contract: contract)
+        }
+        return call(.fullyConnected, bindPortable(binding, .fullyConnected, "mcuc_fully_connected_s8"), detail: detail,
+                    contract: contract)
     }
 }

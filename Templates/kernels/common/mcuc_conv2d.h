@@ -41,4 +41,31 @@ mcuc_status mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int
  * channels of pixel p only, then write output (p, oc). */
 mcuc_status mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
 
+/* The DSP GEMM (kernels/arm/mcuc_conv2d_dsp.c) that runs 1x1 CONV_2D (stride 1, no padding) and
+ * FULLY_CONNECTED on cores with the DSP extension: out[r][c] for `rows` rows of `depth` int8
+ * values (pixels, or FC batches) and `out_c` output channels, equal bit for bit to the portable
+ * kernel it replaces.
+ *
+ * `packed` is written by mcuc at compile time, per pair of output channels (c0, c1), c1 a zero
+ * dummy after an odd last channel: 2 words of initial accumulators (2 b0 + 512 b1 and 2 b1, b
+ * the biases with the input zero point folded), then 2 * groups weight words (group g holds
+ * values 4g..4g+3: the first word values 4g and 4g+2, the second 4g+1 and 4g+3; each halfword
+ * is (w0 + 128) | (w1 << 8), zero past depth), then 6 requantization words (multiplier,
+ * round = 2^(e-1) + (output_zp << e), e, for c0 then c1; see mcuc_dsp_requant2).
+ *
+ * Scratch: 8 * min(rows, 3) * groups bytes, word aligned (up to three rows of doubled int16
+ * columns). Loop order
+ * (the `interleaved` streaming contract holds): rows in increasing groups of up to three; all
+ * input rows of a group are read into the scratch before any of its output rows is written. */
+typedef struct {
+    int32_t rows;
+    int32_t depth;
+    int32_t out_c;
+    int32_t groups;            /* (depth + 3) / 4 */
+    int32_t act_min, act_max;
+    const int32_t *packed;
+} mcuc_gemm_dsp_params;
+
+mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
+
 #endif /* MCUC_CONV2D_H */

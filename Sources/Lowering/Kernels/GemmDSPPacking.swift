@@ -1,0 +1,137 @@
+import IR
+
+/// `mcuc_gemm_dsp_params` (`Templates/kernels/common/mcuc_conv2d.h`), field for field.
+struct GemmDSPKernelParams: KernelParams {
+    static let cType = "mcuc_gemm_dsp_params"
+    var rows: Int32
+    var depth: Int32
+    var outC: Int32
+    var groups: Int32
+    var actMin: Int32, actMax: Int32
+    var packed: TableRef
+}
+
+/// The compile-time arrangement of a GEMM's constants for `mcuc_gemm_s8_dsp` (the layout is
+/// documented in `mcuc_conv2d.h`): per pair of output channels, the initial accumulators, the
+/// weights as `(w0 + 128) | (w1 << 8)` halfwords, then the fused requantization words.
+///
+/// The DSP epilogue (`mcuc_dsp_requant2`) equals TFLM's double rounding only under conditions
+/// proved here per channel from the constants; `pack` returns nil when any channel fails them,
+/// and the call keeps its portable kernel.
+public enum GemmDSPPacking {
+    /// Bytes of scratch the kernel writes for `rows` rows of `depth` values: up to three packed
+    /// rows of 8 bytes per group.
+    public static func scratchBytes(rows: Int, depth: Int) -> Int { 8 * min(rows, 3) * groups(depth) }
+
+    /// Groups of four values per row.
+    public static func groups(_ depth: Int) -> Int { (depth + 3) / 4 }
+
+    /// The packed words, or nil when the DSP epilogue cannot be proved exact for some channel.
+    ///
+    /// - `weights`: `[units][depth]`, each value with any filter offset already added (must fit int8).
+    /// - `bias`: per unit, the input zero point folded in (inputs then range over [-128, 127]).
+    public static func pack(weights: [Int32], units: Int, depth: Int, bias: [Int32],
+                            output: OutputRequantization) -> [Int32]? {
+        guard units > 0, depth > 0, weights.count == units * depth, bias.count == units,
+              weights.allSatisfy({ (-128...127).contains($0) }) else { return nil }
+        var words: [Int32] = []
+        for c0 in stride(from: 0, to: units, by: 2) {
+            let pair = c0 + 1 < units ? [c0, c0 + 1] : [c0]
+            guard let epilogue = try? pair.map({ try epilogueWords(channel: $0, weights: weights, depth: depth,
+                                                                   bias: bias[$0], output: output) }) else { return nil }
+            let b0 = bias[c0], b1 = pair.count == 2 ? bias[c0 + 1] : 0
+            words.append(b0 &* 2 &+ b1 &* 512)
+            words.append(b1 &* 2)
+            words += weightWords(weights, depth: depth, c0: c0, c1: pair.count == 2 ? c0 + 1 : nil)
+            words += epilogue.flatMap { $0 } + (pair.count == 1 ? epilogue[0] : [])
+        }
+        return words
+    }
+
+    /// 2 words per group of four values: values (4g, 4g+2) then (4g+1, 4g+3), each halfword
+    /// `(w0 + 128) | (w1 << 8)`.
+    static func weightWords(_ weights: [Int32], depth: Int, c0: Int, c1: Int?) -> [Int32] {
+        func value(_ channel: Int?, _ k: Int) -> Int32 {
+            guard let channel, k < depth else { return 0 }
+            return weights[channel * depth + k]
+        }
+        return (0..<groups(depth)).flatMap { g in
+            [0, 1].map { j in
+                var word: UInt32 = 0
+                for h in 0..<2 {
+                    let k = 4 * g + j + 2 * h
+                    let low = UInt32(value(c0, k) + 128) & 0xff, high = UInt32(bitPattern: value(c1, k)) & 0xff
+                    word |= (low | high << 8) << (16 * h)
+                }
+                return Int32(bitPattern: word)
+            }
+        }
+    }
+
+    struct NotExact: Error {}
+
+    /// TFLM's MultiplyByQuantizedMultiplier (INT8_SEMANTICS.md), for the constant channels.
+    static func multiplyByQuantizedMultiplier(_ x: Int32, _ m: FixedPointMultiplier) -> Int32 {
+        let shifted = Int32(truncatingIfNeeded: Int64(x) << Int64(max(m.shift, 0)))
+        let ab = Int64(shifted) * Int64(m.multiplier)
+        let high = shifted == Int32.min && m.multiplier == Int32.min
+            ? Int32.max : Int32(truncatingIfNeeded: (ab + (ab >= 0 ? 1 << 30 : 1 - (1 << 30))) / (1 << 31))
+        let exponent = max(-m.shift, 0), mask = Int32(truncatingIfNeeded: (Int64(1) << Int64(exponent)) - 1)
+        let threshold = (mask >> 1) + (high < 0 ? 1 : 0)
+        return (high >> exponent) + ((high & mask) > threshold ? 1 : 0)
+    }
+
+    /// (multiplier, round, e) of one channel, or `NotExact`.
+    static func epilogueWords(channel c: Int, weights: [Int32], depth: Int, bias: Int32,
+                              output: OutputRequantization) throws(NotExact) -> [Int32] {
+        let m = output.multiplier(channel: c), zp = Int64(output.zeroPoint)
+        let constant: [Int32] = [0, Int32(1 + 2 * zp), 1]
+        if m.multiplier == 0 { return constant }
+        // |acc| <= |bias| + 128 * sum |w|: inputs range over [-128, 127] once the zero point is folded.
+        let row = weights[(c * depth)..<((c + 1) * depth)]
+        let weightSum = row.reduce(UInt64(0)) { $0 + UInt64($1.magnitude) }
+        if weightSum == 0 {
+            // A dead channel: acc == bias, whatever the input (biases near 2^30 are common there).
+            let v = Int64(max(-128, min(127, multiplyByQuantizedMultiplier(bias, m) &+ output.zeroPoint)))
+            return [0, Int32(1 + 2 * v), 1]
+        }
+        let bound = Int64(bias).magnitude + 128 * weightSum
+        guard m.multiplier > 0, m.shift < 0 else { throw NotExact() }
+        let e = Int64(-m.shift)
+        // |SRDHM(acc, m)| <= |acc| + 1; below 2^(e-1) the rounding shift gives 0.
+        if e <= 62, bound + 1 < UInt64(1) << UInt64(e - 1) { return constant }
+        guard e <= 31, 2 * bound < UInt64(1) << 31 else { throw NotExact() }
+        let round = (Int64(1) << (e - 1)) + zp * (Int64(1) << e)
+        guard round.magnitude + bound + 2 < UInt64(1) << 31 else { throw NotExact() }
+        return [m.multiplier, Int32(round), Int32(e)]
+    }
+}
+
+extension OpLowering {
+    /// The binding of `mcuc_gemm_s8_dsp` (`function`) for a GEMM of `rows` x `depth` by the
+    /// `[units][depth]` weights, with its scratch bytes; nil when the packing cannot be proved exact.
+    func dspGemm(weights: [Int32], rows: Int, depth: Int, bias: [Int32], output: OutputRequantization,
+                 function: KernelFunction, input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        let units = bias.count
+        guard let words = GemmDSPPacking.pack(weights: weights, units: units, depth: depth, bias: bias,
+                                              output: output) else { return nil }
+        let kind = ConstantTable.Kind.packedGemm(source: operand(1), pairs: (units + 1) / 2,
+                                                 groups: GemmDSPPacking.groups(depth))
+        let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: kind, values: .int32(words))
+        let params = GemmDSPKernelParams(
+            rows: Int32(rows), depth: Int32(depth), outC: Int32(units), groups: Int32(GemmDSPPacking.groups(depth)),
+            actMin: output.range.lowerBound, actMax: output.range.upperBound, packed: packed.ref)
+        let binding = KernelBinding(callee: .kernel(function), params: params,
+                                    arguments: [.tensor(input), .tensor(self.output), .scratch],
+                                    tables: [packed] + constantTables([input]))
+        return (binding, GemmDSPPacking.scratchBytes(rows: rows, depth: depth))
+    }
+
+    /// `binding` with its portable kernel: the variant row matched the shape, but the constants
+    /// rule the variant out (its exactness conditions fail).
+    func bindPortable(_ binding: KernelBinding, _ family: KernelFamily, _ symbol: String) -> KernelBinding {
+        var result = binding
+        result.callee = .kernel(.portable(family, symbol))
+        return result
+    }
+}
