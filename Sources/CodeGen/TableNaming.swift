@@ -49,6 +49,7 @@ struct TableNaming {
             let filter = graph[source]
             return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape), bias and "
                 + "requantization packed for the DSP GEMM (\(pairs) channel pairs)"
+        case .packedDepthwise: return "\(place): bias and requantization packed for the DSP depthwise kernel"
         case .bias(let folded): return "\(place): bias" + (folded ? " with the input zero point folded in" : "")
         case .multipliers: return "\(place): Q31 requantization multipliers"
         case .shifts: return "\(place): requantization shifts"

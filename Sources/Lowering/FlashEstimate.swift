@@ -31,6 +31,9 @@ public struct FlashEstimate: Sendable, Hashable {
                 result.weightBytes += 8 * pairs * groups
                 result.biasBytes += 8 * pairs
                 result.requantizationBytes += 24 * pairs
+            case .packedDepthwise(let channels):
+                result.biasBytes += 4 * channels
+                result.requantizationBytes += 12 * channels
             case .bias: result.biasBytes += table.byteCount
             case .multipliers, .shifts: result.requantizationBytes += table.byteCount
             case .indices: result.indexBytes += table.byteCount

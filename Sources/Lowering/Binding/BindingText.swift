@@ -59,6 +59,7 @@ public enum BindingText {
         switch table.kind {
         case .weights(let source): kind = "weights(\(source))"
         case .packedGemm(let source, _, _): kind = "packed-gemm(\(source))"
+        case .packedDepthwise: kind = "packed-depthwise"
         case .bias(let folded): kind = folded ? "bias(folded)" : "bias"
         case .multipliers: kind = "multipliers"
         case .shifts: kind = "shifts"

@@ -28,6 +28,9 @@ public struct ConstantTable: Sendable, Hashable {
         /// The DSP GEMM's packed words of weights tensor `source` (`mcuc_gemm_dsp_params`): per
         /// channel pair, 2 bias words, `2 * groups` weight words and 6 requantization words.
         case packedGemm(source: TensorID, pairs: Int, groups: Int)
+        /// The DSP depthwise kernel's words (`mcuc_depthwise_dsp_params`): per channel, 1 bias
+        /// word and 3 requantization words.
+        case packedDepthwise(channels: Int)
         /// One int32 bias per output channel; `folded`: the input zero point is folded in.
         case bias(folded: Bool)
         /// Q31 requantization multipliers (one per output channel, or one shared).

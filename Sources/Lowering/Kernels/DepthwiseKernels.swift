@@ -49,7 +49,14 @@ extension OpLowering {
                         scratch: scratch, contract: .inPlace(input: input))
         }
         let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
-        return call(.depthwiseGeneric(w), binding, detail: w.text, contract: streaming(.rows) { rowGap(w) })
+        let contract = streaming(.rows) { rowGap(w) }
+        if let function = binding.function, function.variant == .dsp,
+           let dsp = dspDepthwise(params, p, bias: fold ? p.biasWithInputZeroPointFolded : p.bias, folded: fold,
+                                  filter: filter, function: function, input: input) {
+            return call(.depthwiseGeneric(w), dsp, detail: w.text, contract: contract)
+        }
+        return call(.depthwiseGeneric(w), bindPortable(binding, .depthwise, "mcuc_depthwise_s8"), detail: w.text,
+                    contract: contract)
     }
 
     /// The scratch bytes of the in-place kernel (one input channel), when it may run and its span

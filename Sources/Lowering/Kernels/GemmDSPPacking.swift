@@ -37,8 +37,11 @@ public enum GemmDSPPacking {
         var words: [Int32] = []
         for c0 in stride(from: 0, to: units, by: 2) {
             let pair = c0 + 1 < units ? [c0, c0 + 1] : [c0]
-            guard let epilogue = try? pair.map({ try epilogueWords(channel: $0, weights: weights, depth: depth,
-                                                                   bias: bias[$0], output: output) }) else { return nil }
+            guard let epilogue = try? pair.map({ c in
+                try DSPEpilogue.words(output.multiplier(channel: c), zeroPoint: output.zeroPoint, bias: bias[c],
+                                      weightMagnitude: weights[(c * depth)..<((c + 1) * depth)].reduce(0) { $0 + UInt64($1.magnitude) },
+                                      inputMagnitude: 128)
+            }) else { return nil }
             let b0 = bias[c0], b1 = pair.count == 2 ? bias[c0 + 1] : 0
             words.append(b0 &* 2 &+ b1 &* 512)
             words.append(b1 &* 2)
@@ -66,44 +69,6 @@ public enum GemmDSPPacking {
                 return Int32(bitPattern: word)
             }
         }
-    }
-
-    struct NotExact: Error {}
-
-    /// TFLM's MultiplyByQuantizedMultiplier (INT8_SEMANTICS.md), for the constant channels.
-    static func multiplyByQuantizedMultiplier(_ x: Int32, _ m: FixedPointMultiplier) -> Int32 {
-        let shifted = Int32(truncatingIfNeeded: Int64(x) << Int64(max(m.shift, 0)))
-        let ab = Int64(shifted) * Int64(m.multiplier)
-        let high = shifted == Int32.min && m.multiplier == Int32.min
-            ? Int32.max : Int32(truncatingIfNeeded: (ab + (ab >= 0 ? 1 << 30 : 1 - (1 << 30))) / (1 << 31))
-        let exponent = max(-m.shift, 0), mask = Int32(truncatingIfNeeded: (Int64(1) << Int64(exponent)) - 1)
-        let threshold = (mask >> 1) + (high < 0 ? 1 : 0)
-        return (high >> exponent) + ((high & mask) > threshold ? 1 : 0)
-    }
-
-    /// (multiplier, round, e) of one channel, or `NotExact`.
-    static func epilogueWords(channel c: Int, weights: [Int32], depth: Int, bias: Int32,
-                              output: OutputRequantization) throws(NotExact) -> [Int32] {
-        let m = output.multiplier(channel: c), zp = Int64(output.zeroPoint)
-        let constant: [Int32] = [0, Int32(1 + 2 * zp), 1]
-        if m.multiplier == 0 { return constant }
-        // |acc| <= |bias| + 128 * sum |w|: inputs range over [-128, 127] once the zero point is folded.
-        let row = weights[(c * depth)..<((c + 1) * depth)]
-        let weightSum = row.reduce(UInt64(0)) { $0 + UInt64($1.magnitude) }
-        if weightSum == 0 {
-            // A dead channel: acc == bias, whatever the input (biases near 2^30 are common there).
-            let v = Int64(max(-128, min(127, multiplyByQuantizedMultiplier(bias, m) &+ output.zeroPoint)))
-            return [0, Int32(1 + 2 * v), 1]
-        }
-        let bound = Int64(bias).magnitude + 128 * weightSum
-        guard m.multiplier > 0, m.shift < 0 else { throw NotExact() }
-        let e = Int64(-m.shift)
-        // |SRDHM(acc, m)| <= |acc| + 1; below 2^(e-1) the rounding shift gives 0.
-        if e <= 62, bound + 1 < UInt64(1) << UInt64(e - 1) { return constant }
-        guard e <= 31, 2 * bound < UInt64(1) << 31 else { throw NotExact() }
-        let round = (Int64(1) << (e - 1)) + zp * (Int64(1) << e)
-        guard round.magnitude + bound + 2 < UInt64(1) << 31 else { throw NotExact() }
-        return [m.multiplier, Int32(round), Int32(e)]
     }
 }
 

@@ -40,4 +40,26 @@ mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *inpu
 mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output,
                                       int8_t *scratch);
 
+/* The DSP variant of mcuc_depthwise_s8 for depth_multiplier 1 (kernels/arm/mcuc_depthwise_dsp.c),
+ * equal to it bit for bit, in the same loop order (the `rows` contract holds): four channels at
+ * a time per output pixel. `filter` is the model's [filter_h][filter_w][channels] weights;
+ * `packed` holds 4 words per channel: 2 * bias (input zero point folded when input_offset is
+ * 0), then multiplier, round and e of the fused epilogue (mcuc_dsp_requant2; mcuc proves it
+ * exact per channel at compile time). */
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, channels;
+    int32_t out_h, out_w;
+    int32_t filter_h, filter_w;
+    int32_t stride_h, stride_w;
+    int32_t dilation_h, dilation_w;
+    int32_t pad_top, pad_left;
+    int32_t input_offset;
+    int32_t act_min, act_max;
+    const int8_t *filter;
+    const int32_t *packed;
+} mcuc_depthwise_dsp_params;
+
+mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output);
+
 #endif /* MCUC_DEPTHWISE_H */

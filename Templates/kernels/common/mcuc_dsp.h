@@ -42,6 +42,19 @@ static inline int32_t mcuc_dsp_u2i(uint32_t u)
 #define mcuc_sadd16(a, b) __sadd16((a), (b))
 /* ssat #8: x clamped to [-128, 127]. */
 #define mcuc_ssat8(x) __ssat((x), 8)
+/* sxtab16: n + bytes 0 and 2 of x sign-extended, per halfword. */
+#define mcuc_sxtab16(n, x) __sxtab16((n), (x))
+/* smlabb / smlatt: acc + the bottom (top) halfwords of a and b multiplied. */
+#define mcuc_smlabb(a, b, acc) __smlabb((a), (b), (acc))
+#define mcuc_smlatt(a, b, acc) __smlatt((a), (b), (acc))
+
+/* sxtab16 with ror #8: n + bytes 1 and 3 of x sign-extended, per halfword. */
+static inline int32_t mcuc_sxtab16_ror8(int32_t n, int32_t x)
+{
+    int32_t r;
+    __asm("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(n), "r"(x));
+    return r;
+}
 
 /* sxtb16 ror #8: bytes 1 and 3 sign-extended into the two halfwords. */
 static inline int32_t mcuc_sxtb16_ror8(int32_t x)
@@ -112,6 +125,26 @@ static inline int32_t mcuc_sxtb16_ror8(int32_t x)
 static inline int32_t mcuc_sadd16(int32_t a, int32_t b)
 {
     return mcuc_dsp_halves(mcuc_dsp_lo16(a) + mcuc_dsp_lo16(b), mcuc_dsp_hi16(a) + mcuc_dsp_hi16(b));
+}
+
+static inline int32_t mcuc_sxtab16(int32_t n, int32_t x)
+{
+    return mcuc_sadd16(n, mcuc_sxtb16(x));
+}
+
+static inline int32_t mcuc_sxtab16_ror8(int32_t n, int32_t x)
+{
+    return mcuc_sadd16(n, mcuc_sxtb16_ror8(x));
+}
+
+static inline int32_t mcuc_smlabb(int32_t a, int32_t b, int32_t acc)
+{
+    return mcuc_dsp_u2i((uint32_t)acc + (uint32_t)(mcuc_dsp_lo16(a) * mcuc_dsp_lo16(b)));
+}
+
+static inline int32_t mcuc_smlatt(int32_t a, int32_t b, int32_t acc)
+{
+    return mcuc_dsp_u2i((uint32_t)acc + (uint32_t)(mcuc_dsp_hi16(a) * mcuc_dsp_hi16(b)));
 }
 
 static inline int32_t mcuc_ssat8(int32_t x)

@@ -1,0 +1,92 @@
+import Driver
+import Foundation
+import IR
+import Simulator
+import Testing
+import TestSupport
+
+/// `mcuc_depthwise_s8_dsp` (DEPTHWISE_CONV_2D, multiplier 1, four channels at a time) on the
+/// Cortex-M4 under QEMU, bit-exact against the Swift reference with random weights and biases:
+/// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
+/// (input offset kept) and VALID (zero point folded), per-tensor and per-channel. A representative
+/// set runs in `make test`; `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
+@Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
+struct QemuDepthwiseDSPTests {
+    struct Shape: Sendable, CustomStringConvertible {
+        var size: Int, channels: Int, kernel: Int, stride: Int, dilation: Int
+        var same: Bool, perChannel: Bool
+        var seed: UInt64
+        var description: String {
+            "\(size)x\(size)x\(channels) k\(kernel) s\(stride) d\(dilation) \(same ? "same" : "valid") "
+                + (perChannel ? "per-channel" : "per-tensor")
+        }
+    }
+
+    static let representative: [Shape] = [
+        Shape(size: 5, channels: 1, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: false, seed: 1),
+        Shape(size: 6, channels: 7, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 2),
+        Shape(size: 7, channels: 8, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: true, seed: 3),
+        Shape(size: 9, channels: 13, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: true, seed: 4),
+        Shape(size: 8, channels: 6, kernel: 3, stride: 1, dilation: 2, same: true, perChannel: false, seed: 5),
+        Shape(size: 11, channels: 4, kernel: 7, stride: 3, dilation: 1, same: true, perChannel: true, seed: 6),
+        Shape(size: 4, channels: 18, kernel: 1, stride: 1, dilation: 1, same: false, perChannel: false, seed: 7),
+    ]
+
+    static let sweep: [Shape] = {
+        guard ProcessInfo.processInfo.environment["MCUC_STRESS"] == "1" else { return [] }
+        var random = SeededRandom(seed: 2027)
+        return (0..<100).map { i in
+            let kernel = [1, 2, 3, 3, 5, 7].randomElement(using: &random)!
+            return Shape(size: Int.random(in: kernel...14, using: &random), channels: Int.random(in: 1...40, using: &random),
+                         kernel: kernel, stride: Int.random(in: 1...3, using: &random),
+                         dilation: Int.random(in: 1...2, using: &random), same: Bool.random(using: &random),
+                         perChannel: Bool.random(using: &random), seed: UInt64(300 + i))
+        }
+    }()
+
+    @Test(arguments: representative)
+    func representativeShapes(_ shape: Shape) throws { try check(shape) }
+
+    @Test(.enabled(if: !sweep.isEmpty, "MCUC_STRESS=1 runs the sweep"), arguments: sweep)
+    func stressSweep(_ shape: Shape) throws { try check(shape) }
+
+    func check(_ shape: Shape) throws {
+        let graph = Self.graph(shape)
+        let planned = try Pipeline.plan(graph, options: PipelineOptions())
+        let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }.filter { $0.contains("depthwise") }
+        #expect(symbols == ["mcuc_depthwise_s8_dsp"], "\(shape): \(symbols)")
+        let (report, build) = try QemuTesting.simulate(graph, path: "dw-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
+        defer { try? FileManager.default.removeItem(at: build.directory) }
+        HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
+    }
+
+    /// `input [1, size, size, channels] -> DEPTHWISE_CONV_2D (RELU6)`, and a RELU of the input.
+    static func graph(_ s: Shape) -> Graph {
+        var random = SeededRandom(seed: s.seed)
+        var b = GraphBuilder()
+        let inScale: Float = 0.05
+        let x = b.input([1, s.size, s.size, s.channels], scale: inScale, zeroPoint: Int32.random(in: -128...127, using: &random))
+        b.inputs = [x]
+        let scales = (0..<(s.perChannel ? s.channels : 1)).map { _ in Float.random(in: 0.002...0.02, using: &random) }
+        let axis: Int? = s.perChannel ? 3 : nil
+        let w = b.constInt8([1, s.kernel, s.kernel, s.channels],
+                            (0..<(s.kernel * s.kernel * s.channels)).map { _ in Int8.random(in: -127...127, using: &random) },
+                            quant: QuantParams(scale: scales, zeroPoint: Array(repeating: 0, count: scales.count), axis: axis))
+        let bias = b.constInt32([s.channels], (0..<s.channels).map { _ in Int32.random(in: -3000...3000, using: &random) },
+                                quant: QuantParams(scale: scales.map { $0 * inScale },
+                                                   zeroPoint: Array(repeating: 0, count: scales.count), axis: s.perChannel ? 0 : nil))
+        let padding: Padding = s.same ? .same : .valid
+        let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation, padding: padding)
+        let y = b.activation([1, out, out, s.channels], scale: inScale * 0.01 * Float(s.kernel) * 30,
+                             zeroPoint: Int32.random(in: -100...100, using: &random))
+        b.node(.depthwiseConv2d(DepthwiseConv2D(padding: padding, strideH: s.stride, strideW: s.stride,
+                                                dilationH: s.dilation, dilationW: s.dilation, depthMultiplier: 1,
+                                                activation: .relu6)),
+               inputs: [x, w, bias], output: y)
+        // A second reader of the input keeps it alive past the depthwise: no in-place variant.
+        let r = b.activation([1, s.size, s.size, s.channels], scale: inScale, zeroPoint: -128)
+        b.node(.relu(Relu()), inputs: [x], output: r)
+        b.outputs = [y, r]
+        return b.build()
+    }
+}
