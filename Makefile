@@ -31,7 +31,7 @@ stress: build
 ## The DSP/Helium kernels on long seeded shape sweeps under QEMU, bit-exact against the reference (slow).
 stress-kernels: deps
 	$(SWIFT) build --build-tests
-	MCUC_STRESS=1 $(SWIFT) test --skip-build --filter 'QemuGemmDSPTests|QemuDepthwiseDSPTests'
+	MCUC_STRESS=1 $(SWIFT) test --skip-build --filter 'QemuGemmDSPTests|QemuDepthwiseDSPTests|QemuConvDSPTests'
 
 check-schema:
 	scripts/regen-schema.sh --check

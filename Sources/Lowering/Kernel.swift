@@ -6,7 +6,7 @@ import IR
 public enum Kernel: Sendable, Hashable {
     /// CONV_2D with a 1x1 filter and stride 1: for each pixel `p` in increasing order, for each
     /// output channel, accumulate over the input channels of pixel `p` (no im2col buffer). The DSP
-    /// GEMM reads up to three pixels into its scratch before writing their outputs: every read
+    /// GEMM reads up to two pixels into its scratch before writing their outputs: every read
     /// only moves earlier, so the same streaming gap holds.
     case conv1x1
     /// Any other CONV_2D: direct loops (no im2col buffer); output rows in increasing order, then
@@ -19,7 +19,7 @@ public enum Kernel: Sendable, Hashable {
     /// the step's scratch, then compute output channel `c` from the scratch only.
     case depthwiseInPlace(ConvWindow)
     /// FULLY_CONNECTED: for each input row in increasing order, for each output channel,
-    /// accumulate over that row (the DSP GEMM: rows in groups of up to three, as `conv1x1`).
+    /// accumulate over that row (the DSP GEMM: rows in groups of up to two, as `conv1x1`).
     case fullyConnected
     /// ADD, SUB, MUL with broadcasting: output elements in increasing order, each written right
     /// after its operand elements were read.

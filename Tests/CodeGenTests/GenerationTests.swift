@@ -36,8 +36,8 @@ import TFLiteFrontend
         let sources = try Self.generate(try Self.load(Self.example), path: Self.example)
         let names = Set(sources.files.map(\.name))
         for expected in ["digits_cnn.h", "digits_cnn.c", "digits_cnn_weights.c", "CMakeLists.txt", "Makefile", "README.txt",
-                         "mcuc_common.h", "mcuc_fixedpoint.h", "mcuc_conv2d.c", "mcuc_softmax.c",
-                         // the default target is an M4: its depthwise and 1x1 conv run the DSP variants
+                         "mcuc_common.h", "mcuc_fixedpoint.h", "mcuc_conv2d.h", "mcuc_softmax.c",
+                         // the default target is an M4: its convolutions and depthwise run the DSP variants
                          "mcuc_dsp.h", "mcuc_conv2d_dsp.c", "mcuc_depthwise_dsp.c"] {
             #expect(names.contains(expected), "\(expected) missing")
         }

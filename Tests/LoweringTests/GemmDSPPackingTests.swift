@@ -78,6 +78,6 @@ import TestSupport
                                   options: LoweringOptions(target: TestTargets.named(c.target)))
         let call = plan.calls.last!
         #expect(call.binding?.function?.symbol == c.expected)
-        #expect(call.scratchBytes == (c.expected == "mcuc_gemm_s8_dsp" ? 24 * 3 : 0))
+        #expect(call.scratchBytes == (c.expected == "mcuc_gemm_s8_dsp" ? 16 * 3 : 0))
     }
 }

@@ -35,6 +35,9 @@ public enum KernelVariants {
     /// lowering keeps the portable kernel when the constants fail the exact-epilogue proof).
     public static let gemmDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_gemm_s8_dsp")
 
+    /// `mcuc_conv2d_s8_dsp`: any ungrouped CONV_2D through im2col rows into the same GEMM.
+    public static let convDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_s8_dsp")
+
     /// `mcuc_depthwise_s8_dsp`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels at a time.
     public static let depthwiseDSP = KernelFunction(family: .depthwise, variant: .dsp, symbol: "mcuc_depthwise_s8_dsp")
 
@@ -44,6 +47,7 @@ public enum KernelVariants {
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmDSP) { (_: FullyConnectedKernelParams) in true },
     ]
 

@@ -44,7 +44,14 @@ extension OpLowering {
         let tables = [filter, bias, mult, shift] + constantTables([input])
         guard w.isPointwise else {
             let binding = bind(.conv2d, "mcuc_conv2d_s8", params, [.tensor(input), .tensor(output)], tables: tables)
-            return call(.convGeneric(w), binding, detail: w.text, contract: streaming(.rows) { rowGap(w) })
+            let contract = streaming(.rows) { rowGap(w) }
+            if let function = binding.function, function.variant == .dsp,
+               let dsp = dspConv(params, p, function: function, input: input) {
+                return call(.convGeneric(w), dsp.binding, detail: w.text + ", im2col", scratch: dsp.scratch,
+                            contract: contract)
+            }
+            return call(.convGeneric(w), bindPortable(binding, .conv2d, "mcuc_conv2d_s8"), detail: w.text,
+                        contract: contract)
         }
         let contract = streaming(.interleaved) {
             let pixels = outShape.elementCount / max(outShape[-1], 1)

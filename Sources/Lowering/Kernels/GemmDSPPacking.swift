@@ -19,9 +19,9 @@ struct GemmDSPKernelParams: KernelParams {
 /// proved here per channel from the constants; `pack` returns nil when any channel fails them,
 /// and the call keeps its portable kernel.
 public enum GemmDSPPacking {
-    /// Bytes of scratch the kernel writes for `rows` rows of `depth` values: up to three packed
+    /// Bytes of scratch the kernel writes for `rows` rows of `depth` values: up to two packed
     /// rows of 8 bytes per group.
-    public static func scratchBytes(rows: Int, depth: Int) -> Int { 8 * min(rows, 3) * groups(depth) }
+    public static func scratchBytes(rows: Int, depth: Int) -> Int { 8 * min(rows, 2) * groups(depth) }
 
     /// Groups of four values per row.
     public static func groups(_ depth: Int) -> Int { (depth + 3) / 4 }
@@ -98,5 +98,49 @@ extension OpLowering {
         var result = binding
         result.callee = .kernel(.portable(family, symbol))
         return result
+    }
+}
+
+/// `mcuc_conv2d_dsp_params` (`Templates/kernels/common/mcuc_conv2d.h`), field for field.
+struct Conv2DDSPKernelParams: KernelParams {
+    static let cType = "mcuc_conv2d_dsp_params"
+    var batches: Int32
+    var inH: Int32, inW: Int32, inC: Int32
+    var outH: Int32, outW: Int32, outC: Int32
+    var filterH: Int32, filterW: Int32
+    var strideH: Int32, strideW: Int32
+    var dilationH: Int32, dilationW: Int32
+    var padTop: Int32, padLeft: Int32
+    var inputZp: Int32
+    var depth: Int32
+    var groups: Int32
+    var actMin: Int32, actMax: Int32
+    var packed: TableRef
+}
+
+extension OpLowering {
+    /// The binding of `mcuc_conv2d_s8_dsp` (`function`, a k x k ungrouped CONV_2D through im2col
+    /// rows) for the portable call `c`, with its scratch bytes; nil when the packing cannot be
+    /// proved exact. Padding taps read the input zero point, so the bias folds it over the whole
+    /// filter.
+    func dspConv(_ c: Conv2DKernelParams, _ p: Conv2DParams, function: KernelFunction,
+                 input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        let units = Int(c.outC), depth = Int(c.filterH * c.filterW * c.inC)
+        guard let words = GemmDSPPacking.pack(weights: p.filter.map(Int32.init), units: units, depth: depth,
+                                              bias: p.biasWithInputZeroPointFolded, output: p.output) else { return nil }
+        let groups = GemmDSPPacking.groups(depth)
+        let packed = ConstantTable(id: .call(node.id, role: "packed"),
+                                   kind: .packedGemm(source: operand(1), pairs: (units + 1) / 2, groups: groups),
+                                   values: .int32(words))
+        let params = Conv2DDSPKernelParams(
+            batches: c.batches, inH: c.inH, inW: c.inW, inC: c.inC, outH: c.outH, outW: c.outW, outC: c.outC,
+            filterH: c.filterH, filterW: c.filterW, strideH: c.strideH, strideW: c.strideW, dilationH: c.dilationH,
+            dilationW: c.dilationW, padTop: c.padTop, padLeft: c.padLeft, inputZp: p.inputZeroPoint,
+            depth: Int32(depth), groups: Int32(groups), actMin: c.actMin, actMax: c.actMax, packed: packed.ref)
+        let binding = KernelBinding(callee: .kernel(function), params: params,
+                                    arguments: [.tensor(input), .tensor(output), .scratch],
+                                    tables: [packed] + constantTables([input]))
+        let rows = min(2, Int(c.outH * c.outW))
+        return (binding, rows * ((depth + 3) & ~3) + 8 * rows * groups)
     }
 }

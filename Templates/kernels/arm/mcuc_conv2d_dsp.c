@@ -1,6 +1,7 @@
-/* mcuc runtime: the DSP GEMM of 1x1 CONV_2D and FULLY_CONNECTED (see mcuc_conv2d.h for the packed
- * layout and the loop order). Two output channels share each weight word (SMLAD), one to three
- * rows share each column word; requantization is fused (mcuc_dsp_requant2). */
+/* mcuc runtime: the DSP GEMM of 1x1 CONV_2D and FULLY_CONNECTED, and k x k CONV_2D through a
+ * partial im2col into the same GEMM (see mcuc_conv2d.h for the packed layout and the loop
+ * orders). Two output channels share each weight word (SMLAD), one or two rows share each
+ * column word; requantization is fused (mcuc_dsp_requant2). */
 #include "mcuc_conv2d.h"
 #include "mcuc_dsp.h"
 
@@ -27,7 +28,7 @@ static inline void pack_word(int32_t w, int32_t *e, int32_t *o, int32_t *s)
     *o = hi;
 }
 
-/* Packs `n` rows (1-3) of `k` values into `cols`: per group of 4 values, the n even words then
+/* Packs `n` rows (1 or 2) of `k` values into `cols`: per group of 4 values, the n even words then
  * the n odd words. t[r] = 128 * (sum of row r's doubled values), modulo 2^32. */
 static void pack_rows(const int8_t *const *x, int32_t n, int32_t k, int32_t *cols, int32_t *t)
 {
@@ -54,104 +55,72 @@ static inline int32_t clamp_act(int32_t r, int32_t lo, int32_t hi)
     return r > hi ? hi : r;
 }
 
-/* One group of four values for one channel pair and `n` rows (1-3): c[r] gets the low-byte
- * products (channel 0 + 128, channel 1 * 256), b[r] channel 1 alone. */
-static inline __attribute__((always_inline)) void mac_group(const int32_t **wp, const int32_t **xp, int32_t n,
-                                                            int32_t *c, int32_t *b)
-{
-    const int32_t *w = *wp, *x = *xp;
-    int32_t we, wo, wb, wob, r;
-    MCUC_DSP_LOAD2(w, we, wo);
-    wb = mcuc_sxtb16_ror8(we);
-    wob = mcuc_sxtb16_ror8(wo);
-    if (n == 1) {
-        int32_t e, o;
-        MCUC_DSP_LOAD2(x, e, o);
-        c[0] = mcuc_smlad(e, we, c[0]);
-        b[0] = mcuc_smlad(e, wb, b[0]);
-        c[0] = mcuc_smlad(o, wo, c[0]);
-        b[0] = mcuc_smlad(o, wob, b[0]);
-    } else {
-        for (r = 0; r < n; ++r) {
-            c[r] = mcuc_smlad(x[r], we, c[r]);
-            b[r] = mcuc_smlad(x[r], wb, b[r]);
-            c[r] = mcuc_smlad(x[n + r], wo, c[r]);
-            b[r] = mcuc_smlad(x[n + r], wob, b[r]);
-        }
-        x += 2 * n;
-    }
-    *wp = w;
-    *xp = x;
-}
+/* One group of four values (two weight words) for one channel pair and two rows: c0/c1 get
+ * the low-byte products (channel 0 + 128, channel 1 * 256), b0/b1 channel 1 alone. */
+#define MCUC_GEMM2_GROUP()                   \
+    do {                                     \
+        int32_t we, wo, e0, e1, o0, o1;      \
+        MCUC_DSP_LOAD2(w, we, wo);           \
+        MCUC_DSP_LOAD2(x, e0, e1);           \
+        MCUC_DSP_LOAD2(x, o0, o1);           \
+        c0 = mcuc_smlad(e0, we, c0);         \
+        c1 = mcuc_smlad(e1, we, c1);         \
+        we = mcuc_sxtb16_ror8(we);           \
+        b0 = mcuc_smlad(e0, we, b0);         \
+        b1 = mcuc_smlad(e1, we, b1);         \
+        c0 = mcuc_smlad(o0, wo, c0);         \
+        c1 = mcuc_smlad(o1, wo, c1);         \
+        wo = mcuc_sxtb16_ror8(wo);           \
+        b0 = mcuc_smlad(o0, wo, b0);         \
+        b1 = mcuc_smlad(o1, wo, b1);         \
+    } while (0)
 
-/* All groups for one channel pair and `n` rows: an odd first group, then two per iteration. */
+/* The same for one row. */
+#define MCUC_GEMM1_GROUP()                   \
+    do {                                     \
+        int32_t we, wo, e0, o0;              \
+        MCUC_DSP_LOAD2(w, we, wo);           \
+        MCUC_DSP_LOAD2(x, e0, o0);           \
+        c0 = mcuc_smlad(e0, we, c0);         \
+        we = mcuc_sxtb16_ror8(we);           \
+        b0 = mcuc_smlad(e0, we, b0);         \
+        c0 = mcuc_smlad(o0, wo, c0);         \
+        wo = mcuc_sxtb16_ror8(wo);           \
+        b0 = mcuc_smlad(o0, wo, b0);         \
+    } while (0)
+
+/* All groups for one channel pair and `n` rows (1 or 2), accumulators in registers: an odd
+ * first group, then two per iteration. */
 static inline __attribute__((always_inline)) const int32_t *
 mac_rows(const int32_t *w, const int32_t *x, int32_t groups, int32_t n, int32_t *c, int32_t *b)
 {
     const int32_t *const end = w + 2 * groups;
-    if (groups & 1) {
-        mac_group(&w, &x, n, c, b);
+    int32_t c0 = c[0], b0 = b[0], c1 = n == 2 ? c[1] : 0, b1 = n == 2 ? b[1] : 0;
+    if (n == 2) {
+        if (groups & 1) {
+            MCUC_GEMM2_GROUP();
+        }
+        while (w != end) {
+            MCUC_GEMM2_GROUP();
+            MCUC_GEMM2_GROUP();
+        }
+        c[1] = c1;
+        b[1] = b1;
+    } else {
+        if (groups & 1) {
+            MCUC_GEMM1_GROUP();
+        }
+        while (w != end) {
+            MCUC_GEMM1_GROUP();
+            MCUC_GEMM1_GROUP();
+        }
     }
-    while (w != end) {
-        mac_group(&w, &x, n, c, b);
-        mac_group(&w, &x, n, c, b);
-    }
+    c[0] = c0;
+    b[0] = b0;
     return w;
 }
 
-#if MCUC_DSP_NATIVE
-/* One group for 2 channels x 3 rows in 17 instructions: weights r3/lr, columns r4-r6 (ldm),
- * accumulators c0-c2 in r7-r9, b0-b2 in r10-r12. */
-#define MCUC_MAC3_GROUP              \
-    "ldrd r3, lr, [r0], #8\n"        \
-    "ldm r1!, {r4, r5, r6}\n"        \
-    "smlad r7, r4, r3, r7\n"         \
-    "smlad r8, r5, r3, r8\n"         \
-    "smlad r9, r6, r3, r9\n"         \
-    "sxtb16 r3, r3, ror #8\n"        \
-    "smlad r10, r4, r3, r10\n"       \
-    "smlad r11, r5, r3, r11\n"       \
-    "smlad r12, r6, r3, r12\n"       \
-    "ldm r1!, {r4, r5, r6}\n"        \
-    "smlad r7, r4, lr, r7\n"         \
-    "smlad r8, r5, lr, r8\n"         \
-    "smlad r9, r6, lr, r9\n"         \
-    "sxtb16 lr, lr, ror #8\n"        \
-    "smlad r10, r4, lr, r10\n"       \
-    "smlad r11, r5, lr, r11\n"       \
-    "smlad r12, r6, lr, r12\n"
-
-/* All groups (>= 1) for 2 channels x 3 rows: acc = {c0, c1, c2, b0, b1, b2} in and out; returns
- * w past the pair's weights. A naked function (all 14 core registers, at every optimization
- * level): an odd group count enters the two-group loop at its second group (24 bytes per group,
- * so bit 3 of the byte count is the parity). */
-#define MCUC_IN_ASM __attribute__((unused))
-__attribute__((naked, noinline)) static const int32_t *mac3(const int32_t *w MCUC_IN_ASM, const int32_t *x MCUC_IN_ASM,
-                                                            int32_t groups MCUC_IN_ASM, int32_t *acc MCUC_IN_ASM)
-{
-    __asm volatile("push {r4-r11, lr}\n"
-                   "push {r3}\n"
-                   "ldm r3, {r7-r12}\n"
-                   "add r2, r2, r2, lsl #1\n"
-                   "add r2, r1, r2, lsl #3\n"
-                   "sub r3, r2, r1\n"
-                   "tst r3, #8\n"
-                   "bne 2f\n"
-                   "1:\n" MCUC_MAC3_GROUP "2:\n" MCUC_MAC3_GROUP
-                   "cmp r1, r2\n"
-                   "bne 1b\n"
-                   "pop {r3}\n"
-                   "stm r3, {r7-r12}\n"
-                   "pop {r4-r11, pc}\n");
-}
-#else
-static const int32_t *mac3(const int32_t *w, const int32_t *x, int32_t groups, int32_t *acc)
-{
-    return mac_rows(w, x, groups, 3, acc, acc + 3);
-}
-#endif
-
-/* Every channel pair for `n` rows (1-3) from packed columns `cols` (t: pack_rows' sums). */
+/* Every channel pair for `n` rows (1 or 2) from packed columns `cols` (t: pack_rows' sums). */
 static inline __attribute__((always_inline)) void
 gemm_rows(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, int32_t n, int8_t *out)
 {
@@ -165,7 +134,7 @@ gemm_rows(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, 
             c[r] = mcuc_dsp_u2i((uint32_t)q[0] - (uint32_t)t[r]);
             b[r] = q[1];
         }
-        q = n == 3 ? mac3(q + 2, cols, p->groups, acc) : mac_rows(q + 2, cols, p->groups, n, c, b);
+        q = mac_rows(q + 2, cols, p->groups, n, c, b);
         for (r = 0; r < n; ++r) {
             const int32_t acc0 = mcuc_dsp_u2i((uint32_t)c[r] - ((uint32_t)b[r] << 8));
             out[r * units + ch] = (int8_t)clamp_act(mcuc_dsp_requant2(acc0, q[0], q[1], q[2]), lo, hi);
@@ -175,12 +144,6 @@ gemm_rows(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, 
         }
         q += 6;
     }
-}
-
-static __attribute__((noinline)) void gemm3(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t,
-                                            int8_t *out)
-{
-    gemm_rows(p, cols, t, 3, out);
 }
 
 static __attribute__((noinline)) void gemm2(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t,
@@ -199,24 +162,85 @@ mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input,
 {
     int32_t *const scratch = (int32_t *)scratch_bytes;
     const int32_t k = p->depth, units = p->out_c;
-    int32_t row = 0, t[3];
-    const int8_t *x[3];
-    for (; row + 3 <= p->rows; row += 3) {
-        x[0] = input + row * k;
-        x[1] = x[0] + k;
-        x[2] = x[1] + k;
-        pack_rows(x, 3, k, scratch, t);
-        gemm3(p, scratch, t, output + row * units);
-    }
-    if (p->rows - row == 2) {
+    int32_t row = 0, t[2];
+    const int8_t *x[2];
+    for (; row + 2 <= p->rows; row += 2) {
         x[0] = input + row * k;
         x[1] = x[0] + k;
         pack_rows(x, 2, k, scratch, t);
         gemm2(p, scratch, t, output + row * units);
-    } else if (p->rows - row == 1) {
+    }
+    if (row < p->rows) {
         x[0] = input + row * k;
         pack_rows(x, 1, k, scratch, t);
         gemm1(p, scratch, t, output + row * units);
+    }
+    return MCUC_OK;
+}
+
+/* The window of output pixel (oy, ox) as one im2col row (ky, kx, channel order, like the
+ * filter); taps outside the input hold the input zero point, which the bias already cancels. */
+static void im2col_row(const mcuc_conv2d_dsp_params *p, const int8_t *in, int32_t oy, int32_t ox, int8_t *row)
+{
+    const int32_t c = p->in_c, iy0 = oy * p->stride_h - p->pad_top, ix0 = ox * p->stride_w - p->pad_left;
+    const int32_t whole = p->dilation_w == 1 && ix0 >= 0 && ix0 + p->filter_w <= p->in_w;
+    int32_t ky, kx;
+    for (ky = 0; ky < p->filter_h; ++ky) {
+        const int32_t iy = iy0 + ky * p->dilation_h;
+        if (iy < 0 || iy >= p->in_h) {
+            memset(row, (uint8_t)p->input_zp, (size_t)(p->filter_w * c));
+            row += p->filter_w * c;
+            continue;
+        }
+        if (whole) {
+            memcpy(row, in + (iy * p->in_w + ix0) * c, (size_t)(p->filter_w * c));
+            row += p->filter_w * c;
+            continue;
+        }
+        for (kx = 0; kx < p->filter_w; ++kx, row += c) {
+            const int32_t ix = ix0 + kx * p->dilation_w;
+            if (ix < 0 || ix >= p->in_w) {
+                memset(row, (uint8_t)p->input_zp, (size_t)c);
+            } else {
+                memcpy(row, in + (iy * p->in_w + ix) * c, (size_t)c);
+            }
+        }
+    }
+}
+
+mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *input, int8_t *output, void *scratch)
+{
+    const int32_t k = p->depth, stride = (k + 3) & ~3, pixels = p->out_h * p->out_w;
+    int8_t *const rows = (int8_t *)scratch;
+    int32_t *const cols = (int32_t *)(void *)(rows + (pixels < 2 ? pixels : 2) * stride);
+    mcuc_gemm_dsp_params g;
+    int32_t b, px, t[2];
+    const int8_t *x[2];
+    g.rows = 0;
+    g.depth = k;
+    g.out_c = p->out_c;
+    g.groups = p->groups;
+    g.act_min = p->act_min;
+    g.act_max = p->act_max;
+    g.packed = p->packed;
+    x[0] = rows;
+    x[1] = rows + stride;
+    for (b = 0; b < p->batches; ++b) {
+        const int8_t *in = input + b * p->in_h * p->in_w * p->in_c;
+        for (px = 0; px < pixels; px += 2) {
+            const int32_t n = pixels - px < 2 ? pixels - px : 2;
+            int32_t r;
+            for (r = 0; r < n; ++r) {
+                im2col_row(p, in, (px + r) / p->out_w, (px + r) % p->out_w, rows + r * stride);
+            }
+            pack_rows(x, n, k, cols, t);
+            if (n == 2) {
+                gemm2(&g, cols, t, output);
+            } else {
+                gemm1(&g, cols, t, output);
+            }
+            output += n * p->out_c;
+        }
     }
     return MCUC_OK;
 }

@@ -53,9 +53,9 @@ mcuc_status mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input,
  * is (w0 + 128) | (w1 << 8), zero past depth), then 6 requantization words (multiplier,
  * round = 2^(e-1) + (output_zp << e), e, for c0 then c1; see mcuc_dsp_requant2).
  *
- * Scratch: 8 * min(rows, 3) * groups bytes, word aligned (up to three rows of doubled int16
+ * Scratch: 8 * min(rows, 2) * groups bytes, word aligned (up to two rows of doubled int16
  * columns). Loop order
- * (the `interleaved` streaming contract holds): rows in increasing groups of up to three; all
+ * (the `interleaved` streaming contract holds): rows in increasing groups of up to two; all
  * input rows of a group are read into the scratch before any of its output rows is written. */
 typedef struct {
     int32_t rows;
@@ -67,5 +67,30 @@ typedef struct {
 } mcuc_gemm_dsp_params;
 
 mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
+
+/* The DSP variant of mcuc_conv2d_s8 for ungrouped filters (kernels/arm/mcuc_conv2d_dsp.c): each
+ * group of up to two output pixels is copied as im2col rows (taps outside the input hold
+ * input_zp; `packed` is the GEMM layout above with the zero point folded into the biases over the
+ * whole filter, so those taps cancel), then multiplied like mcuc_gemm_s8_dsp. depth = filter_h *
+ * filter_w * in_c. Scratch, word aligned: r * ((depth + 3) & ~3) bytes of rows, then 8 * r * groups
+ * bytes of columns, r = min(2, out_h * out_w). Loop order (the `rows`
+ * streaming contract holds): output pixels in increasing order in groups of up to two, every
+ * window of a group read before any of its outputs is written. */
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, in_c;
+    int32_t out_h, out_w, out_c;
+    int32_t filter_h, filter_w;
+    int32_t stride_h, stride_w;
+    int32_t dilation_h, dilation_w;
+    int32_t pad_top, pad_left;
+    int32_t input_zp;
+    int32_t depth;
+    int32_t groups;            /* (depth + 3) / 4 */
+    int32_t act_min, act_max;
+    const int32_t *packed;
+} mcuc_conv2d_dsp_params;
+
+mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
 
 #endif /* MCUC_CONV2D_H */
