@@ -71,7 +71,7 @@ import TestSupport
              graph: single([1, 4, 4, 64]) { b, x in b.depthwise(x, k: 3, multiplier: 2) }, kernel: "dw", scratch: 0,
              contract: "streaming(t0, gap 1536, rows)"),
         Case(name: "fully connected, one row", graph: single([1, 20]) { b, x in b.fullyConnected(x, cout: 10) },
-             kernel: "fc", scratch: 40, contract: "streaming(t0, gap 10, interleaved)"),
+             kernel: "fc", scratch: 0, contract: "streaming(t0, gap 10, interleaved)"),
         Case(name: "fully connected, batch of rows", graph: single([3, 20]) { b, x in b.fullyConnected(x, cout: 30) },
              kernel: "fc", scratch: 80, contract: "streaming(t0, gap 50, interleaved)"),
         Case(name: "relu in place", graph: single { b, x in b.op(.relu(Relu()), [x], [1, 8, 8, 4]) }, kernel: "unary",

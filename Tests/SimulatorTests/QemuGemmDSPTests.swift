@@ -31,6 +31,8 @@ struct QemuGemmDSPTests {
         Shape(pixels: 4, depth: 33, channels: 2, units: 17, perChannel: false, seed: 6),
         Shape(pixels: 9, depth: 7, channels: 16, units: 1, perChannel: true, seed: 7),
         Shape(pixels: 2, depth: 250, channels: 12, units: 64, perChannel: false, seed: 8),
+        Shape(pixels: 1, depth: 203, channels: 9, units: 5, perChannel: true, seed: 9),
+        Shape(pixels: 1, depth: 640, channels: 128, units: 8, perChannel: false, seed: 10),
     ]
 
     static let sweep: [Shape] = {
@@ -53,7 +55,8 @@ struct QemuGemmDSPTests {
         let graph = Self.graph(shape)
         let planned = try Pipeline.plan(graph, options: PipelineOptions())
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
-        #expect(symbols == ["mcuc_gemm_s8_dsp", "mcuc_gemm_s8_dsp"], "\(shape): \(symbols)")
+        let gemm = shape.pixels == 1 ? "mcuc_gemm1_s8_dsp" : "mcuc_gemm_s8_dsp"
+        #expect(symbols == [gemm, gemm], "\(shape): \(symbols)")
         let (report, build) = try QemuTesting.simulate(graph, path: "gemm-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")

@@ -86,10 +86,14 @@ extension OpLowering {
         let params = GemmDSPKernelParams(
             rows: Int32(rows), depth: Int32(depth), outC: Int32(units), groups: Int32(GemmDSPPacking.groups(depth)),
             actMin: output.range.lowerBound, actMax: output.range.upperBound, packed: packed.ref)
-        let binding = KernelBinding(callee: .kernel(function), params: params,
-                                    arguments: [.tensor(input), .tensor(self.output), .scratch],
+        // One row (an FC on one vector): the direct kernel, no scratch.
+        let direct = rows == 1
+        let callee = direct ? KernelFunction(family: function.family, variant: function.variant, symbol: "mcuc_gemm1_s8_dsp")
+            : function
+        let binding = KernelBinding(callee: .kernel(callee), params: params,
+                                    arguments: [.tensor(input), .tensor(self.output)] + (direct ? [] : [.scratch]),
                                     tables: [packed] + constantTables([input]))
-        return (binding, GemmDSPPacking.scratchBytes(rows: rows, depth: depth))
+        return (binding, direct ? 0 : GemmDSPPacking.scratchBytes(rows: rows, depth: depth))
     }
 
     /// `binding` with its portable kernel: the variant row matched the shape, but the constants

@@ -158,6 +158,58 @@ static __attribute__((noinline)) void gemm1(const mcuc_gemm_dsp_params *p, const
     gemm_rows(p, cols, t, 1, out);
 }
 
+/* One group of the direct one-row GEMM: input word xv against two weight words. */
+#define MCUC_GEMM1_DIRECT_GROUP(xv)                          \
+    do {                                                     \
+        const int32_t e0 = mcuc_sxtb16(xv), o0 = mcuc_sxtb16_ror8(xv); \
+        int32_t we, wo;                                      \
+        MCUC_DSP_LOAD2(w, we, wo);                           \
+        c0 = mcuc_smlad(e0, we, c0);                         \
+        we = mcuc_sxtb16_ror8(we);                           \
+        b0 = mcuc_smlad(e0, we, b0);                         \
+        c0 = mcuc_smlad(o0, wo, c0);                         \
+        wo = mcuc_sxtb16_ror8(wo);                           \
+        b0 = mcuc_smlad(o0, wo, b0);                         \
+    } while (0)
+
+mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output)
+{
+    const int32_t k = p->depth, full = k >> 2, rest = k & 3, lo = p->act_min, hi = p->act_max;
+    const int32_t last = rest ? tail_word(input + 4 * full, rest) : 0;
+    const int32_t *w = p->packed;
+    int32_t ch, g, s = 0;
+    uint32_t t;
+    for (g = 0; g < full; ++g) {
+        const int32_t xv = mcuc_dsp_load32(input + 4 * g);
+        s = mcuc_smlad(mcuc_sxtb16(xv), 0x00010001, s);
+        s = mcuc_smlad(mcuc_sxtb16_ror8(xv), 0x00010001, s);
+    }
+    s = mcuc_smlad(mcuc_sxtb16(last), 0x00010001, s);
+    s = mcuc_smlad(mcuc_sxtb16_ror8(last), 0x00010001, s);
+    t = 128u * (uint32_t)s;
+    for (ch = 0; ch < p->out_c; ch += 2) {
+        const int32_t c_init = w[0], b_init = w[1];
+        int32_t c0 = 0, b0 = 0, acc0, acc1;
+        w += 2;
+        for (g = 0; g < full; ++g) {
+            const int32_t xv = mcuc_dsp_load32(input + 4 * g);
+            MCUC_GEMM1_DIRECT_GROUP(xv);
+        }
+        if (rest) {
+            MCUC_GEMM1_DIRECT_GROUP(last);
+        }
+        /* The packed words expect doubled columns: double the sums here instead. */
+        acc1 = mcuc_dsp_u2i((uint32_t)b_init + 2u * (uint32_t)b0);
+        acc0 = mcuc_dsp_u2i((uint32_t)c_init + 2u * ((uint32_t)c0 - t) - ((uint32_t)acc1 << 8));
+        output[ch] = (int8_t)clamp_act(mcuc_dsp_requant2(acc0, w[0], w[1], w[2]), lo, hi);
+        if (ch + 1 < p->out_c) {
+            output[ch + 1] = (int8_t)clamp_act(mcuc_dsp_requant2(acc1, w[3], w[4], w[5]), lo, hi);
+        }
+        w += 6;
+    }
+    return MCUC_OK;
+}
+
 mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output, void *scratch_bytes)
 {
     int32_t *const scratch = (int32_t *)scratch_bytes;

@@ -68,6 +68,11 @@ typedef struct {
 
 mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
 
+/* The same GEMM for rows == 1 (a FULLY_CONNECTED on one row) without scratch: the input row is
+ * read in place, its values sign-extended per group for every channel pair. Reads the whole
+ * row before writing any output (the `interleaved` contract holds). */
+mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output);
+
 /* The DSP variant of mcuc_conv2d_s8 for ungrouped filters (kernels/arm/mcuc_conv2d_dsp.c): each
  * group of up to two output pixels is copied as im2col rows (taps outside the input hold
  * input_zp; `packed` is the GEMM layout above with the zero point folded into the biases over the
