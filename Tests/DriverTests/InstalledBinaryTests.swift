@@ -34,6 +34,6 @@ import TestSupport
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("c").path)
-        #expect(files.contains("mcuc_conv2d.c") && files.contains("digits_cnn_weights.c") && files.contains("Makefile"))
+        #expect(files.contains("mcuc_conv2d.h") && files.contains("digits_cnn_weights.c") && files.contains("Makefile"))
     }
 }

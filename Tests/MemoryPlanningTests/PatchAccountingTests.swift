@@ -30,7 +30,7 @@ import TestSupport
 
     static func plan(_ graph: Graph, patch: PatchPlan, externalIO: Bool = false, planner: Planner?) -> (Schedule, MemoryPlan) {
         let schedule = Scheduling.schedule(graph, patch: patch)
-        let kernels = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: TestTargets.default, externalIO: externalIO))
+        let kernels = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: TestTargets.named("rp2040"), externalIO: externalIO))
         return (schedule, MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,
                                               options: PlanningOptions(planner: planner)))
     }
@@ -69,7 +69,7 @@ import TestSupport
     @Test func noOverlapContractInsideTheStage() throws {
         let (graph, _, _, _) = Self.graph()
         let (schedule, _) = Self.plan(graph, patch: try Self.patchPlan(graph, streaming: false), planner: nil)
-        let kernels = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: TestTargets.default))
+        let kernels = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: TestTargets.named("rp2040")))
         for call in kernels.calls where schedule.steps[call.step].isPatch {
             #expect(call.contract.overlappedInput == nil && call.scratchBytes == 0, "step \(call.step): \(call.contract)")
         }
