@@ -6,8 +6,21 @@ import TFLiteFrontend
 /// supported shared models (when their folder is present).
 public enum ModelCorpus {
     /// `Tests/Fixtures/ops/*.tflite`, sorted.
-    public static var fixturePaths: [String] {
-        let dir = SharedModels.repositoryRoot.appendingPathComponent("Tests/Fixtures/ops")
+    public static var fixturePaths: [String] { models(in: "Tests/Fixtures/ops") }
+
+    /// `Tests/Fixtures/ops-pending/*.tflite`, sorted: fixtures of operators, types and options mcuc
+    /// does not support yet.
+    public static var pendingFixturePaths: [String] { models(in: "Tests/Fixtures/ops-pending") }
+
+    /// Every model file: fixtures, pending fixtures, the example and every shared model, supported
+    /// or not.
+    public static var allPaths: [String] {
+        fixturePaths + pendingFixturePaths + [examplePath] + SharedModels.modelFiles.map(\.path)
+    }
+
+    /// The `.tflite` files of a repository folder, sorted.
+    static func models(in folder: String) -> [String] {
+        let dir = SharedModels.repositoryRoot.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".tflite") }.sorted().map { dir.appendingPathComponent($0).path }
     }
