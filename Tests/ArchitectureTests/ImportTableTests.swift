@@ -1,29 +1,25 @@
 import Foundation
 import Testing
 
-/// Enforces DESIGN.md's module import table: each module imports only the modules below it.
+/// Enforces the module layering of README's "How it works" table: each module imports only the
+/// modules its row lists.
 @Suite struct ImportTableTests {
-    /// Project modules each module may import (DESIGN.md, "Modules").
-    static let allowedProjectImports: [String: Set<String>] = [
-        "CTFLite": [],
-        "IR": [],
-        "TFLiteFrontend": ["IR", "CTFLite"],
-        "GraphPasses": ["IR"],
-        "Scheduling": ["IR"],
-        "Lowering": ["IR", "Scheduling"],
-        "MemoryPlanning": ["IR", "Scheduling", "Lowering"],
-        "Reference": ["IR"],
-        "Templates": [],
-        "Targets": [],
-        "EmbedFiles": [],
-        "CodeGen": ["IR", "Scheduling", "Lowering", "MemoryPlanning", "Templates"],
-        "Simulator": ["IR", "CodeGen", "Reference", "Scheduling", "Lowering", "MemoryPlanning"],
-        "Driver": ["IR", "CTFLite", "TFLiteFrontend", "GraphPasses", "Scheduling", "Lowering",
-                   "MemoryPlanning", "Reference", "CodeGen", "Simulator", "Targets"],
-        "mcuc": ["Driver"],
-        "mcuc-bench": ["IR", "TFLiteFrontend", "Scheduling", "Lowering", "MemoryPlanning", "Reference",
-                       "CodeGen", "Simulator", "Driver"],
-    ]
+    /// Project modules each module may import: README's "Modules and what each may import" table,
+    /// rows `| \`Module\` | what it does | \`IR\`, \`Scheduling\` |`.
+    static let allowedProjectImports: [String: Set<String>] = {
+        let readme = (try? String(contentsOf: sourcesDirectory.deletingLastPathComponent().appendingPathComponent("README.md"),
+                                  encoding: .utf8)) ?? ""
+        guard let heading = readme.range(of: "**Modules and what each may import**") else { return [:] }
+        var table: [String: Set<String>] = [:]
+        for line in readme[heading.upperBound...].split(separator: "\n").drop(while: { !$0.hasPrefix("|") })
+            .prefix(while: { $0.hasPrefix("|") }) {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 5, cells[1].hasPrefix("`") else { continue }
+            let names = { (cell: String) in cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) } }
+            table[names(cells[1])[0]] = Set(names(cells[3]).filter { !$0.isEmpty })
+        }
+        return table
+    }()
 
     /// Modules that may use Foundation (file and process I/O live only there, plus JSON in Driver).
     static let foundationAllowed: Set<String> = ["EmbedFiles", "TFLiteFrontend", "Driver", "Simulator", "mcuc", "mcuc-bench", "CodeGen"]
@@ -61,7 +57,12 @@ import Testing
     @Test func everyModuleIsInTheTable() throws {
         let modules = try FileManager.default.contentsOfDirectory(atPath: Self.sourcesDirectory.path)
         for module in modules where !module.hasPrefix(".") {
-            #expect(Self.allowedProjectImports[module] != nil, "module \(module) is not in DESIGN.md's table")
+            #expect(Self.allowedProjectImports[module] != nil, "module \(module) is not in README's table")
+        }
+        let known = Set(modules).union(Self.modulePaths.keys)
+        for (module, imports) in Self.allowedProjectImports {
+            #expect(known.contains(module), "README's table lists \(module), which is not a module")
+            #expect(imports.isSubset(of: known), "\(module) may import \(imports.subtracting(known)), which is not a module")
         }
     }
 
