@@ -10,11 +10,7 @@ import TFLiteFrontend
 @Suite(.serialized) struct TFLMDifferentialTests {
     static let styles = InputGenerator.Style.allCases
 
-    static var fixtureModels: [String] {
-        let dir = SharedModels.repositoryRoot.appendingPathComponent("Tests/Fixtures/ops")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".tflite") }.sorted().map { dir.appendingPathComponent($0).path }
-    }
+    static var fixtureModels: [String] { ModelCorpus.fixturePaths }
 
     static func load(_ path: String) throws -> Graph {
         try TFLiteFrontend.importModel(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
