@@ -8,7 +8,8 @@ import TestSupport
 /// `mcuc_depthwise_s8_dsp` (DEPTHWISE_CONV_2D, multiplier 1, four channels at a time) on the
 /// Cortex-M4 under QEMU, bit-exact against the Swift reference with random weights and biases:
 /// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
-/// (input offset kept) and VALID (zero point folded), per-tensor and per-channel. A representative
+/// (input offset kept) and VALID (zero point folded), per-tensor and per-channel; the in-place
+/// variant (`mcuc_depthwise_inplace_s8_dsp`) when the input dies there. A representative
 /// set runs in `make test`; `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
 @Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
 struct QemuDepthwiseDSPTests {
@@ -16,9 +17,11 @@ struct QemuDepthwiseDSPTests {
         var size: Int, channels: Int, kernel: Int, stride: Int, dilation: Int
         var same: Bool, perChannel: Bool
         var seed: UInt64
+        /// The input dies at the depthwise (no second reader): the planner runs it in place.
+        var inPlace = false
         var description: String {
             "\(size)x\(size)x\(channels) k\(kernel) s\(stride) d\(dilation) \(same ? "same" : "valid") "
-                + (perChannel ? "per-channel" : "per-tensor")
+                + (perChannel ? "per-channel" : "per-tensor") + (inPlace ? " in place" : "")
         }
     }
 
@@ -30,6 +33,11 @@ struct QemuDepthwiseDSPTests {
         Shape(size: 8, channels: 6, kernel: 3, stride: 1, dilation: 2, same: true, perChannel: false, seed: 5),
         Shape(size: 11, channels: 4, kernel: 7, stride: 3, dilation: 1, same: true, perChannel: true, seed: 6),
         Shape(size: 4, channels: 18, kernel: 1, stride: 1, dilation: 1, same: false, perChannel: false, seed: 7),
+        Shape(size: 5, channels: 13, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 8, inPlace: true),
+        Shape(size: 6, channels: 24, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: false, seed: 9, inPlace: true),
+        Shape(size: 7, channels: 40, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: true, seed: 10, inPlace: true),
+        Shape(size: 8, channels: 33, kernel: 5, stride: 1, dilation: 2, same: true, perChannel: true, seed: 11, inPlace: true),
+        Shape(size: 3, channels: 20, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: false, seed: 12, inPlace: true),
     ]
 
     static let sweep: [Shape] = {
@@ -40,7 +48,8 @@ struct QemuDepthwiseDSPTests {
             return Shape(size: Int.random(in: kernel...14, using: &random), channels: Int.random(in: 1...40, using: &random),
                          kernel: kernel, stride: Int.random(in: 1...3, using: &random),
                          dilation: Int.random(in: 1...2, using: &random), same: Bool.random(using: &random),
-                         perChannel: Bool.random(using: &random), seed: UInt64(300 + i))
+                         perChannel: Bool.random(using: &random), seed: UInt64(300 + i),
+                         inPlace: Bool.random(using: &random))
         }
     }()
 
@@ -53,8 +62,13 @@ struct QemuDepthwiseDSPTests {
     func check(_ shape: Shape) throws {
         let graph = Self.graph(shape)
         let planned = try Pipeline.plan(graph, options: PipelineOptions())
-        let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }.filter { $0.contains("depthwise") }
-        #expect(symbols == ["mcuc_depthwise_s8_dsp"], "\(shape): \(symbols)")
+        let calls = planned.kernels.calls.filter { $0.binding?.function?.symbol.contains("depthwise") ?? false }
+        let symbols = calls.compactMap { $0.binding?.function?.symbol }
+        let inPlace = calls.contains { if case .inPlace = $0.contract { true } else { false } }
+        #expect(symbols == [inPlace ? "mcuc_depthwise_inplace_s8_dsp" : "mcuc_depthwise_s8_dsp"], "\(shape): \(symbols)")
+        if shape.inPlace && Self.representative.contains(where: { $0.seed == shape.seed }) {
+            #expect(inPlace, "\(shape): the planner should run it in place")
+        }
         let (report, build) = try QemuTesting.simulate(graph, path: "dw-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
@@ -83,6 +97,10 @@ struct QemuDepthwiseDSPTests {
                                                 dilationH: s.dilation, dilationW: s.dilation, depthMultiplier: 1,
                                                 activation: .relu6)),
                inputs: [x, w, bias], output: y)
+        if s.inPlace {
+            b.outputs = [y]
+            return b.build()
+        }
         // A second reader of the input keeps it alive past the depthwise: no in-place variant.
         let r = b.activation([1, s.size, s.size, s.channels], scale: inScale, zeroPoint: -128)
         b.node(.relu(Relu()), inputs: [x], output: r)

@@ -41,9 +41,17 @@ public enum KernelVariants {
     /// `mcuc_depthwise_s8_dsp`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels at a time.
     public static let depthwiseDSP = KernelFunction(family: .depthwise, variant: .dsp, symbol: "mcuc_depthwise_s8_dsp")
 
+    /// `mcuc_depthwise_inplace_s8_dsp`: the in-place DEPTHWISE_CONV_2D (one channel plane through
+    /// the scratch), inner windows without bounds checks, 3x3 weights in registers.
+    public static let depthwiseInPlaceDSP = KernelFunction(family: .depthwise, variant: .dsp,
+                                                           symbol: "mcuc_depthwise_inplace_s8_dsp")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseDSP) { (p: DepthwiseKernelParams) in
+            p.depthMultiplier == 1
+        },
+        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceDSP) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },

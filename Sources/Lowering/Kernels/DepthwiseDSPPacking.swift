@@ -39,10 +39,12 @@ public enum DepthwiseDSPPacking {
 }
 
 extension OpLowering {
-    /// The binding of `mcuc_depthwise_s8_dsp` (`function`) for the portable call `params`, or nil
-    /// when the epilogue cannot be proved exact.
+    /// The binding of `function` (`mcuc_depthwise_s8_dsp` or its in-place sibling, same params)
+    /// for the portable call `params` with `arguments`, or nil when the epilogue cannot be proved
+    /// exact.
     func dspDepthwise(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, bias: [Int32], folded: Bool,
-                      filter: ConstantTable, function: KernelFunction, input: TensorID) -> KernelBinding? {
+                      filter: ConstantTable, function: KernelFunction,
+                      arguments: [KernelBinding.Argument]) -> KernelBinding? {
         guard let words = DepthwiseDSPPacking.pack(filter: p.filter, channels: Int(params.outC), bias: bias,
                                                    folded: folded, output: p.output) else { return nil }
         let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: .packedDepthwise(channels: words.count / 4),
@@ -53,7 +55,7 @@ extension OpLowering {
             strideW: params.strideW, dilationH: params.dilationH, dilationW: params.dilationW, padTop: params.padTop,
             padLeft: params.padLeft, inputOffset: params.inputOffset, actMin: params.actMin, actMax: params.actMax,
             filter: filter.ref, packed: packed.ref)
-        return KernelBinding(callee: .kernel(function), params: dsp, arguments: [.tensor(input), .tensor(output)],
-                             tables: [filter, packed] + constantTables([input]))
+        return KernelBinding(callee: .kernel(function), params: dsp, arguments: arguments,
+                             tables: [filter, packed] + constantTables([dataInput]))
     }
 }

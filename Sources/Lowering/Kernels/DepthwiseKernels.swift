@@ -42,17 +42,23 @@ extension OpLowering {
             actMin: p.output.range.lowerBound, actMax: p.output.range.upperBound,
             perChannel: p.output.isPerChannel ? 1 : 0, filter: filter.ref, bias: bias.ref, mult: mult.ref, shift: shift.ref)
         let tables = [filter, bias, mult, shift] + constantTables([input])
+        let foldedBias = fold ? p.biasWithInputZeroPointFolded : p.bias
         if let scratch = inPlaceScratch(w) {
-            let binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params,
-                               [.tensor(input), .tensor(output), .scratch], tables: tables)
+            let arguments: [KernelBinding.Argument] = [.tensor(input), .tensor(output), .scratch]
+            var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
+            if let function = binding.function, function.variant == .dsp {
+                binding = dspDepthwise(params, p, bias: foldedBias, folded: fold, filter: filter, function: function,
+                                       arguments: arguments)
+                    ?? bindPortable(binding, .depthwise, "mcuc_depthwise_inplace_s8")
+            }
             return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through a one-channel scratch",
                         scratch: scratch, contract: .inPlace(input: input))
         }
         let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
         let contract = streaming(.rows) { rowGap(w) }
         if let function = binding.function, function.variant == .dsp,
-           let dsp = dspDepthwise(params, p, bias: fold ? p.biasWithInputZeroPointFolded : p.bias, folded: fold,
-                                  filter: filter, function: function, input: input) {
+           let dsp = dspDepthwise(params, p, bias: foldedBias, folded: fold, filter: filter, function: function,
+                                  arguments: [.tensor(input), .tensor(output)]) {
             return call(.depthwiseGeneric(w), dsp, detail: w.text, contract: contract)
         }
         return call(.depthwiseGeneric(w), bindPortable(binding, .depthwise, "mcuc_depthwise_s8"), detail: w.text,

@@ -1,6 +1,9 @@
 /* mcuc runtime: DEPTHWISE_CONV_2D with depth multiplier 1 on cores with the DSP extension, four
  * channels at a time (see mcuc_depthwise.h). Each tap loads four inputs and four weights as one
- * word each; SXTAB16 adds the input offset to two lanes at once, SMLABB/SMLATT accumulate. */
+ * word each; SXTAB16 adds the input offset to two lanes at once, SMLABB/SMLATT accumulate.
+ * The in-place variant works on one channel plane at a time: windows inside the plane skip the
+ * bounds checks (the input offset's share added once), 3x3 windows keep their weights in
+ * registers, and both use the same exact fused epilogue. */
 #include "mcuc_depthwise.h"
 #include "mcuc_dsp.h"
 
@@ -109,6 +112,127 @@ mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8
             }
         }
         input += p->in_h * p->in_w * p->channels;
+    }
+    return MCUC_OK;
+}
+
+/* In place (mcuc_depthwise_inplace_s8_dsp): one channel plane at a time from the scratch. */
+
+/* The outputs [lo, hi) along one axis whose window lies inside the input (no padding tap). */
+typedef struct {
+    int32_t lo, hi;
+} inner_span;
+
+static inner_span inner_outputs(int32_t outputs, int32_t stride, int32_t pad, int32_t extent, int32_t size)
+{
+    inner_span s;
+    s.lo = 0;
+    while (s.lo < outputs && s.lo * stride - pad < 0) {
+        ++s.lo;
+    }
+    s.hi = s.lo;
+    while (s.hi < outputs && s.hi * stride - pad + extent <= size) {
+        ++s.hi;
+    }
+    return s;
+}
+
+/* One channel's accumulator at a window that may overhang the plane: in-bounds taps only, each
+ * input plus the input offset. `w` is the channel's first weight (stride: channels). */
+static int32_t plane_edge(const mcuc_depthwise_dsp_params *p, const int8_t *plane, const int8_t *w,
+                          int32_t iy0, int32_t ix0)
+{
+    const int32_t ky0 = first_tap(iy0, p->dilation_h), ky1 = end_tap(iy0, p->dilation_h, p->in_h, p->filter_h);
+    const int32_t kx0 = first_tap(ix0, p->dilation_w), kx1 = end_tap(ix0, p->dilation_w, p->in_w, p->filter_w);
+    int32_t a = 0, ky, kx;
+    for (ky = ky0; ky < ky1; ++ky) {
+        const int8_t *xr = plane + (iy0 + ky * p->dilation_h) * p->in_w + ix0;
+        const int8_t *wr = w + ky * p->filter_w * p->channels;
+        for (kx = kx0; kx < kx1; ++kx) {
+            a += ((int32_t)xr[kx * p->dilation_w] + p->input_offset) * (int32_t)wr[kx * p->channels];
+        }
+    }
+    return a;
+}
+
+/* Sum of x * w over a window inside the plane (the input offset is added by the caller). */
+static int32_t plane_inner(const mcuc_depthwise_dsp_params *p, const int8_t *x, const int8_t *w)
+{
+    const int32_t ystep = p->dilation_h * p->in_w, c = p->channels;
+    int32_t a = 0, ky, kx;
+    for (ky = 0; ky < p->filter_h; ++ky, x += ystep) {
+        for (kx = 0; kx < p->filter_w; ++kx, w += c) {
+            a += (int32_t)x[kx * p->dilation_w] * (int32_t)*w;
+        }
+    }
+    return a;
+}
+
+/* The inner outputs [cols.lo, cols.hi) of one row of a 3x3 window, dilation 1: the nine weights
+ * stay in registers. `x` is the window start of the first, `base` the input offset's share. */
+static void plane_row3x3(const mcuc_depthwise_dsp_params *p, const int8_t *x, const int8_t *w, int32_t base,
+                         const int32_t *q, int32_t n, int8_t *out)
+{
+    const int32_t c = p->channels, iw = p->in_w, sw = p->stride_w, lo = p->act_min, hi = p->act_max;
+    const int32_t w0 = w[0], w1 = w[c], w2 = w[2 * c], w3 = w[3 * c], w4 = w[4 * c];
+    const int32_t w5 = w[5 * c], w6 = w[6 * c], w7 = w[7 * c], w8 = w[8 * c];
+    int32_t i;
+    for (i = 0; i < n; ++i, x += sw, out += c) {
+        const int8_t *r1 = x + iw, *r2 = r1 + iw;
+        int32_t a = base + x[0] * w0 + x[1] * w1 + x[2] * w2;
+        a += r1[0] * w3 + r1[1] * w4 + r1[2] * w5;
+        a += r2[0] * w6 + r2[1] * w7 + r2[2] * w8;
+        *out = out8(a, q, lo, hi);
+    }
+}
+
+/* Output channel `ch` (stride: channels in `out`) from its input plane in `plane`. */
+static void plane_channel(const mcuc_depthwise_dsp_params *p, const int8_t *plane, int32_t ch, int8_t *out)
+{
+    const int32_t c = p->channels, taps = p->filter_h * p->filter_w, lo = p->act_min, hi = p->act_max;
+    const int8_t *w = p->filter + ch;
+    const int32_t *q = p->packed + 4 * ch;
+    const int fast = p->filter_h == 3 && p->filter_w == 3 && p->dilation_h == 1 && p->dilation_w == 1;
+    const inner_span rows = inner_outputs(p->out_h, p->stride_h, p->pad_top, (p->filter_h - 1) * p->dilation_h + 1,
+                                          p->in_h);
+    const inner_span cols = inner_outputs(p->out_w, p->stride_w, p->pad_left, (p->filter_w - 1) * p->dilation_w + 1,
+                                          p->in_w);
+    int32_t base = 0, t, oy, ox;
+    for (t = 0; t < taps; ++t) {
+        base += p->input_offset * (int32_t)w[t * c];
+    }
+    for (oy = 0; oy < p->out_h; ++oy) {
+        const int32_t iy0 = oy * p->stride_h - p->pad_top;
+        int8_t *row = out + oy * p->out_w * c;
+        const int inner = oy >= rows.lo && oy < rows.hi;
+        for (ox = 0; ox < p->out_w; ++ox) {
+            const int32_t ix0 = ox * p->stride_w - p->pad_left;
+            if (inner && fast && ox == cols.lo && cols.hi > cols.lo) {
+                plane_row3x3(p, plane + iy0 * p->in_w + ix0, w, base, q, cols.hi - cols.lo, row + ox * c);
+                ox = cols.hi - 1;
+            } else if (inner && ox >= cols.lo && ox < cols.hi) {
+                row[ox * c] = out8(base + plane_inner(p, plane + iy0 * p->in_w + ix0, w), q, lo, hi);
+            } else {
+                row[ox * c] = out8(plane_edge(p, plane, w, iy0, ix0), q, lo, hi);
+            }
+        }
+    }
+}
+
+mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
+                                          int8_t *scratch)
+{
+    const int32_t c = p->channels, in_pixels = p->in_h * p->in_w, out_pixels = p->out_h * p->out_w;
+    int32_t b, ch, i;
+    for (b = 0; b < p->batches; ++b) {
+        const int8_t *in_batch = input + b * in_pixels * c;
+        int8_t *out_batch = output + b * out_pixels * c;
+        for (ch = 0; ch < c; ++ch) {
+            for (i = 0; i < in_pixels; ++i) {
+                scratch[i] = in_batch[i * c + ch];
+            }
+            plane_channel(p, scratch, ch, out_batch + ch);
+        }
     }
     return MCUC_OK;
 }

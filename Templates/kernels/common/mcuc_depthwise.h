@@ -62,4 +62,11 @@ typedef struct {
 
 mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output);
 
+/* The DSP variant of mcuc_depthwise_inplace_s8 (same params as mcuc_depthwise_s8_dsp), equal to
+ * it bit for bit with the same overlap contract: for each batch, for each channel c in increasing
+ * order, input channel c (in_h * in_w bytes) is copied into `scratch` before output channel c of
+ * that batch is written, from the scratch only. */
+mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
+                                          int8_t *scratch);
+
 #endif /* MCUC_DEPTHWISE_H */
