@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build stress stress-kernels check-schema bench-plan bench-patch bench-compile fuzz-asan clean
+.PHONY: demo test deps build stress stress-kernels stress-qemu check-schema bench-plan bench-patch bench-compile bench-m4 bench-qemu bench-memory fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -33,6 +33,11 @@ stress-kernels: deps
 	$(SWIFT) build --build-tests
 	MCUC_STRESS=1 $(SWIFT) test --skip-build --filter 'QemuGemmDSPTests|QemuDepthwiseDSPTests|QemuConvDSPTests'
 
+## Every shared model and op fixture on every emulated Cortex-M core under QEMU (slow).
+stress-qemu: deps
+	$(SWIFT) build --build-tests
+	MCUC_STRESS_QEMU=1 $(SWIFT) test --skip-build --filter QemuStressTests
+
 check-schema:
 	scripts/regen-schema.sh --check
 
@@ -43,6 +48,15 @@ bench-patch: build
 ## `mcuc compile` time and host run time per inference with a release build (a benchmark, never a test).
 bench-compile: build
 	scripts/bench-compile.sh $(MCUC)
+
+## Instructions, Flash and SRAM of every shared model on M4, M7, M33, M55 (M0, M3: small models)
+## under QEMU, with the ratio to TFLite Micro + CMSIS-NN (a benchmark, never a test).
+bench-m4 bench-qemu: build
+	python3 scripts/bench-qemu.py --mcuc $(MCUC)
+
+## The code and stack estimates against the ELF, and their error (a benchmark, never a test).
+bench-memory: build
+	python3 scripts/bench-memory.py --mcuc $(MCUC)
 
 ## Planning time per shared model with a release build (a benchmark, never a test).
 bench-plan: build

@@ -6,9 +6,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 # chromium-headless-shell (about 64 MB download, no GTK) and a font: the browser test of `mcuc report`.
 # The Arm cross toolchain with newlib and QEMU's Arm system emulator: the qemu engine (Cortex-M
-# builds, instruction profiles, Flash and SRAM from the ELF) and the firmware example.
+# builds, instruction profiles, Flash and SRAM from the ELF) and the firmware example; make and
+# cmake: the test that builds the emitted Makefile and CMakeLists.txt for every core.
 apt_packages=(libflatbuffers-dev flatbuffers-compiler chromium-headless-shell fonts-dejavu-core
-              gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm)
+              gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm make cmake)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -65,8 +65,11 @@ struct SourceAssembly {
         for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }
-        let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources)
+        let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources,
+                              cpu: (options.target?.core ?? .cortexM4).rawValue)
         files.append(GeneratedFile(name: "CMakeLists.txt", text: TemplateLibrary.render("CMakeLists.txt", build)))
+        files.append(GeneratedFile(name: "arm-none-eabi.cmake", text: TemplateLibrary.render(
+            "arm-none-eabi.cmake", ToolchainView(version: CodeGen.version, cpu: build.cpu))))
         files.append(GeneratedFile(name: "Makefile", text: TemplateLibrary.render("Makefile", build)))
         files.append(GeneratedFile(name: "README.txt", text: readme(constantBytes: constantBytes, sources: librarySources)))
         if let layout = memoryLayout() {
@@ -125,7 +128,8 @@ struct SourceAssembly {
             tensors: interface.views(macroPrefix: macroPrefix), arenaBytes: memory.arenaArrayBytes, loweredNote: note,
             inArena: inArenaIO != nil, sramBytes: memory.peakSRAMBytes, sramWithBuffersBytes: memory.sramWithCallerBuffers,
             ioBufferBytes: memory.ioBufferBytes, constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources,
-            hasRegions: arenaLayout.hasRegions, arenas: arenaLayout.arrays, arenaArguments: interface.locations.arenaArguments))
+            hasRegions: arenaLayout.hasRegions, arenas: arenaLayout.arrays, arenaArguments: interface.locations.arenaArguments,
+            cpu: (options.target?.core ?? .cortexM4).rawValue))
     }
 
     /// Every arena tensor a call writes, in step order.

@@ -128,6 +128,15 @@ struct BuildView {
     var version: String
     var prefix: String
     var sources: [String]
+    /// The default `-mcpu` of cross builds: the target's core.
+    var cpu: String
+}
+
+/// `arm-none-eabi.cmake.mustache`: the CMake toolchain file for a Cortex-M core.
+struct ToolchainView {
+    var version: String
+    /// The default `-mcpu`: the target's core.
+    var cpu: String
 }
 
 /// `README.txt.mustache`.
@@ -156,6 +165,8 @@ struct ReadmeView {
     var hasRegions: Bool
     var arenas: [ArenaView]
     var arenaArguments: String
+    /// The default `-mcpu` of cross builds.
+    var cpu: String
 }
 
 /// One trace point in `harness_model.c.mustache`.

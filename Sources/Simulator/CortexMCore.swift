@@ -30,6 +30,15 @@ public enum CortexMCore: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
+    /// The instruction-set extensions of the core (what the kernel variants may use).
+    public var features: Target.Features {
+        switch self {
+        case .m0, .m3: Target.Features(dsp: false, fpu: false, mve: false)
+        case .m4, .m7, .m33: Target.Features(dsp: true, fpu: true, mve: false)
+        case .m55: Target.Features(dsp: true, fpu: true, mve: true)
+        }
+    }
+
     /// The linker script of the machine's memory layout.
     public var linkerScript: String {
         switch self {

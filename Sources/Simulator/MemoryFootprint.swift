@@ -4,7 +4,7 @@ import IR
 /// The model's memory as the linker placed it in the plain program (the model as a user builds
 /// it): the model's own objects (its file, its constant tables, its kernels), never the harness,
 /// the startup code or the C library, which are counted apart.
-public struct MemoryFootprint: Sendable, Hashable {
+public struct MemoryFootprint: Sendable, Hashable, Codable {
     /// Machine code (and read-only data such as jump tables) of the model file and its kernels.
     public var codeBytes: Int
     /// The constant tables and parameter blocks of `<prefix>_weights.c`.
@@ -36,8 +36,8 @@ extension QemuBuild {
         let mapText = (try? String(contentsOf: map(.plain), encoding: .utf8)) ?? ""
         let linked = LinkerMap.parse(mapText)
         guard !linked.sections.isEmpty else { throw CompileError(.mismatch, "cannot read the linker map of \(prefix)") }
-        let weights = "\(prefix)_weights.o"
-        let own = Set(["\(prefix)_plain.o"] + sources.librarySources.map { String($0.dropLast(2)) + ".o" })
+        let weights = "\(sources.fileStem)_weights.o"
+        let own = Set(["\(sources.fileStem)_plain.o"] + sources.librarySources.map { String($0.dropLast(2)) + ".o" })
         let (analysis, stack) = try stackBound(.plain)
         let ownFunctions = Set(linked.sections.filter { $0.kind == .code && own.contains($0.object) }
             .map { String($0.name.dropFirst(".text.".count)) })
@@ -81,7 +81,7 @@ extension QemuBuild {
     /// The `.su` files of `program`'s objects (the build folder's and the prebuilt runtime's; not
     /// those of the model file's other variants).
     func stackUsageTexts(_ program: QemuProgram) -> [String] {
-        let variants = Set(QemuProgram.allCases.filter { $0 != program }.map { "\(sources.prefix)_\($0.rawValue).su" })
+        let variants = Set(QemuProgram.allCases.filter { $0 != program }.map { "\(sources.fileStem)_\($0.rawValue).su" })
         return ([directory] + (runtimeDirectory.map { [$0] } ?? [])).flatMap { folder -> [String] in
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             return names.filter { $0.hasSuffix(".su") && !variants.contains($0) }.compactMap {

@@ -9,11 +9,18 @@ public struct QemuBuildOptions: Sendable, Hashable {
     public var optimization: String
     /// Seconds one QEMU run may take before it is killed.
     public var timeout: Double
+    /// The linker script: the machine's memory layout, or `measureLayout` for programs that are
+    /// only measured, never run (any model fits it).
+    public var linkerScript: String
 
-    public init(platform: QemuPlatform, optimization: String = "-O2", timeout: Double = 300) {
+    /// The layout of measurement-only programs.
+    public static let measureLayout = "mcuc_measure.ld"
+
+    public init(platform: QemuPlatform, optimization: String = "-O2", timeout: Double = 300, linkerScript: String? = nil) {
         self.platform = platform
         self.optimization = optimization
         self.timeout = timeout
+        self.linkerScript = linkerScript ?? platform.core.linkerScript
     }
 
     /// Flags of every guest compile: the core's, C99, warnings as errors, one section per
@@ -78,8 +85,8 @@ public struct QemuBuild: Sendable {
                               programs: programs, runtimeDirectory: runtime?.directory)
         let shared = try build.compileShared(runtime: runtime)
         for program in programs.sorted(by: { $0.rawValue < $1.rawValue }) {
-            let model = "\(sources.prefix)_\(program.rawValue).o"
-            try build.gcc(options.flags + ["-pedantic"] + program.defines + ["-I", ".", "-c", "\(sources.prefix).c", "-o", model],
+            let model = "\(sources.fileStem)_\(program.rawValue).o"
+            try build.gcc(options.flags + ["-pedantic"] + program.defines + ["-I", ".", "-c", "\(sources.fileStem).c", "-o", model],
                           what: "the model")
             try build.link(program, objects: [model] + shared)
         }
@@ -88,8 +95,8 @@ public struct QemuBuild: Sendable {
 
     /// Compiles everything but the model file; returns the objects to link (paths).
     func compileShared(runtime: QemuRuntime?) throws(CompileError) -> [String] {
-        let kernels = sources.librarySources.filter { $0 != "\(sources.prefix).c" && $0 != "\(sources.prefix)_weights.c" }
-        let model = ["\(sources.prefix)_weights.c"] + (runtime == nil ? kernels : [])
+        let kernels = sources.librarySources.filter { $0 != "\(sources.fileStem).c" && $0 != "\(sources.fileStem)_weights.c" }
+        let model = ["\(sources.fileStem)_weights.c"] + (runtime == nil ? kernels : [])
         try gcc(options.flags + ["-pedantic", "-I", ".", "-c"] + model, what: "the generated C")
         let harness = ["mcuc_harness_model.c"] + QemuSupportFiles.guestSources
         try gcc(options.flags + harnessDefines + ["-I", ".", "-c"] + harness, what: "the qemu harness")
@@ -109,7 +116,7 @@ public struct QemuBuild: Sendable {
 
     func link(_ program: QemuProgram, objects: [String]) throws(CompileError) {
         let arguments = options.flags + objects + [
-            "-nostartfiles", "-T", options.platform.core.linkerScript, "-Wl,--gc-sections", "-Wl,--no-warn-rwx-segments",
+            "-nostartfiles", "-T", options.linkerScript, "-Wl,--gc-sections", "-Wl,--no-warn-rwx-segments",
             "-Wl,-Map=\(program.rawValue).map", "-o", "\(program.rawValue).elf",
         ]
         let result = try ProcessRunner.run(toolchain.gcc, arguments, in: directory, timeout: 300)

@@ -32,6 +32,8 @@ struct Compile: ParsableCommand {
     @Option(help: "Put every constant table (weights, biases, multipliers) in this linker section; <prefix>_memory.ld places it.")
     var weightsSection: String?
 
+    @OptionGroup var memorySource: MemorySourceOptions
+
     @Option(help: dumpStageHelp(allowed: PipelineStage.allCases), transform: dumpStage(allowed: PipelineStage.allCases))
     var dumpAfter: PipelineStage?
 
@@ -41,6 +43,6 @@ struct Compile: ParsableCommand {
                                                           dumpAfter: dumpAfter, io: boundary.io,
                                                           sram: budget.sram, flash: budget.flash, requireFit: requireFit,
                                                           patching: patching.options,
-                                                          weightsSection: weightsSection)))
+                                                          weightsSection: weightsSection, memory: memorySource.source)))
     }
 }

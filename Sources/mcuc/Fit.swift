@@ -21,6 +21,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var patching: PatchOptionGroup
 
+    @OptionGroup var memorySource: MemorySourceOptions
+
     @OptionGroup var budget: MemoryBudgetOptions
 
     @OptionGroup var output: JSONOptions
@@ -29,6 +31,6 @@ struct Fit: ParsableCommand {
         try finish(Commands.fit(FitCommandOptions(model: model, target: targetOptions.target, allTargets: allTargets,
                                                   externalIO: io.externalIO, sram: budget.sram, flash: budget.flash,
                                                   json: output.json, io: boundary.io,
-                                                  patching: patching.options)))
+                                                  patching: patching.options, memory: memorySource.source)))
     }
 }

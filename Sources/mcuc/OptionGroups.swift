@@ -62,3 +62,11 @@ struct QemuCoreOptions: ParsableArguments {
     @Option(help: "Cortex-M core for the qemu engine (default: the target's core).")
     var core: QemuCore?
 }
+
+/// `--estimate`: Flash and SRAM from the estimate model instead of the ELF.
+struct MemorySourceOptions: ParsableArguments {
+    @Flag(help: "Report Flash, SRAM and stack from the estimate model instead of building the model with arm-none-eabi-gcc for the target's core and reading its ELF (the default when the toolchain is installed).")
+    var estimate = false
+
+    var source: MemorySource { estimate ? .estimate : .measure }
+}

@@ -31,6 +31,8 @@ struct Plan: ParsableCommand {
     @Flag(help: "With --patch auto or fit: list the candidates the search considered (peak, MAC overhead, Pareto front).")
     var verbose = false
 
+    @OptionGroup var memorySource: MemorySourceOptions
+
     @Option(name: .customLong("emit-tflm-plan"),
             help: "Write a copy of the model carrying an offline memory plan for TensorFlow Lite Micro.")
     var emitTFLMPlan: String?
@@ -43,6 +45,7 @@ struct Plan: ParsableCommand {
                                                     json: output.json, svgPath: svg, externalIO: io.externalIO,
                                                     sram: budget.sram, flash: budget.flash,
                                                     tflmPlanPath: emitTFLMPlan, dumpAfter: dumpAfter,
-                                                    io: boundary.io, patching: patching.options, verbose: verbose)))
+                                                    io: boundary.io, patching: patching.options, verbose: verbose,
+                                                    memory: memorySource.source)))
     }
 }

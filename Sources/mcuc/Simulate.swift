@@ -34,10 +34,13 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var patching: PatchOptionGroup
 
+    @OptionGroup var memorySource: MemorySourceOptions
+
     func run() throws {
         try finish(Commands.simulate(SimulateCommandOptions(model: model, target: targetOptions.target, inputs: inputs,
                                                             seed: seed, json: output.json, externalIO: io.externalIO,
                                                             platform: on, io: boundary.io,
-                                                            patching: patching.options, core: core.core, svgPath: svg)))
+                                                            patching: patching.options, core: core.core, svgPath: svg,
+                                                            memory: memorySource.source)))
     }
 }

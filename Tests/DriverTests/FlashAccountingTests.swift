@@ -13,6 +13,8 @@ import TestSupport
     struct Flash: Decodable {
         var weights: Int
         var code: Int
+        var constants: Int?
+        var exact: Bool?
         var weight_tensors: Int
         var biases: Int
         var requantization: Int
@@ -42,9 +44,11 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: out) }
         var accepted = 0
         for path in paths {
-            let plan = Commands.plan(PlanCommandOptions(model: path, target: target, json: true))
-            let fit = Commands.fit(FitCommandOptions(model: path, target: target, json: true))
-            let compile = Commands.compile(CompileCommandOptions(model: path, target: target, outputDirectory: out))
+            // The estimate on every file (an ELF build of each would take an hour); `measuredAgree` checks the ELF path.
+            let plan = Commands.plan(PlanCommandOptions(model: path, target: target, json: true, memory: .estimate))
+            let fit = Commands.fit(FitCommandOptions(model: path, target: target, json: true, memory: .estimate))
+            let compile = Commands.compile(CompileCommandOptions(model: path, target: target, outputDirectory: out,
+                                                                 memory: .estimate))
             guard plan.exitCode == 0 else {
                 #expect(plan.exitCode == 1 && plan.stderr.hasPrefix("error: "), "\(path): \(plan.stderr)")
                 #expect(fit.exitCode == plan.exitCode && fit.stderr == plan.stderr, "\(path): fit \(fit.stderr)")
@@ -64,6 +68,28 @@ import TestSupport
         }
         #expect(accepted >= 250)
         #expect(accepted < paths.count, "the pending fixtures are rejected")
+    }
+
+    /// With the cross toolchain, the three commands read the same ELF: plan's constants and code
+    /// are compile's (`from the ELF`) and fit's Flash their sum, on the example (DSP kernels on the
+    /// M4) and two shared models with other kernels.
+    @Test(.enabled(if: QemuTools.installed && SharedModels.available, "arm-none-eabi-gcc or the shared models missing"),
+          arguments: ["Examples/digits_cnn/digits_cnn.tflite", "mlperf_ad_fc_autoencoder.tflite", "mlperf_kws_dscnn.tflite"])
+    func measuredAgree(_ name: String) throws {
+        let path = name.hasPrefix("Examples/") ? SharedModels.repositoryRoot.appendingPathComponent(name).path
+            : SharedModels.path(name)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-elf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let plan = Commands.plan(PlanCommandOptions(model: path, json: true))
+        let fit = Commands.fit(FitCommandOptions(model: path, json: true))
+        let compile = Commands.compile(CompileCommandOptions(model: path, outputDirectory: out))
+        let flash = try JSONDecoder().decode(PlanReport.self, from: Data(plan.stdout.utf8)).flash_bytes
+        #expect(flash.exact == true)
+        let elf = try #require(compile.stdout.firstMatch(of: #/constants ([0-9,]+) bytes; code ([0-9,]+) bytes \(from the ELF/#))
+        let number = { (text: Substring) in Int(text.replacingOccurrences(of: ",", with: "")) }
+        #expect(flash.constants == number(elf.1) && flash.code == number(elf.2), "\(compile.stdout)")
+        let used = try JSONDecoder().decode(FitReport.self, from: Data(fit.stdout.utf8)).targets.first?.flash_used_bytes
+        #expect(used == (flash.constants ?? 0) + flash.code)
     }
 
     /// The fixture the issue found: its resize index tables are constants too.

@@ -38,7 +38,9 @@ import TestSupport
         let plan = try Self.json(Commands.plan(PlanCommandOptions(model: Self.example, json: true, externalIO: true)))
         let verdict = try #require((report["targets"] as? [[String: Any]])?.first)
         #expect(report["external_io"] as? Bool == true && report["io_buffer_bytes"] as? Int == 74)
-        #expect(verdict["sram_used_bytes"] as? Int == (plan["arena_bytes"] as! Int) + 74)
+        let parts = try #require(verdict["sram_bytes"] as? [String: Any])
+        #expect(parts["arena"] as? Int == plan["arena_bytes"] as? Int && parts["io_buffers"] as? Int == 74)
+        #expect(verdict["sram_used_bytes"] as? Int == parts["total"] as? Int)
     }
 
     @Test func planAndCompileTextNameBothWays() throws {

@@ -103,12 +103,17 @@ extension KernelChoiceTests {
         let y = b.conv(x, cout: 8, k: 3)
         let z = b.fullyConnected(b.op(.reshape(Reshape(newShape: [1, 512])), [y], [1, 512]), cout: 10)
         let graph = b.build(outputs: [z])
-        let flash = FlashEstimate.estimate(Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: TestTargets.default)), graph: graph)
+        let plan = Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: TestTargets.default))
+        let flash = FlashEstimate.estimate(plan, graph: graph)
         // The conv and the FC run the DSP GEMM on the default (M4) target: 5 channel pairs of 128 groups,
         // each pair with 2 bias words and 6 requantization words (the odd channel's dummy included).
         #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 5 * 128 * 8)
         #expect(flash.biasBytes == 4 * 8 + 5 * 8)
         #expect(flash.requantizationBytes == 4 * 24 + 5 * 24)  // the 3x3 conv is packed too: 4 pairs
-        #expect(flash.codeBytes == CodeSizeModel.runtimeBytes + 2 * CodeSizeModel.callSiteBytes + 900 + 500)
+        let conv = plan.calls[0].binding!.function!, fc = plan.calls[2].binding!.function!
+        #expect(conv == KernelVariants.convDSP && fc.symbol == "mcuc_gemm1_s8_dsp")
+        #expect(flash.codeBytes == CodeSizeModel.runtimeBytes + 2 * CodeSizeModel.callSiteBytes
+            + CodeSizeModel.variantBytes(conv) + CodeSizeModel.variantBytes(fc) + CodeSizeModel.dspGemmCoreBytes)
+        #expect(plan.calls[1].kernel.isFree && plan.calls[2].kernel == .fullyConnected)
     }
 }

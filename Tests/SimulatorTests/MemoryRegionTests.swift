@@ -83,7 +83,8 @@ import TestSupport
             total += used
         }
         let ram = sections.values.filter { $0.address >= 0x2000_0000 }.reduce(0) { $0 + $1.size }
-        #expect(ram == total && total == verdict["sram_used_bytes"] as? Int, "\(listing)")
+        let parts = try #require(verdict["sram_bytes"] as? [String: Any])
+        #expect(ram == total && total == parts["arena"] as? Int && parts["static"] as? Int == 0, "\(listing)")
     }
 
     /// The same split C built for the target's core and run under QEMU: bit-exact, the harness's

@@ -114,6 +114,8 @@ import TestSupport
         let report = try #require(try JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as? [String: Any])
         let verdict = try #require((report["targets"] as? [[String: Any]])?.first)
         let reported = try #require(verdict["sram_used_bytes"] as? Int)
+        let parts = try #require(verdict["sram_bytes"] as? [String: Any])
+        let stack = try #require(parts["stack"] as? Int)
         #expect(report["external_io"] as? Bool == false)
 
         let script = SharedModels.repositoryRoot.appendingPathComponent("Tests/SimulatorTests/Firmware/cortex_m.ld").path
@@ -125,8 +127,10 @@ import TestSupport
         let size = try Self.run("arm-none-eabi-size", ["-A", "fw.elf"], in: directory)
         let ram = Self.ramSections(String(decoding: size.stdout, as: UTF8.self))
         let measured = ram.values.reduce(0, +)
-        #expect(measured == reported, "\(path): the linked program occupies \(measured) bytes of SRAM (\(ram)), fit says \(reported)")
-        #expect(reported == sources.arenaBytes, "no static data and no I/O buffer beside the arena")
+        #expect(measured + stack == reported,
+                "\(path): the linked program occupies \(measured) bytes of SRAM (\(ram)) + a \(stack)-byte stack, fit says \(reported)")
+        #expect(measured == sources.arenaBytes, "no static data and no I/O buffer beside the arena")
+        #expect(stack > 0 && parts["arena"] as? Int == sources.arenaBytes && parts["static"] as? Int == 0)
     }
 
     /// Sizes of the sections `arm-none-eabi-size -A` lists inside the RAM of `cortex_m.ld`

@@ -27,17 +27,21 @@ public struct CompileCommandOptions: Sendable, Equatable {
     public var weightsSection: String?
     /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
     public var patching: PatchingOptions
+    /// Flash and SRAM from the ELF (when the toolchain is installed) or always estimated.
+    public var memory: MemorySource
 
     public init(model: String, target: String? = nil, outputDirectory: String? = nil, prefix: String? = nil,
                 externalIO: Bool = false, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
                 sram: String? = nil, flash: String? = nil, requireFit: Bool = false,
-                patching: PatchingOptions = PatchingOptions(), weightsSection: String? = nil) {
+                patching: PatchingOptions = PatchingOptions(), weightsSection: String? = nil,
+                memory: MemorySource = .measure) {
         self.patching = patching
         self.weightsSection = weightsSection
         self.io = io
         self.sram = sram
         self.flash = flash
         self.requireFit = requireFit
+        self.memory = memory
         self.model = model
         self.target = target
         self.outputDirectory = outputDirectory
@@ -81,40 +85,48 @@ extension Commands {
             case .finished(let value): compiled = value
             }
             let (planned, sources) = (compiled.planned, compiled.sources)
-            let verdict = FitVerdict(model: planned, target: target)
+            let memory = try Pipeline.memory(planned, sources: sources, target: target, source: options.memory)
+            let verdict = FitVerdict(model: planned, target: target, memory: memory)
             if !verdict.fits, options.requireFit {
                 throw CompileError(.doesNotFit, verdict.line + " (--require-fit; nothing written)")
             }
             let directory = options.outputDirectory ?? "out/\(sources.prefix)"
             try LibraryOutput.write(sources.files, to: directory)
             let warning = verdict.fits ? "" : "warning: \(DisplayText.escaped(options.model)): \(verdict.line)\n"
-            return CommandOutput(stdout: compileSummary(sources, planned: planned, target: target, directory: directory),
+            return CommandOutput(stdout: compileSummary(sources, planned: planned, target: target, directory: directory,
+                                                        memory: memory),
                                  stderr: warning)
         }
     }
 
     static func compileSummary(_ sources: GeneratedSources, planned: PlannedModel, target: Target,
-                               directory: String) -> String {
+                               directory: String, memory: ModelMemory) -> String {
         let m = planned.memory
         var text = "wrote \(sources.files.count) files to \(DisplayText.escaped(directory)): "
             + sources.files.map(\.name).joined(separator: " ") + "\n"
-        let p = sources.prefix
-        if m.externalIO {
-            text += "API: int \(p)_invoke(...) reading and writing your buffers, with \(arenaText(m, prefix: p))\n"
-            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
-                + "+ static \(Grouped.text(m.staticBytes)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
-        } else {
-            let arenas = m.arenaRegions.indices.map { $0 == 0 ? "arena" : "arena\($0)" }.joined(separator: ", ")
-            text += "API (zero-copy): write inputs at \(p)_input(\(arenas), i), call \(p)_run(\(arenas)), read outputs at "
-                + "\(p)_output(\(arenas), i), with \(arenaText(m, prefix: p))\n"
-            text += "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
-                + "+ static \(Grouped.text(m.staticBytes)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
-                + "\(p)_invoke(...) and your own input and output buffers\n"
-        }
+        text += apiLines(prefix: sources.prefix, memory: m)
         text += "arena \(Grouped.text(m.arenaArrayBytes)) bytes (lower bound \(Grouped.text(m.lowerBound))); "
-            + "constants \(Grouped.text(sources.constantBytes)) bytes; code about \(Grouped.text(planned.flash.codeBytes)) bytes\n"
-        text += FitVerdict(model: planned, target: target).line + "\n"
+            + "constants \(Grouped.text(memory.constantBytes)) bytes; code "
+            + (memory.exact ? "\(Grouped.text(memory.codeBytes)) bytes (from the ELF, -mcpu=\(memory.cpu ?? ""))"
+                : "about \(Grouped.text(memory.codeBytes)) bytes (estimate)") + "\n"
+        text += MemoryText.sram(SRAMBytes(memory)) + "\n"
+        text += FitVerdict(model: planned, target: target, memory: memory).line + "\n"
         return text
+    }
+
+    /// The API the library offers in its I/O mode and the SRAM the firmware needs with it.
+    static func apiLines(prefix p: String, memory m: MemoryPlan) -> String {
+        if m.externalIO {
+            return "API: int \(p)_invoke(...) reading and writing your buffers, with \(arenaText(m, prefix: p))\n"
+                + "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
+                + "+ static \(Grouped.text(m.staticBytes)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
+        }
+        let arenas = m.arenaRegions.indices.map { $0 == 0 ? "arena" : "arena\($0)" }.joined(separator: ", ")
+        return "API (zero-copy): write inputs at \(p)_input(\(arenas), i), call \(p)_run(\(arenas)), read outputs at "
+            + "\(p)_output(\(arenas), i), with \(arenaText(m, prefix: p))\n"
+            + "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
+            + "+ static \(Grouped.text(m.staticBytes)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
+            + "\(p)_invoke(...) and your own input and output buffers\n"
     }
 
     /// `a 37,256-byte arena (NET_ARENA_SIZE)`, or with memory regions every array, its region and section.

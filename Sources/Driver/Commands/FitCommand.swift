@@ -14,12 +14,15 @@ public struct FitCommandOptions: Sendable, Equatable {
     public var io: IOMode
     /// `--patch`, `--input-streaming`, `--max-mac-overhead`.
     public var patching: PatchingOptions
+    /// Flash and SRAM from the ELF (when the toolchain is installed) or always estimated.
+    public var memory: MemorySource
 
     public init(model: String, target: String? = nil, allTargets: Bool = false, externalIO: Bool = false,
                 sram: String? = nil, flash: String? = nil, json: Bool = false, io: IOMode = .model,
-                patching: PatchingOptions = PatchingOptions()) {
+                patching: PatchingOptions = PatchingOptions(), memory: MemorySource = .measure) {
         self.patching = patching
         self.io = io
+        self.memory = memory
         self.model = model
         self.target = target
         self.allTargets = allTargets
@@ -55,17 +58,15 @@ extension Commands {
         }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
-            var verdicts: [FitVerdict] = []
-            var planned: PlannedModel?
+            var planned: [PlannedModel] = []
             for target in targets {
                 let pipeline = PipelineOptions(target: target, externalIO: options.externalIO, io: options.io)
                     .with(options.patching, sramBudget: options.patching.patch == .fit ? target.sramBudget : nil)
                     .placing(in: target)
-                let plan = try Pipeline.plan(graph, options: pipeline)
-                planned = planned ?? plan
-                verdicts.append(FitVerdict(model: plan, target: target))
+                planned.append(try Pipeline.plan(graph, options: pipeline))
             }
-            let memory = planned?.memory
+            let verdicts = try verdicts(planned, targets: targets, options: options)
+            let memory = planned.first?.memory
             let report = FitReport(model: options.model, fits: verdicts.contains { $0.fits },
                                    external_io: memory?.externalIO ?? options.externalIO,
                                    io_buffer_bytes: memory?.ioBufferBytes ?? 0, targets: verdicts)
@@ -77,6 +78,27 @@ extension Commands {
             }
             return CommandOutput(stdout: text)
         }
+    }
+
+    /// One verdict per target, with the memory of its planned model on the target's core (built
+    /// and measured once per core when every target shares one plan).
+    static func verdicts(_ planned: [PlannedModel], targets: [Target],
+                         options: FitCommandOptions) throws(CompileError) -> [FitVerdict] {
+        let shared = options.patching.patch != .fit
+        var byCore: [Target.Core: ModelMemory] = [:]
+        var verdicts: [FitVerdict] = []
+        for (model, target) in zip(planned, targets) {
+            let memory: ModelMemory
+            if shared, var known = byCore[target.core] {
+                known.arenaBytes = model.memory.arenaArrayBytes  // the code is the core's; the arena is this target's plan
+                memory = known
+            } else {
+                memory = try Pipeline.memory(model, modelPath: options.model, target: target, source: options.memory)
+                byCore[target.core] = memory
+            }
+            verdicts.append(FitVerdict(model: model, target: target, memory: memory))
+        }
+        return verdicts
     }
 
     static func fitTargets(_ options: FitCommandOptions) throws(UsageError) -> [Target] {
@@ -111,9 +133,9 @@ extension Commands {
     static func ioNote(_ report: FitReport) -> String {
         let buffers = Grouped.text(report.io_buffer_bytes)
         if report.external_io {
-            return "SRAM used = arena + static + the application's input and output buffers (\(buffers) bytes, --external-io)"
+            return "SRAM used = arena + static + stack + the application's input and output buffers (\(buffers) bytes, --external-io)"
         }
-        return "SRAM used = arena + static: inputs and outputs live in the arena (<prefix>_input/_output, zero-copy); "
+        return "SRAM used = arena + static + stack: inputs and outputs live in the arena (<prefix>_input/_output, zero-copy); "
             + "passing the application's own buffers to <prefix>_invoke needs \(buffers) bytes more"
     }
 }

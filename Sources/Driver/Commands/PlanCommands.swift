@@ -24,14 +24,17 @@ public struct PlanCommandOptions: Sendable, Equatable {
     public var patching: PatchingOptions
     /// `--verbose`: list the candidates the patch search considered.
     public var verbose: Bool
+    /// Flash and SRAM from the ELF (when the toolchain is installed) or always estimated.
+    public var memory: MemorySource
 
     public init(model: String, target: String? = nil, planner: PlannerChoice = .best, json: Bool = false,
                 svgPath: String? = nil, externalIO: Bool = false, sram: String? = nil, flash: String? = nil,
                 tflmPlanPath: String? = nil, dumpAfter: PipelineStage? = nil, io: IOMode = .model,
-                patching: PatchingOptions = PatchingOptions(), verbose: Bool = false) {
+                patching: PatchingOptions = PatchingOptions(), verbose: Bool = false, memory: MemorySource = .measure) {
         self.patching = patching
         self.verbose = verbose
         self.io = io
+        self.memory = memory
         self.model = model
         self.target = target
         self.planner = planner
@@ -71,7 +74,9 @@ extension Commands {
             case .stopped(_, let text): return CommandOutput(stdout: text)
             case .finished(let value): planned = value
             }
-            let report = PlanReport(model: options.model, planned: planned, target: target, verbose: options.verbose)
+            let memory = try Pipeline.memory(planned, modelPath: options.model, target: target, source: options.memory)
+            let report = PlanReport(model: options.model, planned: planned, target: target, memory: memory,
+                                    verbose: options.verbose)
             if let path = options.svgPath {
                 try FileOutput.write(PlanSVG.render(report, budget: target.sramBudget,
                                                           patch: planned.schedule.patchStage, graph: planned.graph), to: path)

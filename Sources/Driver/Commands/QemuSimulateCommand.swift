@@ -33,6 +33,8 @@ extension Commands {
     static func qemuReport(_ options: SimulateCommandOptions, target: Target, planned: PlannedModel, build: QemuBuild,
                            result: QemuSimulationReport, footprint: MemoryFootprint) throws(CompileError) -> SimulateReport {
         let sim = result.simulation
+        var memory = ModelMemory(footprint, cpu: build.options.platform.cpu)
+        memory.callerBufferBytes = ModelMemory.callerBuffers(planned)
         var report = SimulateReport(
             model: options.model, engine: "qemu", target: target.name, inputs: options.inputs, seed: options.seed,
             bit_exact: sim.bitExact, tensors_compared: sim.tensorsCompared,
@@ -42,8 +44,7 @@ extension Commands {
             arena_guard_intact: sim.arenaGuardIntact,
             flash_bytes: .init(weights: footprint.constantBytes, code: footprint.codeBytes,
                                constants: footprint.constantBytes, exact: true, library_code: footprint.libraryCodeBytes),
-            sram_bytes: .init(arena: footprint.arenaBytes, static: footprint.staticBytes, stack: footprint.stackBytes,
-                              total: footprint.sramBytes, exact: true, stack_path: footprint.stackPath))
+            sram_bytes: SRAMBytes(memory))
         report.core = build.options.platform.cpu
         report.machine = build.options.platform.core.machine
         report.macs = planned.graph.totalMACs

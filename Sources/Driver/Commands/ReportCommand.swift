@@ -66,7 +66,8 @@ extension Commands {
                 + (TargetCatalog.builtin.contains { $0.name == target.name } ? [] : [target])
             var fits: [(target: Target, verdict: FitVerdict)] = []
             for other in catalog {
-                fits.append((other, FitVerdict(model: other == target ? planned : try plan(other), target: other)))
+                let model = other == target ? planned : try plan(other)
+                fits.append((other, FitVerdict(model: model, target: other, memory: ModelMemory.estimate(model))))
             }
             let report = ModelReport(modelPath: options.model, modelBytes: bytes.count, planned: planned, target: target,
                                      fits: fits, profile: profile)

@@ -27,9 +27,10 @@ extension Commands {
         }
         let target: Target, platform: QemuPlatform
         do throws(UsageError) {
-            target = try TargetCatalog.resolve(targetName)
+            let named = try TargetCatalog.resolve(targetName)
             guard engine == .qemu || core == nil else { throw UsageError("--core needs --engine qemu") }
-            platform = try QemuTargeting.platform(core: core, target: target, targetGiven: targetName != nil)
+            platform = try QemuTargeting.platform(core: core, target: named, targetGiven: targetName != nil)
+            target = engine == .qemu ? QemuTargeting.planningTarget(named, on: platform) : named
         } catch {
             return usageFailure(error)
         }

@@ -22,12 +22,16 @@ public struct SimulateCommandOptions: Sendable, Equatable {
     public var core: CortexMCore?
     /// Where to draw the instruction profile (qemu platform).
     public var svgPath: String?
+    /// Flash and SRAM from the ELF (when the toolchain is installed) or always estimated (host platform).
+    public var memory: MemorySource
 
     public init(model: String, target: String? = nil, inputs: Int = 5, seed: UInt64 = 0, json: Bool = false,
                 externalIO: Bool = false, platform: SimulationPlatform = .host, io: IOMode = .model,
-                patching: PatchingOptions = PatchingOptions(), core: CortexMCore? = nil, svgPath: String? = nil) {
+                patching: PatchingOptions = PatchingOptions(), core: CortexMCore? = nil, svgPath: String? = nil,
+                memory: MemorySource = .measure) {
         self.patching = patching
         self.io = io
+        self.memory = memory
         self.core = core
         self.svgPath = svgPath
         self.model = model
@@ -53,17 +57,6 @@ public struct SimulateReport: Sendable, Encodable {
         public var library_code: Int?
     }
 
-    /// SRAM of the model: arena, static data of its objects and its deepest stack (from the ELF's
-    /// call graph when `exact`).
-    public struct SRAM: Sendable, Encodable {
-        public var arena: Int
-        public var `static`: Int
-        public var stack: Int
-        public var total: Int
-        public var exact: Bool
-        /// The deepest call chain under `<prefix>_invoke`, outermost first (when exact).
-        public var stack_path: [String]?
-    }
 
     public struct MismatchEntry: Sendable, Encodable {
         public var inference: Int
@@ -92,7 +85,7 @@ public struct SimulateReport: Sendable, Encodable {
     public var arena_bytes_planned: Int
     public var arena_guard_intact: Bool
     public var flash_bytes: Flash
-    public var sram_bytes: SRAM?
+    public var sram_bytes: SRAMBytes?
     public var run_time_us_per_inference: Double?
     /// The qemu platform: the code's `-mcpu`, the QEMU machine, the function counted
     /// (`<prefix>_run` in zero-copy mode, `<prefix>_invoke` with `--external-io`), its
@@ -132,7 +125,9 @@ extension Commands {
         } catch {
             return usageFailure(error)
         }
-        if options.platform == .qemu { return simulateOnQemu(options, target: target, platform: platform) }
+        if options.platform == .qemu {
+            return simulateOnQemu(options, target: QemuTargeting.planningTarget(target, on: platform), platform: platform)
+        }
         return CommandOutput.capturing(file: options.model) { () throws(CompileError) in
             let graph = try ModelFile.load(path: options.model)
             let (planned, build) = try Pipeline.hostBuild(graph, modelPath: options.model,
@@ -143,6 +138,7 @@ extension Commands {
             defer { Pipeline.cleanup(build.directory) }
             let result = try BatchedSimulation.run(graph: planned.graph, build: build, count: options.inputs,
                                                    seed: options.seed, timingRepeats: 1000)
+            let memory = try Pipeline.memory(planned, sources: build.sources, target: target, source: options.memory)
             let report = SimulateReport(
                 model: options.model, target: target.name, inputs: options.inputs, seed: options.seed,
                 bit_exact: result.bitExact, tensors_compared: result.tensorsCompared,
@@ -150,8 +146,9 @@ extension Commands {
                 mismatches: result.mismatches.map(SimulateReport.MismatchEntry.init),
                 peak_arena_bytes_measured: result.peakArenaBytesMeasured, arena_bytes_planned: result.arenaBytesPlanned,
                 arena_guard_intact: result.arenaGuardIntact,
-                flash_bytes: .init(weights: result.constantBytes, code: planned.flash.codeBytes, constants: result.constantBytes,
-                                   exact: false),
+                flash_bytes: .init(weights: result.constantBytes, code: memory.codeBytes, constants: memory.constantBytes,
+                                   exact: memory.exact, library_code: memory.libraryCodeBytes),
+                sram_bytes: SRAMBytes(memory),
                 run_time_us_per_inference: result.nanosecondsPerInference.map { ($0 / 100).rounded() / 10 })
             let text = options.json ? JSONOutput.encode(report) : simulateText(report, compiler: build.options.compiler)
             return CommandOutput(stdout: text, exitCode: report.passed ? 0 : 1)
@@ -162,7 +159,10 @@ extension Commands {
         var text = "simulated \(DisplayText.escaped(r.model)) on the host (\(compiler) -O2), "
             + "\(r.inputs) seeded random input\(r.inputs == 1 ? "" : "s") (seed \(r.seed)), target \(r.target)\n"
         text += verdictText(r)
-        text += "flash: constants \(Grouped.text(r.flash_bytes.weights)) bytes, code about \(Grouped.text(r.flash_bytes.code)) bytes\n"
+        let f = r.flash_bytes
+        text += "flash: constants \(Grouped.text(f.constants)) bytes, code "
+            + (f.exact ? "\(Grouped.text(f.code)) bytes (from the ELF)" : "about \(Grouped.text(f.code)) bytes (estimate)") + "\n"
+        if let sram = r.sram_bytes { text += MemoryText.sram(sram) + "\n" }
         if let us = r.run_time_us_per_inference { text += "host run time: \(us) us per inference\n" }
         return text
     }

@@ -16,6 +16,18 @@ public enum QemuTargeting {
         }
         return targetGiven ? fromTarget : QemuPlatform(core: core)
     }
+
+    /// The target to plan for when the model runs on `platform`: `target` itself on its own core,
+    /// else `target` with the instruction-set features of the emulated core (so `--core m55`
+    /// picks the Helium variants although the default target is a Cortex-M4 board). Memory sizes
+    /// stay the target's.
+    public static func planningTarget(_ target: Target, on platform: QemuPlatform) -> Target {
+        guard platform.core != CortexMCore(target.core) else { return target }
+        var planned = target
+        planned.features = platform.core.features
+        if let core = Target.Core(rawValue: platform.cpu) { planned.core = core }
+        return planned
+    }
 }
 
 extension Pipeline {

@@ -1,9 +1,9 @@
 import IR
 import MemoryPlanning
 
-/// Whether a planned model fits one target: SRAM (peak against RAM minus the application's
-/// reserve, and the arena against the largest contiguous block), Flash (estimate against Flash
-/// minus the reserve).
+/// Whether a planned model fits one target: SRAM (arena, static data and stack against RAM minus
+/// the application's reserve, and the arena against the largest contiguous block), Flash (code
+/// and constants against Flash minus the reserve), measured from the ELF or estimated (`exact`).
 public struct FitVerdict: Sendable, Encodable, Equatable {
     public var target: String
     public var core: String
@@ -29,14 +29,20 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
         public var budget_bytes: Int
         public var fits: Bool
     }
+    /// True when SRAM and Flash were read from the ELF built for the target's core.
+    public var exact: Bool
+    /// `sram_used_bytes` by part: arena, static data, stack, the caller's buffers.
+    public var sram_bytes: SRAMBytes
 
-    /// The verdict for `model` on `target`.
-    public init(model: PlannedModel, target: Target) {
+    /// The verdict for `model`, whose memory on the target's core is `memory`, on `target`.
+    public init(model: PlannedModel, target: Target, memory: ModelMemory) {
         self.target = target.name
         core = target.core.rawValue
-        sram_used_bytes = model.memory.peakSRAMBytes
+        exact = memory.exact
+        sram_bytes = SRAMBytes(memory)
+        sram_used_bytes = memory.sramBytes
         sram_budget_bytes = target.sramBudget
-        flash_used_bytes = model.flash.totalBytes
+        flash_used_bytes = memory.flashBytes
         flash_budget_bytes = target.flashBudget
         largest_sram_block_bytes = target.largestSRAMBlockBytes
         regions = Self.regionUse(model.memory, target: target)
@@ -88,7 +94,7 @@ public struct FitVerdict: Sendable, Encodable, Equatable {
             + "(\(Self.percent(sram_used_bytes, of: sram_budget_bytes)), \(margin(sram_used_bytes, sram_budget_bytes)))"
         let flash = "Flash \(Grouped.text(flash_used_bytes)) of \(Grouped.text(flash_budget_bytes)) bytes "
             + "(\(Self.percent(flash_used_bytes, of: flash_budget_bytes)), \(margin(flash_used_bytes, flash_budget_bytes)))"
-        var text = "\(fits ? "fits" : "does not fit") \(target): \(sram); \(flash)"
+        var text = "\(fits ? "fits" : "does not fit") \(target): \(sram); \(flash)\(exact ? "" : " (estimate)")"
         if let block = largest_sram_block_bytes, sram_used_bytes <= sram_budget_bytes, !fits_sram {
             text += "; the arena exceeds the largest contiguous RAM block (\(Grouped.text(block)) bytes)"
         }

@@ -4,8 +4,10 @@ import MemoryPlanning
 
 /// What `mcuc plan --json` prints (DESIGN.md's contract, `"version": 1`).
 public struct PlanReport: Sendable, Encodable {
-    /// Flash use: `weights` is every constant byte `compile` emits (the sum of `weight_tensors`,
-    /// `biases`, `requantization` and `index_tables`); `code` is an estimate.
+    /// Flash use: `weights` is every constant table byte `compile` emits (the sum of
+    /// `weight_tensors`, `biases`, `requantization` and `index_tables`); `constants` adds the
+    /// parameter blocks and alignment and `code` is the model's machine code, both read from the
+    /// ELF when `exact` (else estimated).
     public struct Flash: Sendable, Encodable {
         public var weights: Int
         public var code: Int
@@ -14,7 +16,11 @@ public struct PlanReport: Sendable, Encodable {
         public var biases: Int
         public var requantization: Int
         public var index_tables: Int
-        public var code_is_estimate = true
+        public var code_is_estimate: Bool
+        public var constants: Int
+        public var exact: Bool
+        /// C library and libgcc code the model reaches, when exact.
+        public var library_code: Int?
     }
 
     /// One schedule step.
@@ -84,6 +90,7 @@ public struct PlanReport: Sendable, Encodable {
     public var proven_optimal: Bool
     public var external_io: Bool
     public var flash_bytes: Flash
+    public var sram_bytes: SRAMBytes
     public var fits: Bool
     public var verdict: FitVerdict
     public var steps: [Step]
@@ -95,8 +102,9 @@ public struct PlanReport: Sendable, Encodable {
     /// The patch stage (nil with `--patch none`).
     public var patch: PatchReport?
 
-    /// The report for `planned` (loaded from `model`) against `target`.
-    public init(model: String, planned: PlannedModel, target: Target, verbose: Bool = false) {
+    /// The report for `planned` (loaded from `model`), whose memory on the target's core is
+    /// `memory`, against `target`.
+    public init(model: String, planned: PlannedModel, target: Target, memory measured: ModelMemory, verbose: Bool = false) {
         let memory = planned.memory, graph = planned.graph, flash = planned.flash
         self.model = model
         self.target = target.name
@@ -111,10 +119,13 @@ public struct PlanReport: Sendable, Encodable {
         liveness_bound_bytes = memory.livenessBound
         proven_optimal = memory.provenOptimal
         external_io = memory.externalIO
-        flash_bytes = Flash(weights: flash.constantBytes, code: flash.codeBytes, total: flash.totalBytes,
+        flash_bytes = Flash(weights: flash.constantBytes, code: measured.codeBytes, total: measured.flashBytes,
                             weight_tensors: flash.weightBytes, biases: flash.biasBytes,
-                            requantization: flash.requantizationBytes, index_tables: flash.indexBytes)
-        verdict = FitVerdict(model: planned, target: target)
+                            requantization: flash.requantizationBytes, index_tables: flash.indexBytes,
+                            code_is_estimate: !measured.exact, constants: measured.constantBytes,
+                            exact: measured.exact, library_code: measured.libraryCodeBytes)
+        sram_bytes = SRAMBytes(measured)
+        verdict = FitVerdict(model: planned, target: target, memory: measured)
         fits = verdict.fits
         let highWater = memory.highWaterPerStep
         steps = planned.kernels.calls.map { call in

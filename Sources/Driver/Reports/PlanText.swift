@@ -32,7 +32,6 @@ extension PlanReport {
     /// Arena, bounds, planner, SRAM and Flash lines.
     func summaryLines() -> [String] {
         let tried = candidates.map { "\($0.planner) \(Grouped.text($0.arena_bytes))" }.joined(separator: ", ")
-        let f = flash_bytes
         return [
             regions.isEmpty ? "arena: \(Grouped.text(arena_bytes)) bytes by \(planner)"
                 + (proven_optimal ? " (optimal for these buffers)" : "") + "; tried: \(tried)"
@@ -42,10 +41,8 @@ extension PlanReport {
             "lower bound: \(Grouped.text(lower_bound_bytes)) bytes under the kernels' sharing rules, "
                 + "\(Grouped.text(liveness_bound_bytes)) bytes without sharing",
             sramLine,
-            "Flash: \(Grouped.text(f.total)) bytes = weights \(Grouped.text(f.weight_tensors)) + biases "
-                + "\(Grouped.text(f.biases)) + multipliers/shifts \(Grouped.text(f.requantization)) + index tables "
-                + "\(Grouped.text(f.index_tables)) + code ~"
-                + "\(Grouped.text(f.code)) (estimate)",
+            MemoryText.sram(sram_bytes),
+            flashLine(),
         ]
     }
 
@@ -59,5 +56,18 @@ extension PlanReport {
         return base + ", inputs written and outputs read in the arena (<prefix>_input/_output, zero-copy); "
             + "\(Grouped.text(sram_with_own_io_buffers_bytes)) bytes if it passes its own buffers to <prefix>_invoke "
             + "(+\(Grouped.text(io_buffer_bytes)))"
+    }
+
+    /// The Flash total and its parts: from the ELF (constants, of which tables and parameter
+    /// blocks, and code) or estimated.
+    func flashLine() -> String {
+        let f = flash_bytes
+        let tables = "weights \(Grouped.text(f.weight_tensors)) + biases \(Grouped.text(f.biases)) + multipliers/shifts "
+            + "\(Grouped.text(f.requantization)) + index tables \(Grouped.text(f.index_tables))"
+        guard f.exact else { return "Flash: \(Grouped.text(f.total)) bytes = \(tables) + code ~\(Grouped.text(f.code)) (estimate)" }
+        let blocks = f.constants - f.weights
+        let library = f.library_code.map { "; + \(Grouped.text($0)) of C library helpers" } ?? ""
+        return "Flash: \(Grouped.text(f.total)) bytes = constants \(Grouped.text(f.constants)) (\(tables) + parameter blocks "
+            + "and padding \(Grouped.text(blocks))) + code \(Grouped.text(f.code)) (from the ELF\(library))"
     }
 }

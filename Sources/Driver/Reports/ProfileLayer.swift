@@ -9,6 +9,10 @@ public struct ProfileLayer: Sendable, Encodable, Equatable {
     public var op: String
     /// The kernel the step runs (`conv1x1`).
     public var kernel: String
+    /// The C function the step calls (`mcuc_conv2d_1x1_s8`; nil for a view or a plain copy).
+    public var function: String?
+    /// Its implementation: `portable`, `dsp` or `mve` (nil without a function).
+    public var variant: String?
     public var macs: Int
     /// Instructions of the step (markers excluded), first input.
     public var instructions: Int
@@ -26,7 +30,8 @@ public struct ProfileLayer: Sendable, Encodable, Equatable {
             let instructions = call.step < profile.steps.count ? profile.steps[call.step] : 0
             let macs = graph.macs(of: graph[call.node])
             return ProfileLayer(step: call.step, op_index: call.node.index, op: graph[call.node].op.name,
-                                kernel: call.kernel.name, macs: macs, instructions: instructions,
+                                kernel: call.kernel.name, function: call.binding?.function?.symbol,
+                                variant: call.binding?.function?.variant.rawValue, macs: macs, instructions: instructions,
                                 macs_per_instruction: ratio(macs, instructions, places: 3),
                                 share: ratio(instructions, profile.total, places: 4),
                                 live_bytes: planned.memory.liveBytesPerStep[call.step])

@@ -51,7 +51,8 @@ enum ProfileText {
             return "\(tenths / 10).\(tenths % 10)%"
         }
         for l in layers {
-            table.add([String(l.step), String(l.op_index), l.op, l.kernel, Grouped.text(l.macs), Grouped.text(l.instructions),
+            let variant = l.variant.map { $0 == "portable" ? "" : " (\($0))" } ?? ""
+            table.add([String(l.step), String(l.op_index), l.op, l.kernel + variant, Grouped.text(l.macs), Grouped.text(l.instructions),
                        l.macs > 0 ? decimals(l.macs_per_instruction) : "", percent(l.share), Grouped.text(l.live_bytes)])
         }
         for (label, count) in [("before the steps", r.before_steps_instructions), ("after the steps", r.after_steps_instructions)] {

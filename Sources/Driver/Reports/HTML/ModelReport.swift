@@ -71,7 +71,8 @@ public struct ModelReport: Sendable {
         let graph = planned.graph
         modelName = modelPath.split(separator: "/").last.map(String.init) ?? modelPath
         self.modelBytes = modelBytes
-        plan = PlanReport(model: modelPath, planned: planned, target: target)
+        let estimate = ModelMemory.estimate(planned)
+        plan = PlanReport(model: modelPath, planned: planned, target: target, memory: estimate)
         self.target = target
         layers = Self.layers(planned, plan: plan, instructions: profile?.steps)
         measuredOn = profile?.platform
