@@ -168,31 +168,116 @@ static int32_t plane_inner(const mcuc_depthwise_dsp_params *p, const int8_t *x, 
     return a;
 }
 
-/* The inner outputs [cols.lo, cols.hi) of one row of a 3x3 window, dilation 1: the nine weights
- * stay in registers. `x` is the window start of the first, `base` the input offset's share. */
-static void plane_row3x3(const mcuc_depthwise_dsp_params *p, const int8_t *x, const int8_t *w, int32_t base,
-                         const int32_t *q, int32_t n, int8_t *out)
+/* A channel's 3x3 weights (dilation 1): k[9] as int32, then per row the halfword pair
+ * (w0, w2) and (w1, w1) for SMLAD; base = the input offset's share over all nine taps. */
+typedef struct {
+    int32_t k[9], pair[3], mid[3], base;
+} weights3x3;
+
+static void load3x3(const mcuc_depthwise_dsp_params *p, const int8_t *w, weights3x3 *t)
 {
-    const int32_t c = p->channels, iw = p->in_w, sw = p->stride_w, lo = p->act_min, hi = p->act_max;
-    const int32_t w0 = w[0], w1 = w[c], w2 = w[2 * c], w3 = w[3 * c], w4 = w[4 * c];
-    const int32_t w5 = w[5 * c], w6 = w[6 * c], w7 = w[7 * c], w8 = w[8 * c];
     int32_t i;
-    for (i = 0; i < n; ++i, x += sw, out += c) {
-        const int8_t *r1 = x + iw, *r2 = r1 + iw;
-        int32_t a = base + x[0] * w0 + x[1] * w1 + x[2] * w2;
-        a += r1[0] * w3 + r1[1] * w4 + r1[2] * w5;
-        a += r2[0] * w6 + r2[1] * w7 + r2[2] * w8;
-        *out = out8(a, q, lo, hi);
+    t->base = 0;
+    for (i = 0; i < 9; ++i) {
+        t->k[i] = w[i * p->channels];
+        t->base += p->input_offset * t->k[i];
+    }
+    for (i = 0; i < 3; ++i) {
+        const uint32_t w0 = (uint32_t)t->k[3 * i] & 0xffffu, w1 = (uint32_t)t->k[3 * i + 1] & 0xffffu;
+        t->pair[i] = mcuc_dsp_u2i(w0 | ((uint32_t)t->k[3 * i + 2] << 16));
+        t->mid[i] = mcuc_dsp_u2i(w1 | (w1 << 16));
     }
 }
 
-/* Output channel `ch` (stride: channels in `out`) from its input plane in `plane`. */
+/* A 3x3 window that may overhang the plane: its in-bounds taps, input plus offset. */
+static int32_t edge3x3(const mcuc_depthwise_dsp_params *p, const int8_t *plane, const weights3x3 *t, int32_t iy0,
+                       int32_t ix0)
+{
+    const int32_t off = p->input_offset, iw = p->in_w;
+    const int32_t ky0 = iy0 < 0 ? -iy0 : 0, ky1 = p->in_h - iy0 < 3 ? p->in_h - iy0 : 3;
+    const int32_t kx0 = ix0 < 0 ? -ix0 : 0, kx1 = iw - ix0 < 3 ? iw - ix0 : 3;
+    int32_t a = 0, ky, kx;
+    for (ky = ky0; ky < ky1; ++ky) {
+        const int8_t *x = plane + (iy0 + ky) * iw + ix0;
+        const int32_t *k = t->k + 3 * ky;
+        for (kx = kx0; kx < kx1; ++kx) {
+            a += ((int32_t)x[kx] + off) * k[kx];
+        }
+    }
+    return a;
+}
+
+/* One inner 3x3 window at x. */
+static inline int32_t inner3x3(const int8_t *x, int32_t iw, const weights3x3 *t)
+{
+    const int8_t *r1 = x + iw, *r2 = r1 + iw;
+    int32_t a = t->base + x[0] * t->k[0] + x[1] * t->k[1] + x[2] * t->k[2];
+    a += r1[0] * t->k[3] + r1[1] * t->k[4] + r1[2] * t->k[5];
+    return a + r2[0] * t->k[6] + r2[1] * t->k[7] + r2[2] * t->k[8];
+}
+
+/* Row r of two neighbouring inner windows (stride 1): the word x0..x3 holds both; (x0, x2) and
+ * (x1, x3) meet the pair (w0, w2) through SMLAD, x1 and x2 meet w1. */
+static inline void pair_row(const int8_t *x, int32_t pair, int32_t mid, int32_t *a0, int32_t *a1)
+{
+    const int32_t v = mcuc_dsp_load32(x), even = mcuc_sxtb16(v), odd = mcuc_sxtb16_ror8(v);
+    *a0 = mcuc_smlabb(odd, mid, mcuc_smlad(even, pair, *a0));
+    *a1 = mcuc_smlatt(even, mid, mcuc_smlad(odd, pair, *a1));
+}
+
+/* The n inner outputs of one row from window start x (stride `sw`); two at a time at stride 1. */
+static void inner_row3x3(const mcuc_depthwise_dsp_params *p, const int8_t *x, const weights3x3 *t, const int32_t *q,
+                         int32_t n, int8_t *out)
+{
+    const int32_t c = p->channels, iw = p->in_w, sw = p->stride_w, lo = p->act_min, hi = p->act_max;
+    int32_t i = 0;
+    if (sw == 1) {
+        for (; i + 2 <= n; i += 2, x += 2, out += 2 * c) {
+            int32_t a0 = t->base, a1 = t->base;
+            pair_row(x, t->pair[0], t->mid[0], &a0, &a1);
+            pair_row(x + iw, t->pair[1], t->mid[1], &a0, &a1);
+            pair_row(x + 2 * iw, t->pair[2], t->mid[2], &a0, &a1);
+            out[0] = out8(a0, q, lo, hi);
+            out[c] = out8(a1, q, lo, hi);
+        }
+    }
+    for (; i < n; ++i, x += sw, out += c) {
+        *out = out8(inner3x3(x, iw, t), q, lo, hi);
+    }
+}
+
+/* Output channel `ch` of a 3x3 window, dilation 1, from its plane. */
+static void plane3x3(const mcuc_depthwise_dsp_params *p, const int8_t *plane, int32_t ch, int8_t *out)
+{
+    const int32_t c = p->channels, lo = p->act_min, hi = p->act_max;
+    const int32_t *q = p->packed + 4 * ch;
+    const inner_span rows = inner_outputs(p->out_h, p->stride_h, p->pad_top, 3, p->in_h);
+    const inner_span cols = inner_outputs(p->out_w, p->stride_w, p->pad_left, 3, p->in_w);
+    weights3x3 t;
+    int32_t oy, ox;
+    load3x3(p, p->filter + ch, &t);
+    for (oy = 0; oy < p->out_h; ++oy) {
+        const int32_t iy0 = oy * p->stride_h - p->pad_top;
+        int8_t *row = out + oy * p->out_w * c;
+        const int inner = oy >= rows.lo && oy < rows.hi && cols.hi > cols.lo;
+        for (ox = 0; ox < p->out_w; ++ox) {
+            const int32_t ix0 = ox * p->stride_w - p->pad_left;
+            if (inner && ox == cols.lo) {
+                inner_row3x3(p, plane + iy0 * p->in_w + ix0, &t, q, cols.hi - cols.lo, row + ox * c);
+                ox = cols.hi - 1;
+            } else {
+                row[ox * c] = out8(edge3x3(p, plane, &t, iy0, ix0), q, lo, hi);
+            }
+        }
+    }
+}
+
+/* Output channel `ch` (stride: channels in `out`) from its input plane in `plane`, any window. */
 static void plane_channel(const mcuc_depthwise_dsp_params *p, const int8_t *plane, int32_t ch, int8_t *out)
 {
     const int32_t c = p->channels, taps = p->filter_h * p->filter_w, lo = p->act_min, hi = p->act_max;
     const int8_t *w = p->filter + ch;
     const int32_t *q = p->packed + 4 * ch;
-    const int fast = p->filter_h == 3 && p->filter_w == 3 && p->dilation_h == 1 && p->dilation_w == 1;
     const inner_span rows = inner_outputs(p->out_h, p->stride_h, p->pad_top, (p->filter_h - 1) * p->dilation_h + 1,
                                           p->in_h);
     const inner_span cols = inner_outputs(p->out_w, p->stride_w, p->pad_left, (p->filter_w - 1) * p->dilation_w + 1,
@@ -207,10 +292,7 @@ static void plane_channel(const mcuc_depthwise_dsp_params *p, const int8_t *plan
         const int inner = oy >= rows.lo && oy < rows.hi;
         for (ox = 0; ox < p->out_w; ++ox) {
             const int32_t ix0 = ox * p->stride_w - p->pad_left;
-            if (inner && fast && ox == cols.lo && cols.hi > cols.lo) {
-                plane_row3x3(p, plane + iy0 * p->in_w + ix0, w, base, q, cols.hi - cols.lo, row + ox * c);
-                ox = cols.hi - 1;
-            } else if (inner && ox >= cols.lo && ox < cols.hi) {
+            if (inner && ox >= cols.lo && ox < cols.hi) {
                 row[ox * c] = out8(base + plane_inner(p, plane + iy0 * p->in_w + ix0, w), q, lo, hi);
             } else {
                 row[ox * c] = out8(plane_edge(p, plane, w, iy0, ix0), q, lo, hi);
@@ -223,6 +305,7 @@ mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, co
                                           int8_t *scratch)
 {
     const int32_t c = p->channels, in_pixels = p->in_h * p->in_w, out_pixels = p->out_h * p->out_w;
+    const int fast = p->filter_h == 3 && p->filter_w == 3 && p->dilation_h == 1 && p->dilation_w == 1;
     int32_t b, ch, i;
     for (b = 0; b < p->batches; ++b) {
         const int8_t *in_batch = input + b * in_pixels * c;
@@ -231,7 +314,11 @@ mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, co
             for (i = 0; i < in_pixels; ++i) {
                 scratch[i] = in_batch[i * c + ch];
             }
-            plane_channel(p, scratch, ch, out_batch + ch);
+            if (fast) {
+                plane3x3(p, scratch, ch, out_batch + ch);
+            } else {
+                plane_channel(p, scratch, ch, out_batch + ch);
+            }
         }
     }
     return MCUC_OK;
