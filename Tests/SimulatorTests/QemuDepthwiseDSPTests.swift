@@ -19,9 +19,19 @@ struct QemuDepthwiseDSPTests {
         var seed: UInt64
         /// The input dies at the depthwise (no second reader): the planner runs it in place.
         var inPlace = false
+        var multiplier = 1
         var description: String {
             "\(size)x\(size)x\(channels) k\(kernel) s\(stride) d\(dilation) \(same ? "same" : "valid") "
                 + (perChannel ? "per-channel" : "per-tensor") + (inPlace ? " in place" : "")
+                + (multiplier > 1 ? " x\(multiplier)" : "")
+        }
+
+        /// The kernel the planner should choose: one input channel with a multiplier runs as a
+        /// CONV_2D (`DepthwiseAsConv`).
+        func expectedSymbol(inPlace: Bool) -> String {
+            if inPlace { return "mcuc_depthwise_inplace_s8_dsp" }
+            if multiplier > 1 { return channels == 1 ? "mcuc_conv2d_s8_dsp" : "mcuc_depthwise_s8" }
+            return "mcuc_depthwise_s8_dsp"
         }
     }
 
@@ -38,6 +48,9 @@ struct QemuDepthwiseDSPTests {
         Shape(size: 7, channels: 40, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: true, seed: 10, inPlace: true),
         Shape(size: 8, channels: 33, kernel: 5, stride: 1, dilation: 2, same: true, perChannel: true, seed: 11, inPlace: true),
         Shape(size: 3, channels: 20, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: false, seed: 12, inPlace: true),
+        Shape(size: 9, channels: 1, kernel: 5, stride: 2, dilation: 1, same: true, perChannel: true, seed: 13, multiplier: 8),
+        Shape(size: 7, channels: 1, kernel: 3, stride: 1, dilation: 2, same: false, perChannel: false, seed: 14, multiplier: 3),
+        Shape(size: 6, channels: 3, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 15, multiplier: 2),
     ]
 
     static let sweep: [Shape] = {
@@ -49,7 +62,7 @@ struct QemuDepthwiseDSPTests {
                          kernel: kernel, stride: Int.random(in: 1...3, using: &random),
                          dilation: Int.random(in: 1...2, using: &random), same: Bool.random(using: &random),
                          perChannel: Bool.random(using: &random), seed: UInt64(300 + i),
-                         inPlace: Bool.random(using: &random))
+                         inPlace: Bool.random(using: &random), multiplier: [1, 1, 2, 5].randomElement(using: &random)!)
         }
     }()
 
@@ -62,10 +75,12 @@ struct QemuDepthwiseDSPTests {
     func check(_ shape: Shape) throws {
         let graph = Self.graph(shape)
         let planned = try Pipeline.plan(graph, options: PipelineOptions())
-        let calls = planned.kernels.calls.filter { $0.binding?.function?.symbol.contains("depthwise") ?? false }
+        let calls = planned.kernels.calls.filter { call in
+            ["depthwise", "conv2d"].contains { call.binding?.function?.symbol.contains($0) ?? false }
+        }
         let symbols = calls.compactMap { $0.binding?.function?.symbol }
         let inPlace = calls.contains { if case .inPlace = $0.contract { true } else { false } }
-        #expect(symbols == [inPlace ? "mcuc_depthwise_inplace_s8_dsp" : "mcuc_depthwise_s8_dsp"], "\(shape): \(symbols)")
+        #expect(symbols == [shape.expectedSymbol(inPlace: inPlace)], "\(shape): \(symbols)")
         if shape.inPlace && Self.representative.contains(where: { $0.seed == shape.seed }) {
             #expect(inPlace, "\(shape): the planner should run it in place")
         }
@@ -74,27 +89,29 @@ struct QemuDepthwiseDSPTests {
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
     }
 
-    /// `input [1, size, size, channels] -> DEPTHWISE_CONV_2D (RELU6)`, and a RELU of the input.
+    /// `input [1, size, size, channels] -> DEPTHWISE_CONV_2D (RELU6, channels * multiplier out)`, and a
+    /// RELU of the input unless it runs in place.
     static func graph(_ s: Shape) -> Graph {
         var random = SeededRandom(seed: s.seed)
         var b = GraphBuilder()
         let inScale: Float = 0.05
         let x = b.input([1, s.size, s.size, s.channels], scale: inScale, zeroPoint: Int32.random(in: -128...127, using: &random))
         b.inputs = [x]
-        let scales = (0..<(s.perChannel ? s.channels : 1)).map { _ in Float.random(in: 0.002...0.02, using: &random) }
+        let outC = s.channels * s.multiplier
+        let scales = (0..<(s.perChannel ? outC : 1)).map { _ in Float.random(in: 0.002...0.02, using: &random) }
         let axis: Int? = s.perChannel ? 3 : nil
-        let w = b.constInt8([1, s.kernel, s.kernel, s.channels],
-                            (0..<(s.kernel * s.kernel * s.channels)).map { _ in Int8.random(in: -127...127, using: &random) },
+        let w = b.constInt8([1, s.kernel, s.kernel, outC],
+                            (0..<(s.kernel * s.kernel * outC)).map { _ in Int8.random(in: -127...127, using: &random) },
                             quant: QuantParams(scale: scales, zeroPoint: Array(repeating: 0, count: scales.count), axis: axis))
-        let bias = b.constInt32([s.channels], (0..<s.channels).map { _ in Int32.random(in: -3000...3000, using: &random) },
+        let bias = b.constInt32([outC], (0..<outC).map { _ in Int32.random(in: -3000...3000, using: &random) },
                                 quant: QuantParams(scale: scales.map { $0 * inScale },
                                                    zeroPoint: Array(repeating: 0, count: scales.count), axis: s.perChannel ? 0 : nil))
         let padding: Padding = s.same ? .same : .valid
         let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation, padding: padding)
-        let y = b.activation([1, out, out, s.channels], scale: inScale * 0.01 * Float(s.kernel) * 30,
+        let y = b.activation([1, out, out, outC], scale: inScale * 0.01 * Float(s.kernel) * 30,
                              zeroPoint: Int32.random(in: -100...100, using: &random))
         b.node(.depthwiseConv2d(DepthwiseConv2D(padding: padding, strideH: s.stride, strideW: s.stride,
-                                                dilationH: s.dilation, dilationW: s.dilation, depthMultiplier: 1,
+                                                dilationH: s.dilation, dilationW: s.dilation, depthMultiplier: s.multiplier,
                                                 activation: .relu6)),
                inputs: [x, w, bias], output: y)
         if s.inPlace {

@@ -54,6 +54,7 @@ extension OpLowering {
             return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through a one-channel scratch",
                         scratch: scratch, contract: .inPlace(input: input))
         }
+        if let conv = depthwiseAsConv(params, p, w, input: input) { return conv }
         let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
         let contract = streaming(.rows) { rowGap(w) }
         if let function = binding.function, function.variant == .dsp,

@@ -129,9 +129,18 @@ extension OpLowering {
     /// filter.
     func dspConv(_ c: Conv2DKernelParams, _ p: Conv2DParams, function: KernelFunction,
                  input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        dspConv(c, filter: p.filter, foldedBias: p.biasWithInputZeroPointFolded, output: p.output,
+                inputZeroPoint: p.inputZeroPoint, function: function, input: input)
+    }
+
+    /// `dspConv` from the pieces of a convolution: `filter` OHWI, `foldedBias` with the input zero
+    /// point folded over the whole filter.
+    func dspConv(_ c: Conv2DKernelParams, filter: [Int8], foldedBias: [Int32], output requantization: OutputRequantization,
+                 inputZeroPoint: Int32, function: KernelFunction,
+                 input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
         let units = Int(c.outC), depth = Int(c.filterH * c.filterW * c.inC)
-        guard let words = GemmDSPPacking.pack(weights: p.filter.map(Int32.init), units: units, depth: depth,
-                                              bias: p.biasWithInputZeroPointFolded, output: p.output) else { return nil }
+        guard let words = GemmDSPPacking.pack(weights: filter.map(Int32.init), units: units, depth: depth,
+                                              bias: foldedBias, output: requantization) else { return nil }
         let groups = GemmDSPPacking.groups(depth)
         let packed = ConstantTable(id: .call(node.id, role: "packed"),
                                    kind: .packedGemm(source: operand(1), pairs: (units + 1) / 2, groups: groups),
@@ -139,7 +148,7 @@ extension OpLowering {
         let params = Conv2DDSPKernelParams(
             batches: c.batches, inH: c.inH, inW: c.inW, inC: c.inC, outH: c.outH, outW: c.outW, outC: c.outC,
             filterH: c.filterH, filterW: c.filterW, strideH: c.strideH, strideW: c.strideW, dilationH: c.dilationH,
-            dilationW: c.dilationW, padTop: c.padTop, padLeft: c.padLeft, inputZp: p.inputZeroPoint,
+            dilationW: c.dilationW, padTop: c.padTop, padLeft: c.padLeft, inputZp: inputZeroPoint,
             depth: Int32(depth), groups: Int32(groups), actMin: c.actMin, actMax: c.actMax, packed: packed.ref)
         let binding = KernelBinding(callee: .kernel(function), params: params,
                                     arguments: [.tensor(input), .tensor(output), .scratch],
