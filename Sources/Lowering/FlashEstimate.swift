@@ -101,7 +101,7 @@ public enum CodeSizeModel {
         case KernelVariants.convDSP.symbol: 610
         case "mcuc_gemm1_s8_dsp": 420
         case KernelVariants.depthwiseDSP.symbol: 1082
-        case KernelVariants.depthwiseInPlaceDSP.symbol: 1644
+        case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         default: 700
         }
     }

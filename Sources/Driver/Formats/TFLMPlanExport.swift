@@ -7,7 +7,8 @@ import TFLiteFrontend
 /// the plan handed to TFLM is computed without kernel-contract sharing (no overlaps, views or
 /// folded PADs: every activation has bytes of its own), with TFLM's 16-byte buffer alignment.
 /// Tensors we do not place (constants, unused tensors) get -1 so TFLM places them itself, as it
-/// does its kernels' scratch buffers.
+/// does its kernels' scratch buffers. Our fast kernels' scratch must not shape the plan either, so it
+/// is made with the portable kernel set (the default target without DSP or Helium).
 public enum TFLMPlanExport {
     /// What was written.
     public struct Result: Sendable, Equatable {
@@ -19,7 +20,11 @@ public enum TFLMPlanExport {
 
     /// The offsets for `graph`.
     public static func plan(_ graph: Graph) throws(CompileError) -> Result {
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: false, sharing: false, alignment: 16))
+        var portable = TargetCatalog.defaultTarget
+        portable.features.dsp = false
+        portable.features.mve = false
+        let options = PipelineOptions(target: portable, externalIO: false, sharing: false, alignment: 16)
+        let planned = try Pipeline.plan(graph, options: options)
         var offsets = Array(repeating: -1, count: graph.tensors.count)
         var head = 0
         for placement in planned.memory.tensors {
