@@ -22,11 +22,13 @@ demo: build
 test: deps check-schema
 	$(SWIFT) build --build-tests
 	python3 scripts/tflm/stress_random.py --mcuc .build/debug/mcuc --count 30 --seed 1
+	python3 scripts/tflm/stress_random.py --mcuc .build/debug/mcuc --count 8 --seed 3 --extra-ops supported
 	$(SWIFT) test --skip-build
 
 ## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned (slow).
 stress: build
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 300 --seed $${SEED:-2}
+	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 100 --seed $${SEED:-4} --extra-ops supported
 
 ## The DSP/Helium kernels on long seeded shape sweeps under QEMU, bit-exact against the reference (slow).
 stress-kernels: deps

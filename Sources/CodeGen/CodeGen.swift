@@ -45,7 +45,7 @@ public enum CodeGen {
         }
         let names = TemplateLibrary.sharedHeaders + variants.flatMap(\.headers)
             + KernelFamily.allCases.flatMap { [$0.header, $0.source(.portable)] } + variantSources
-            + ["mcuc_harness.h", "mcuc_harness.c"]
+            + Set(KernelFamily.allCases.flatMap(\.helperFiles)).sorted() + ["mcuc_harness.h", "mcuc_harness.c"]
         return names.map { GeneratedFile(name: $0, text: TemplateLibrary.runtimeFile($0)) }
     }
 

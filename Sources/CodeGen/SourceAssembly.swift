@@ -54,15 +54,19 @@ struct SourceAssembly {
 
     func assemble(_ rendered: [(KernelCall, CallRenderer.Rendered)], outputTables: [ConstantTable]) -> GeneratedSources {
         let c = collect(rendered, outputTables: outputTables)
-        let headers = Set(c.functions.map(\.family)).sorted().map(\.header)
-        let kernelSources = Set(c.functions.map { $0.family.source($0.variant) }).sorted()
+        let families = Set(c.functions.map(\.family)).sorted()
+        let helpers = Set(families.flatMap(\.helperFiles))
+        let headers = families.map(\.header)
+        let kernelSources = (Set(c.functions.map { $0.family.source($0.variant) })
+            .union(helpers.filter { $0.hasSuffix(".c") })).sorted()
         let librarySources = ["\(fileStem).c", "\(fileStem)_weights.c"] + kernelSources
         let constantBytes = c.tables.reduce(0) { $0 + $1.byteCount }
         var files = [GeneratedFile(name: "\(fileStem).h", text: header()),
                      GeneratedFile(name: "\(fileStem).c", text: source(c, headers: headers)),
                      GeneratedFile(name: "\(fileStem)_weights.c", text: weights(c, headers: headers))]
         let variantHeaders = Set(c.functions.flatMap(\.variant.headers)).sorted()
-        for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + kernelSources {
+        for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + helpers.filter({ $0.hasSuffix(".h") }).sorted()
+            + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }
         let build = BuildView(version: CodeGen.version, prefix: prefix, sources: librarySources,

@@ -32,6 +32,7 @@ public enum Op: Sendable, Hashable {
     case resizeNearestNeighbor(ResizeNearestNeighbor)
     case transpose(Transpose)
     case stridedSlice(StridedSlice)
+    case logSoftmax(LogSoftmax)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -64,6 +65,7 @@ public enum Op: Sendable, Hashable {
         case .resizeNearestNeighbor(let d): d
         case .transpose(let d): d
         case .stridedSlice(let d): d
+        case .logSoftmax(let d): d
         case .unsupported: nil
         }
     }

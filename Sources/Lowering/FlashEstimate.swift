@@ -70,7 +70,11 @@ public enum CodeSizeModel {
         case .elementwiseBinary: 1208
         case .pool: 404
         case .mean: 577
-        case .softmax: 1506
+        case .softmax:
+            switch op {
+            case .logSoftmax: 3604   // mcuc_log_softmax_s8 and its shift table
+            default: 1506
+            }
         case .pad: 168
         case .concatenationCopy: 83
         case .stridedSlice: 126

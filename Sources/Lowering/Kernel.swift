@@ -31,8 +31,9 @@ public enum Kernel: Sendable, Hashable {
     case pool(ConvWindow)
     /// MEAN: for each output element, accumulate in a register over its reduced elements.
     case mean
-    /// SOFTMAX, row by row: two passes read the whole row (max, then sum of exponentials), a third
-    /// pass reads element `i` and then writes output element `i`, in increasing order.
+    /// SOFTMAX and LOG_SOFTMAX, row by row: two passes read the whole row (max, then sum of
+    /// exponentials), a third pass reads element `i` and then writes output element `i`, in
+    /// increasing order.
     case softmax
     /// RESHAPE / SQUEEZE as a view of the input's bytes: no code runs.
     case reshapeAlias

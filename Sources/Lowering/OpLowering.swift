@@ -44,6 +44,7 @@ struct OpLowering {
         case .resizeNearestNeighbor(let op): resizeNearestNeighbor(op.prepare(operands))
         case .transpose(let op): transpose(op.prepare(operands))
         case .stridedSlice(let op): stridedSlice(op.prepare(operands))
+        case .logSoftmax(let op): logSoftmax(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

@@ -30,6 +30,7 @@ extension Reference {
         case .resizeNearestNeighbor(let op): return ReferenceResizeNearestNeighbor.run(c, op.prepare(operands))
         case .transpose(let op): return ReferenceTranspose.run(c, op.prepare(operands))
         case .stridedSlice(let op): return ReferenceStridedSlice.run(c, op.prepare(operands))
+        case .logSoftmax(let op): return ReferenceLogSoftmax.run(c, op.prepare(operands))
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

@@ -130,4 +130,39 @@ enum GemmlowpFixedPoint {
         let shiftedSumMinusOne = Int32(bitPattern: shifted &- (1 << 31))
         return (oneOverOnePlusXForXIn01(shiftedSumMinusOne), bitsOverUnit)
     }
+    /// `ln(x)` for `x >= 1` in Q(inputIntegerBits), result in Q(outputIntegerBits) (TFLM's
+    /// `log_x_for_x_greater_than_or_equal_to_1`): `x` renormalized by its leading zeros, plainly
+    /// and after a product with sqrt(1/2); the smaller mantissa and larger exponent are kept, then
+    /// `exponent * ln 2 + num / (1 + denom)` in Q(outputIntegerBits + 1).
+    static func logOfAtLeastOne(_ x: Int32, inputIntegerBits: Int32, outputIntegerBits: Int32) -> Int32 {
+        let accum = outputIntegerBits + 1
+        let ln2: Int32 = 1488522236, sqrtSqrtHalf: Int32 = 1805811301, sqrtHalf: Int32 = 1518500250
+        let shiftedQuarter = multiplyByPOT(536870912, -accum)
+        let aHeadroomPlusOne = Int32(UInt32(bitPattern: x).leadingZeroBitCount)
+        let ra = multiplyByPOT(mul(multiplyByPOT(x, aHeadroomPlusOne - 1), sqrtHalf), 1)
+        let aPow2 = saturatingAdd(multiplyByPOT(inputIntegerBits - aHeadroomPlusOne, 31 - accum),
+                                                shiftedQuarter)
+        let bHeadroom = Int32(UInt32(bitPattern: mul(x, sqrtHalf)).leadingZeroBitCount) - 1
+        let rb = multiplyByPOT(x, bHeadroom)
+        let bPow2 = saturatingSubtract(multiplyByPOT(inputIntegerBits - bHeadroom, 31 - accum),
+                                                     shiftedQuarter)
+        let r = min(ra, rb), zPow2 = max(aPow2, bPow2)
+        let p = roundingHalfSum(r, sqrtSqrtHalf)
+        let q = (r &- sqrtSqrtHalf) &+ (r &- sqrtSqrtHalf)
+        let commonSquare = mul(q, q)
+        let num = mul(q, r) &+ mul(mul(q, commonSquare), 117049297)
+        let denom = mul(p, 1057819769 &+ q &+ mul(127690142, commonSquare)) &+ mul(638450708, q)
+        let reciprocal = oneOverOnePlusXForXIn01(denom)
+        let numScaled = multiplyByPOT(num, -accum)
+        return multiplyByPOT(mul(zPow2, ln2) &+ mul(numScaled, reciprocal), 1)
+    }
+    /// `a + b` saturated to int32 (`SaturatingAddNonGemmlowp`).
+    static func saturatingAdd(_ a: Int32, _ b: Int32) -> Int32 {
+        Int32(clamping: Int64(a) + Int64(b))
+    }
+
+    /// `a - b` saturated to int32 (`SaturatingSub`).
+    static func saturatingSubtract(_ a: Int32, _ b: Int32) -> Int32 {
+        Int32(clamping: Int64(a) - Int64(b))
+    }
 }

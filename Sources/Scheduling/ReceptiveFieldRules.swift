@@ -23,7 +23,7 @@ enum ReceptiveFieldRules {
             return elementwise(node, graph, output)
         case .concatenation(let d):
             return concatenation(node, graph, output, axis: d.axis)
-        case .fullyConnected, .mean, .softmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
+        case .fullyConnected, .mean, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
              .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
@@ -32,7 +32,7 @@ enum ReceptiveFieldRules {
     /// Why ops of this kind never run per patch (nil for the kinds that may).
     static func unpatchableKind(_ op: Op) -> String? {
         switch op {
-        case .fullyConnected, .mean, .softmax: "it reads every pixel (or every channel) of its input at once"
+        case .fullyConnected, .mean, .softmax, .logSoftmax: "it reads every pixel (or every channel) of its input at once"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor: "it moves elements between pixels"
         case .unsupported: "mcuc does not support this op"
         default: nil

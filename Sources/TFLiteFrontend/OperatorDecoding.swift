@@ -68,6 +68,7 @@ enum OperatorDecoding {
             return .resizeNearestNeighbor(ResizeNearestNeighbor(alignCorners: o.align_corners != 0,
                                                       halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE": return .transpose(Transpose())
+        case "LOG_SOFTMAX": return .logSoftmax(LogSoftmax())
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,
                                                    ellipsisMask: o.ellipsis_mask, newAxisMask: o.new_axis_mask,

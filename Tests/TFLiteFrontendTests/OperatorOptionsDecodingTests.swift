@@ -4,14 +4,18 @@ import Testing
 import TestSupport
 
 /// The C API decodes the builtin options of the issue-12 operators (fixtures in
-/// `Tests/Fixtures/ops-pending`, made by `scripts/tflm/make_pending_op_models.py`): every field an
-/// operator's options table carries reaches `ctfl_options`, read from the slot upstream uses.
+/// `Tests/Fixtures/ops-pending`, made by `scripts/tflm/make_pending_op_models.py`, or in
+/// `Tests/Fixtures/ops` once the operator is supported): every field an operator's options table
+/// carries reaches `ctfl_options`, read from the slot upstream uses.
 @Suite struct OperatorOptionsDecodingTests {
-    static let folder = SharedModels.repositoryRoot.appendingPathComponent("Tests/Fixtures/ops-pending")
+    static let folders = ["Tests/Fixtures/ops-pending", "Tests/Fixtures/ops"].map {
+        SharedModels.repositoryRoot.appendingPathComponent($0)
+    }
 
     /// Options of the first operator whose builtin code is `code` in fixture `file`.
     static func options(_ file: String, code: Int32) throws -> ctfl_options {
-        let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))
+        let url = folders.map { $0.appendingPathComponent(file) }.first { FileManager.default.fileExists(atPath: $0.path) }
+        let bytes = [UInt8](try Data(contentsOf: try #require(url, "fixture \(file) not found")))
         var model: OpaquePointer?
         try #require(ctfl_open(bytes, bytes.count, &model, nil, 0) == CTFL_OK)
         defer { ctfl_close(model) }

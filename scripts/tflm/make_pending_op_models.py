@@ -5,35 +5,29 @@
 
 Same builder, naming, determinism and index.json format as make_op_models.py (each case draws
 from numpy.random.default_rng(crc32(file name))). The cases live in op_cases_*.py, one module per
-family; when a family is supported its module moves into make_op_models.py's set and its
-fixtures into Tests/Fixtures/ops.
+family; the cases fixture_status.py marks supported are written by make_op_models.py into
+Tests/Fixtures/ops instead (same numbers, same bytes).
 """
 
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fixture_status  # noqa: E402
 import make_op_models as mo  # noqa: E402
-import op_cases_layout  # noqa: E402
-import op_cases_math  # noqa: E402
-import op_cases_conv  # noqa: E402
-import op_cases_int16  # noqa: E402
-import op_cases_sequence  # noqa: E402
-
-FAMILIES = [op_cases_layout, op_cases_math, op_cases_conv, op_cases_int16, op_cases_sequence]
 
 
 def main(argv):
     if len(argv) != 1 or argv[0].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2
-    # Continue the numbering of make_op_models.py's set, so that a file keeps its name (and so
-    # its bytes: the seed is the crc32 of the name) when its family moves into that set.
+    # Continue the numbering of make_op_models.py's own cases, so that a file keeps its name (and
+    # so its bytes: the seed is the crc32 of the name) when its case moves into that set
+    # (fixture_status.py decides which cases are supported).
     mo.define_cases()
     registry = mo.Registry()
     registry.counters = dict(mo.R.counters)
-    for family in FAMILIES:
-        family.define(registry)
+    mo.define_issue12_cases(registry, lambda op, desc: not fixture_status.supported(op, desc))
     return mo.write_fixtures(argv[0], registry, "scripts/tflm/make_pending_op_models.py")
 
 

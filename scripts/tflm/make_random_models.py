@@ -48,6 +48,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_op_models as mo  # noqa: E402  (the builders and helpers are shared)
+import fixture_status  # noqa: E402
 import random_ops_extra  # noqa: E402
 from make_op_models import (ACT, OP, PAD, TT, ModelBuilder, f32, fb, log_uniform,  # noqa: E402
                             opts)
@@ -506,8 +507,10 @@ def is4(net, t):
 # The random walk
 # ==========================================================================
 
-def random_model(rng, min_ops=3, max_ops=12, max_size=13, extra_ops=False):
+def random_model(rng, min_ops=3, max_ops=12, max_size=13, extra_ops=None):
+    """extra_ops: None, "all" or "supported" (the issue-12 ops fixture_status.py marks supported)."""
     net = Net(rng)
+    net.allowed_ops = set(fixture_status.SUPPORTED) if extra_ops == "supported" else None
     net.max_hw = max(MAX_HW, max_size)
     batch = 1 if rng.random() < 0.75 else 2
     h = int(rng.integers(1 if rng.random() < 0.1 else 3, max_size + 1))
@@ -622,8 +625,9 @@ def main(argv):
     ap.add_argument("--min-ops", type=int, default=3)
     ap.add_argument("--max-ops", type=int, default=12)
     ap.add_argument("--max-size", type=int, default=13, help="largest input height / width")
-    ap.add_argument("--extra-ops", action="store_true",
-                    help="also use the int8 operators of issue #12 (random_ops_extra.py)")
+    ap.add_argument("--extra-ops", nargs="?", const="all", choices=["all", "supported"],
+                    help="also use the int8 operators of issue #12 (random_ops_extra.py): all of them, "
+                         "or those fixture_status.py marks supported by mcuc")
     a = ap.parse_args(argv)
     os.makedirs(a.outdir, exist_ok=True)
     entries = []

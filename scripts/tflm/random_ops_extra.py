@@ -19,6 +19,19 @@ def choose(rng, xs):
     return xs[int(rng.integers(len(xs)))]
 
 
+def admits(net, op):
+    """True when net.allowed_ops (None: every op) admits `op`."""
+    allowed = getattr(net, "allowed_ops", None)
+    return allowed is None or op in allowed
+
+
+def choose_op(net, ops):
+    """One of `ops` that net.allowed_ops admits (None: every op), or None when it admits none.
+    With every op admitted the draw is the same as choose(rng, ops) (seeds keep their models)."""
+    ops = [op for op in ops if admits(net, op)]
+    return choose(net.rng, ops) if ops else None
+
+
 def _const_i32(net, name, values):
     return net.m.const("%s_%d" % (name, net.names), np.array(values, np.int32), TT.INT32)
 
@@ -26,7 +39,9 @@ def _const_i32(net, name, values):
 def unary_math(net, x):
     rng = net.rng
     shape, q = net.shape(x), net.q[x]
-    op = choose(rng, ["LOG_SOFTMAX", "ELU", "ABS", "L2_NORMALIZATION", "PRELU"])
+    op = choose_op(net, ["LOG_SOFTMAX", "ELU", "ABS", "L2_NORMALIZATION", "PRELU"])
+    if op is None:
+        return None
     ins, options = [x], None
     if op == "LOG_SOFTMAX":
         out_q = (f32(16.0 / 256.0), 127)
@@ -53,7 +68,9 @@ def binary_raw(net, x):
     """MAXIMUM / MINIMUM / SQUARED_DIFFERENCE against a same-shape tensor or a constant."""
     rng = net.rng
     shape = net.shape(x)
-    op = choose(rng, ["MAXIMUM", "MINIMUM", "SQUARED_DIFFERENCE"])
+    op = choose_op(net, ["MAXIMUM", "MINIMUM", "SQUARED_DIFFERENCE"])
+    if op is None:
+        return None
     same = [t for t in net.live if t != x and net.shape(t) == shape]
     if same and rng.random() < 0.5:
         y2 = choose(rng, same)
@@ -82,7 +99,9 @@ def reduce(net, x):
     rank = len(shape)
     if rank < 2:
         return None
-    op = choose(rng, ["REDUCE_MAX", "SUM", "ARG_MAX", "ARG_MIN"])
+    op = choose_op(net, ["REDUCE_MAX", "SUM", "ARG_MAX", "ARG_MIN"])
+    if op is None:
+        return None
     axis = int(rng.integers(1, rank))
     if op.startswith("ARG"):
         a = _const_i32(net, "axis", [axis - rank if rng.random() < 0.3 else axis])
@@ -112,7 +131,9 @@ def slice_split(net, x):
     rng = net.rng
     shape, q = net.shape(x), net.q[x]
     rank = len(shape)
-    op = choose(rng, ["SLICE", "SPLIT", "SPLIT_V", "UNPACK", "EXPAND_DIMS", "PACK"])
+    op = choose_op(net, ["SLICE", "SPLIT", "SPLIT_V", "UNPACK", "EXPAND_DIMS", "PACK"])
+    if op is None:
+        return None
     if op == "SLICE":
         begin = [int(rng.integers(0, d)) for d in shape]
         size = [int(rng.integers(1, d - b + 1)) if rng.random() < 0.8 else -1
@@ -165,8 +186,10 @@ def space(net, x):
     rng = net.rng
     n, h, w, c = net.shape(x)
     q = net.q[x]
-    op = choose(rng, ["DEPTH_TO_SPACE", "SPACE_TO_DEPTH", "SPACE_TO_BATCH_ND", "BATCH_TO_SPACE_ND",
-                      "MIRROR_PAD", "GATHER", "RESIZE_BILINEAR"])
+    op = choose_op(net, ["DEPTH_TO_SPACE", "SPACE_TO_DEPTH", "SPACE_TO_BATCH_ND", "BATCH_TO_SPACE_ND",
+                         "MIRROR_PAD", "GATHER", "RESIZE_BILINEAR"])
+    if op is None:
+        return None
     b = 2
     if op == "DEPTH_TO_SPACE" and c % 4 == 0:
         y = net.new("d2s", [n, h * b, w * b, c // 4], q)
@@ -216,6 +239,8 @@ def space(net, x):
 
 
 def transpose_conv(net, x):
+    if not admits(net, "TRANSPOSE_CONV"):
+        return None
     rng = net.rng
     n, h, w, ic = net.shape(x)
     in_q = net.q[x]
@@ -244,6 +269,8 @@ def transpose_conv(net, x):
 
 
 def batch_matmul(net, x):
+    if not admits(net, "BATCH_MATMUL"):
+        return None
     rng = net.rng
     shape = net.shape(x)
     if len(shape) < 2 or shape[-1] > 64:

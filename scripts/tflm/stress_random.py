@@ -10,7 +10,7 @@ each one checks, with no tolerance anywhere:
    reference, measured arena equal to the planned arena, guard bytes intact;
 3. the same with `--external-io` (graph inputs and outputs owned by the caller), 3 inputs.
 
-Usage: stress_random.py --mcuc PATH [--count N] [--seed S] [--keep DIR]
+Usage: stress_random.py --mcuc PATH [--count N] [--seed S] [--extra-ops all|supported] [--keep DIR]
 Prints one line per failing model and a closing "N passed, M failed"; exits 1 on any failure.
 """
 import argparse
@@ -93,12 +93,15 @@ def main():
     parser.add_argument("--mcuc", required=True, help="the mcuc executable")
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--extra-ops", choices=["all", "supported"],
+                        help="also draw the int8 operators of issue #12 (make_random_models.py --extra-ops)")
     parser.add_argument("--keep", help="work in this folder and keep it (default: a temp folder)")
     args = parser.parse_args()
     root = args.keep or tempfile.mkdtemp(prefix="mcuc-stress-")
     os.makedirs(root, exist_ok=True)
     subprocess.run([sys.executable, os.path.join(HERE, "make_random_models.py"), root,
-                    "--count", str(args.count), "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+                    "--count", str(args.count), "--seed", str(args.seed)]
+                   + (["--extra-ops", args.extra_ops] if args.extra_ops else []), check=True, stdout=subprocess.DEVNULL)
     entries = json.load(open(os.path.join(root, "index.json")))["models"]
     jobs = []
     for entry in entries:

@@ -10,6 +10,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case depthwise = "mcuc_depthwise"
     case elementwise = "mcuc_elementwise"
     case fullyConnected = "mcuc_fully_connected"
+    case logSoftmax = "mcuc_log_softmax"
     case mean = "mcuc_mean"
     case pad = "mcuc_pad"
     case pool = "mcuc_pool"
@@ -25,6 +26,16 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     /// The file of `variant`'s functions: `mcuc_conv2d.c` (portable), `mcuc_conv2d_dsp.c`.
     public func source(_ variant: KernelVariant) -> String {
         variant == .portable ? rawValue + ".c" : "\(rawValue)_\(variant.rawValue).c"
+    }
+
+    /// Helper files the family's portable source includes besides the shared headers: a header
+    /// in `kernels/common/` and its source in `kernels/portable/` each (`mcuc_libm.h`,
+    /// `mcuc_libm.c`), emitted with the family.
+    public var helperFiles: [String] {
+        switch self {
+        case .logSoftmax: ["mcuc_libm.h", "mcuc_libm.c"]
+        default: []
+        }
     }
 
     public static func < (a: KernelFamily, b: KernelFamily) -> Bool { a.rawValue < b.rawValue }

@@ -13,18 +13,22 @@ from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as fb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "ops-pending")
+# The issue-12 fixtures: pending ones, and those whose operator mcuc now supports.
+FIXTURE_DIRS = [os.path.join(ROOT, "Tests", "Fixtures", d) for d in ("ops-pending", "ops")]
 NP = {fb.TensorType.INT8: np.int8, fb.TensorType.INT16: np.int16, fb.TensorType.INT32: np.int32,
       fb.TensorType.INT64: np.int64, fb.TensorType.FLOAT32: np.float32}
 
 
 def fixtures(ops, input_dtype="int8"):
-    """(index entry, path) of every pending fixture whose op is in `ops` and whose first input
+    """(index entry, path) of every issue-12 fixture whose op is in `ops` and whose first input
     has `input_dtype`."""
-    with open(os.path.join(FIXTURES, "index.json")) as f:
-        index = json.load(f)
-    return [(e, os.path.join(FIXTURES, e["file"])) for e in index["models"]
-            if e["op"] in ops and e["inputs"][0]["dtype"] == input_dtype]
+    found = []
+    for folder in FIXTURE_DIRS:
+        with open(os.path.join(folder, "index.json")) as f:
+            index = json.load(f)
+        found += [(e, os.path.join(folder, e["file"])) for e in index["models"]
+                  if e["op"] in ops and e["inputs"][0]["dtype"] == input_dtype]
+    return found
 
 
 class Model:

@@ -1,0 +1,21 @@
+"""Which issue-12 fixture cases (op_cases_*.py) belong to the supported set.
+
+make_op_models.py writes the cases for which `supported(op, desc)` is true into
+Tests/Fixtures/ops (where every test runs them); make_pending_op_models.py writes the others into
+Tests/Fixtures/ops-pending. Both number the cases the same way, so a case keeps its file name
+(and its bytes: the seed is the crc32 of the name) when its operator becomes supported: moving a
+family is one line here plus `git mv` of its files.
+"""
+
+# operator -> predicate on the case's description (None: every case of the operator)
+SUPPORTED = {
+    "LOG_SOFTMAX": None,
+}
+
+
+def supported(op, desc):
+    """True when mcuc supports fixture case `op`/`desc` of op_cases_*.py."""
+    if op not in SUPPORTED:
+        return False
+    rule = SUPPORTED[op]
+    return rule is None or rule(desc)
