@@ -33,6 +33,11 @@ public enum Op: Sendable, Hashable {
     case transpose(Transpose)
     case stridedSlice(StridedSlice)
     case logSoftmax(LogSoftmax)
+    case expandDims(ExpandDims)
+    case slice(Slice)
+    case depthToSpace(DepthToSpace)
+    case spaceToDepth(SpaceToDepth)
+    case pack(Pack)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -66,6 +71,11 @@ public enum Op: Sendable, Hashable {
         case .transpose(let d): d
         case .stridedSlice(let d): d
         case .logSoftmax(let d): d
+        case .expandDims(let d): d
+        case .slice(let d): d
+        case .depthToSpace(let d): d
+        case .spaceToDepth(let d): d
+        case .pack(let d): d
         case .unsupported: nil
         }
     }

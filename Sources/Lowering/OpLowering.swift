@@ -45,6 +45,11 @@ struct OpLowering {
         case .transpose(let op): transpose(op.prepare(operands))
         case .stridedSlice(let op): stridedSlice(op.prepare(operands))
         case .logSoftmax(let op): logSoftmax(op.prepare(operands))
+        case .expandDims: reshape()
+        case .slice(let op): stridedSlice(op.prepare(operands))
+        case .depthToSpace(let op): stridedCopy(op.prepare(operands))
+        case .spaceToDepth(let op): stridedCopy(op.prepare(operands))
+        case .pack(let op): concatenation(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

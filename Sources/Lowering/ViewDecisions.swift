@@ -10,7 +10,7 @@ struct FoldedPad: Hashable {
 /// Lowering's first pass: the decisions that change which bytes exist (views and folds), made
 /// before any compute kernel so liveness can account for them.
 struct ViewDecisions {
-    /// RESHAPE / SQUEEZE nodes that become views of their input.
+    /// RESHAPE / SQUEEZE / EXPAND_DIMS nodes that become views of their input.
     var aliases: [NodeID: TensorID] = [:]
     /// Conv / depthwise nodes reading through a folded PAD, keyed by the consumer.
     var foldedPads: [NodeID: FoldedPad] = [:]
@@ -23,7 +23,7 @@ struct ViewDecisions {
         guard options.sharing else { return }
         for node in graph.nodes {
             switch node.op {
-            case .reshape, .squeeze:
+            case .reshape, .squeeze, .expandDims:
                 if let input = Self.aliasable(node, graph, facts, options) { aliases[node.id] = input }
             case .pad, .padV2:
                 if let fold = Self.foldable(node, graph, facts) {
@@ -35,8 +35,8 @@ struct ViewDecisions {
             }
         }
         for node in graph.nodes {
-            if case .concatenation(let attrs) = node.op,
-               let offsets = sliceOffsets(node, attrs, graph, facts, options) {
+            if let axis = Self.concatenationAxis(node, graph),
+               let offsets = sliceOffsets(node, axis: axis, graph, facts, options) {
                 slices[node.id] = offsets
             }
         }
@@ -74,12 +74,22 @@ struct ViewDecisions {
         return (fold, consumer.id)
     }
 
-    /// Slice offsets for a CONCATENATION its producers can write into directly, or nil.
-    func sliceOffsets(_ node: Node, _ attrs: Concatenation, _ graph: Graph, _ facts: GraphFacts,
+    /// The output axis of a CONCATENATION (without activation) or PACK, nil for other ops.
+    static func concatenationAxis(_ node: Node, _ graph: Graph) -> Int? {
+        guard let output = node.outputs.first else { return nil }
+        let rank = graph[output].shape.rank
+        switch node.op {
+        case .concatenation(let attrs) where attrs.activation == .none: return attrs.axis < 0 ? attrs.axis + rank : attrs.axis
+        case .pack(let attrs): return attrs.normalizedAxis(rank - 1)
+        default: return nil
+        }
+    }
+
+    /// Slice offsets for a CONCATENATION / PACK its producers can write into directly, or nil.
+    func sliceOffsets(_ node: Node, axis: Int, _ graph: Graph, _ facts: GraphFacts,
                       _ options: LoweringOptions) -> [Int]? {
-        guard attrs.activation == .none, let output = node.outputs.first, !facts.patched.contains(node.id) else { return nil }
+        guard let output = node.outputs.first, !facts.patched.contains(node.id) else { return nil }
         let shape = graph[output].shape
-        let axis = attrs.axis < 0 ? attrs.axis + shape.rank : attrs.axis
         guard axis >= 0, axis < shape.rank, shape.dims[..<axis].allSatisfy({ $0 == 1 }) else { return nil }
         if options.externalIO, facts.graphOutputs.contains(output) { return nil }
         let inputs = node.inputs.compactMap { $0 }
@@ -103,7 +113,7 @@ struct ViewDecisions {
               !facts.graphOutputs.contains(input), !graph[input].isConstant,
               graph[input].type == graph[output].type, graph[input].quant == graph[output].quant,
               aliases[producer] == nil, foldedPadConsumers[producer] == nil else { return false }
-        if case .concatenation = graph[producer].op { return false }
+        if Self.concatenationAxis(graph[producer], graph) != nil { return false }
         return true
     }
 

@@ -31,6 +31,11 @@ extension Reference {
         case .transpose(let op): return ReferenceTranspose.run(c, op.prepare(operands))
         case .stridedSlice(let op): return ReferenceStridedSlice.run(c, op.prepare(operands))
         case .logSoftmax(let op): return ReferenceLogSoftmax.run(c, op.prepare(operands))
+        case .expandDims: return ReferenceReshape.run(c)
+        case .slice(let op): return ReferenceStridedSlice.run(c, op.prepare(operands))
+        case .depthToSpace(let op): return ReferenceStridedCopy.run(c, op.prepare(operands))
+        case .spaceToDepth(let op): return ReferenceStridedCopy.run(c, op.prepare(operands))
+        case .pack(let op): return ReferenceConcatenation.run(c, op.prepare(operands))
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

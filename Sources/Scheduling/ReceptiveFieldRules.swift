@@ -24,6 +24,7 @@ enum ReceptiveFieldRules {
         case .concatenation(let d):
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
+             .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack,
              .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
@@ -33,7 +34,8 @@ enum ReceptiveFieldRules {
     static func unpatchableKind(_ op: Op) -> String? {
         switch op {
         case .fullyConnected, .mean, .softmax, .logSoftmax: "it reads every pixel (or every channel) of its input at once"
-        case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor: "it moves elements between pixels"
+        case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .expandDims, .slice, .depthToSpace,
+             .spaceToDepth, .pack: "it moves elements between pixels"
         case .unsupported: "mcuc does not support this op"
         default: nil
         }

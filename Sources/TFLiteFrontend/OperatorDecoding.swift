@@ -14,6 +14,7 @@ enum OperatorDecoding {
         "MUL": 21, "PAD": 22, "TRANSPOSE": 26, "MEAN": 27, "SUB": 28, "SQUEEZE": 30,
         "STRIDED_SLICE": 32, "DEQUANTIZE": 38, "PADV2": 43, "RESIZE_NEAREST_NEIGHBOR": 74,
         "LEAKY_RELU": 75, "QUANTIZE": 89, "HARD_SWISH": 91,
+        "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -69,6 +70,11 @@ enum OperatorDecoding {
                                                       halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE": return .transpose(Transpose())
         case "LOG_SOFTMAX": return .logSoftmax(LogSoftmax())
+        case "EXPAND_DIMS": return .expandDims(ExpandDims())
+        case "SLICE": return .slice(Slice())
+        case "DEPTH_TO_SPACE": return .depthToSpace(DepthToSpace(blockSize: Int(o.block_size)))
+        case "SPACE_TO_DEPTH": return .spaceToDepth(SpaceToDepth(blockSize: Int(o.block_size)))
+        case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,
                                                    ellipsisMask: o.ellipsis_mask, newAxisMask: o.new_axis_mask,

@@ -55,6 +55,24 @@ extension KernelChoiceTests {
                  let z = b.op(.concatenation(Concatenation(axis: 3, activation: .none)), [p, q], [1, 4, 4, 5])
                  return (b.build(outputs: [z]), NodeID(2))
              }, kernel: "concat-copy", scratch: 0, contract: "separate"),
+        Case(name: "expand_dims is a view", graph: single([2, 3]) { b, x in
+                 let axis = b.constInt32([1], [1])
+                 return b.op(.expandDims(ExpandDims()), [x, axis], [2, 1, 3]) },
+             kernel: "alias", scratch: 0, contract: "alias(t0)"),
+        Case(name: "pack of computed rows writes in place", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 6])
+                 let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 4)
+                 let z = b.op(.pack(Pack(valuesCount: 2, axis: 0)), [p, q], [2, 1, 4])
+                 return (b.build(outputs: [z]), NodeID(2))
+             }, kernel: "concat-slices", scratch: 0, contract: "slices(0,4)"),
+        Case(name: "pack along an inner axis copies", graph: {
+                 var b = GraphBuilder()
+                 let x = b.input([1, 6])
+                 let p = b.fullyConnected(x, cout: 4), q = b.fullyConnected(x, cout: 4)
+                 let z = b.op(.pack(Pack(valuesCount: 2, axis: -1)), [p, q], [1, 4, 2])
+                 return (b.build(outputs: [z]), NodeID(2))
+             }, kernel: "concat-copy", scratch: 0, contract: "separate"),
         Case(name: "constant operand: nothing to overlap", graph: {
                  var b = GraphBuilder()
                  let c = b.constInt8([1, 4], [1, 2, 3, 4], quant: .perTensor(scale: 0.5, zeroPoint: -1))

@@ -10,6 +10,11 @@ family is one line here plus `git mv` of its files.
 # operator -> predicate on the case's description (None: every case of the operator)
 SUPPORTED = {
     "LOG_SOFTMAX": None,
+    "EXPAND_DIMS": None,
+    "SLICE": None,
+    "DEPTH_TO_SPACE": None,
+    "SPACE_TO_DEPTH": None,
+    "PACK": None,
 }
 
 

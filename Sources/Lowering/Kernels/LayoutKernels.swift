@@ -43,6 +43,18 @@ extension OpLowering {
         return call(.transpose, binding, detail: "perm \(perm.map(String.init).joined(separator: ","))")
     }
 
+    /// DEPTH_TO_SPACE / SPACE_TO_DEPTH: TRANSPOSE's kernel walking the op's six dimensions (the
+    /// output in row-major order, the input by the walk's steps).
+    func stridedCopy(_ p: StridedCopy) -> KernelCall {
+        let input = operand(0)
+        precondition(p.start == 0 && p.count == graph[output].shape.elementCount, "a full rearrangement (checked)")
+        let params = TransposeKernelParams(rank: Int32(p.dims.count), count: Int32(p.count),
+                                           dims: RankArray(p.dims), strides: RankArray(p.steps))
+        let binding = bind(.transpose, "mcuc_transpose_s8", params, [.tensor(input), .tensor(output)],
+                           tables: constantTables([input]))
+        return call(.transpose, binding, detail: "\(node.op.name.lowercased()) as a \(p.dims.count)-d walk")
+    }
+
     /// STRIDED_SLICE: the visited elements in row-major order, as input element steps.
     func stridedSlice(_ plan: StridedSlicePlan) -> KernelCall {
         let input = operand(0), inStrides = graph[input].shape.rowMajorStrides
