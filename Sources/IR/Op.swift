@@ -38,6 +38,9 @@ public enum Op: Sendable, Hashable {
     case depthToSpace(DepthToSpace)
     case spaceToDepth(SpaceToDepth)
     case pack(Pack)
+    case maximum(Maximum)
+    case minimum(Minimum)
+    case abs(Abs)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -76,6 +79,9 @@ public enum Op: Sendable, Hashable {
         case .depthToSpace(let d): d
         case .spaceToDepth(let d): d
         case .pack(let d): d
+        case .maximum(let d): d
+        case .minimum(let d): d
+        case .abs(let d): d
         case .unsupported: nil
         }
     }

@@ -50,6 +50,9 @@ struct OpLowering {
         case .depthToSpace(let op): stridedCopy(op.prepare(operands))
         case .spaceToDepth(let op): stridedCopy(op.prepare(operands))
         case .pack(let op): concatenation(op.prepare(operands))
+        case .maximum: rawBinary(symbol: "mcuc_maximum_s8")
+        case .minimum: rawBinary(symbol: "mcuc_minimum_s8")
+        case .abs(let op): abs(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

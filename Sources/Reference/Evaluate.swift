@@ -36,6 +36,9 @@ extension Reference {
         case .depthToSpace(let op): return ReferenceStridedCopy.run(c, op.prepare(operands))
         case .spaceToDepth(let op): return ReferenceStridedCopy.run(c, op.prepare(operands))
         case .pack(let op): return ReferenceConcatenation.run(c, op.prepare(operands))
+        case .maximum: return ReferenceMaximumMinimum.run(c, maximum: true)
+        case .minimum: return ReferenceMaximumMinimum.run(c, maximum: false)
+        case .abs(let op): return ReferenceAbs.run(c, op.prepare(operands))
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

@@ -19,7 +19,8 @@ enum ReceptiveFieldRules {
         case .maxPool2d(let d): return sliding(node, graph, d.prepare(op).window)
         case .pad(let d): return pad(node, graph, d.prepare(op))
         case .padV2(let d): return pad(node, graph, d.prepare(op))
-        case .relu, .relu6, .leakyRelu, .logistic, .tanh, .hardSwish, .quantize, .dequantize, .add, .sub, .mul:
+        case .relu, .relu6, .leakyRelu, .logistic, .tanh, .hardSwish, .quantize, .dequantize, .add, .sub, .mul,
+             .maximum, .minimum, .abs:
             return elementwise(node, graph, output)
         case .concatenation(let d):
             return concatenation(node, graph, output, axis: d.axis)

@@ -15,6 +15,7 @@ enum OperatorDecoding {
         "STRIDED_SLICE": 32, "DEQUANTIZE": 38, "PADV2": 43, "RESIZE_NEAREST_NEIGHBOR": 74,
         "LEAKY_RELU": 75, "QUANTIZE": 89, "HARD_SWISH": 91,
         "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
+        "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -74,6 +75,9 @@ enum OperatorDecoding {
         case "SLICE": return .slice(Slice())
         case "DEPTH_TO_SPACE": return .depthToSpace(DepthToSpace(blockSize: Int(o.block_size)))
         case "SPACE_TO_DEPTH": return .spaceToDepth(SpaceToDepth(blockSize: Int(o.block_size)))
+        case "MAXIMUM": return .maximum(Maximum())
+        case "MINIMUM": return .minimum(Minimum())
+        case "ABS": return .abs(Abs())
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

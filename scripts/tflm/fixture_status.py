@@ -15,6 +15,9 @@ SUPPORTED = {
     "DEPTH_TO_SPACE": None,
     "SPACE_TO_DEPTH": None,
     "PACK": None,
+    "MAXIMUM": None,
+    "MINIMUM": None,
+    "ABS": None,
 }
 
 

@@ -44,6 +44,13 @@ extension OpLowering {
             shift: p.multiplier.shift, actMin: p.range.lowerBound, actMax: p.range.upperBound)))
     }
 
+    /// ABS: RELU's params, `|x - in_zp|` requantized.
+    func abs(_ p: ReluParams) -> KernelCall {
+        unary(unaryBinding(.activations, "mcuc_abs_s8", ReluKernelParams(
+            count: count(output), inputZp: p.inputZeroPoint, outputZp: p.outputZeroPoint, mult: p.multiplier.multiplier,
+            shift: p.multiplier.shift, actMin: p.range.lowerBound, actMax: p.range.upperBound)))
+    }
+
     func relu6(_ p: Relu6Params) -> KernelCall {
         unary(unaryBinding(.activations, "mcuc_relu6_s8", ReluKernelParams(
             count: count(output), inputZp: 0, outputZp: 0, mult: 0, shift: 0, actMin: p.range.lowerBound,

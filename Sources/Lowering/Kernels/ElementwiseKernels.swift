@@ -65,6 +65,19 @@ extension OpLowering {
                            tables: constantTables([x1, x2])))
     }
 
+    /// MAXIMUM / MINIMUM: the raw larger (smaller) value, walked like ADD; only the geometry and
+    /// the full int8 clamp range are set.
+    func rawBinary(symbol: String) -> KernelCall {
+        let (x1, x2) = (operand(0), operand(1))
+        let g = BroadcastGeometry(graph[x1].shape, graph[x2].shape, into: graph[output].shape)
+        let params = BinaryKernelParams(
+            rank: g.rank, count: count(output), dims: g.dims, stride1: g.stride1, stride2: g.stride2,
+            zp1: 0, zp2: 0, outputZp: 0, actMin: -128, actMax: 127, leftShift: 0, mult1: 0, shift1: 0, mult2: 0,
+            shift2: 0, mult: 0, shift: 0)
+        return binary(bind(.elementwise, symbol, params, [.tensor(x1), .tensor(x2), .tensor(output)],
+                           tables: constantTables([x1, x2])))
+    }
+
     /// The call of a binary kernel: it may overwrite an operand that has the output's shape and
     /// element type (`readThenWrite`, gap 0).
     func binary(_ binding: KernelBinding) -> KernelCall {

@@ -20,6 +20,8 @@ typedef struct {
 
 mcuc_status mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
 mcuc_status mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
+/* ABS: out_zp + MBQM(|x - in_zp|, mult, shift), clamped to [act_min, act_max]. */
+mcuc_status mcuc_abs_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output);
 
 /* LEAKY_RELU: d = x - input_zp; out = output_zp + MBQM(d, d >= 0 ? identity : alpha), clamped to
  * [-128, 127]. The alpha multiplier may be negative. */

@@ -33,5 +33,9 @@ typedef struct {
 mcuc_status mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+/* MAXIMUM / MINIMUM: the raw larger (smaller) stored value; only the geometry and the clamp
+ * range [-128, 127] are used. */
+mcuc_status mcuc_maximum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_minimum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 
 #endif /* MCUC_ELEMENTWISE_H */

@@ -12,6 +12,17 @@ mcuc_status mcuc_relu_s8(const mcuc_relu_params *p, const int8_t *input, int8_t 
     return MCUC_OK;
 }
 
+mcuc_status mcuc_abs_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        const int32_t d = (int32_t)input[i] - p->input_zp;
+        const int32_t scaled = mcuc_wadd(p->output_zp, mcuc_mbqm(d < 0 ? -d : d, p->mult, p->shift));
+        output[i] = mcuc_clamp_s8(scaled, p->act_min, p->act_max);
+    }
+    return MCUC_OK;
+}
+
 mcuc_status mcuc_relu6_s8(const mcuc_relu_params *p, const int8_t *input, int8_t *output)
 {
     int32_t i;

@@ -1,15 +1,24 @@
-/* mcuc runtime: int8 ADD, SUB, MUL. Portable C99; see mcuc_elementwise.h. */
+/* mcuc runtime: int8 ADD, SUB, MUL, MAXIMUM, MINIMUM. Portable C99; see mcuc_elementwise.h. */
 #include "mcuc_elementwise.h"
 #include "mcuc_fixedpoint.h"
 
 #define MCUC_OP_ADD 0
 #define MCUC_OP_SUB 1
 #define MCUC_OP_MUL 2
+#define MCUC_OP_MAX 3
+#define MCUC_OP_MIN 4
 
 static int8_t binary_element(const mcuc_binary_params *p, int op, int32_t x1, int32_t x2)
 {
     int32_t raw;
-    if (op == MCUC_OP_MUL) {
+    if (op == MCUC_OP_MAX || op == MCUC_OP_MIN) {
+        /* Raw stored values, no quantization (TFLM's MaximumMinimumBroadcastSlow). */
+        if (op == MCUC_OP_MAX) {
+            raw = x1 > x2 ? x1 : x2;
+        } else {
+            raw = x1 < x2 ? x1 : x2;
+        }
+    } else if (op == MCUC_OP_MUL) {
         raw = mcuc_mbqm((x1 - p->zp1) * (x2 - p->zp2), p->mult, p->shift);
     } else {
         const int32_t a = mcuc_mbqm(mcuc_shl_wrap(x1 - p->zp1, p->left_shift), p->mult1, p->shift1);
@@ -67,5 +76,17 @@ mcuc_status mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const
 mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
 {
     binary_run(p, MCUC_OP_MUL, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_maximum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_run(p, MCUC_OP_MAX, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_minimum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_run(p, MCUC_OP_MIN, input1, input2, output);
     return MCUC_OK;
 }
