@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= Examples/digits_cnn/digits_cnn.tflite
 MCUC := .build/release/mcuc
 
-.PHONY: demo test deps build stress stress-kernels stress-qemu check-schema bench-plan bench-patch bench-compile bench-m4 bench-qemu bench-memory fuzz-asan clean
+.PHONY: demo test deps build stress stress-kernels stress-qemu stress-patch check-schema bench-plan bench-patch bench-compile bench-m4 bench-qemu bench-memory fuzz-asan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +39,12 @@ stress-kernels: deps
 stress-qemu: deps
 	$(SWIFT) build --build-tests
 	MCUC_STRESS_QEMU=1 $(SWIFT) test --skip-build --filter QemuStressTests
+
+## Patch-based inference: 48 random patchable networks and every shared-model case, bit-exact and
+## arena as planned on the host (slow).
+stress-patch: deps
+	$(SWIFT) build --build-tests
+	MCUC_PATCH_STRESS=1 $(SWIFT) test --skip-build --filter PatchSimulationTests
 
 check-schema:
 	scripts/regen-schema.sh --check

@@ -63,7 +63,8 @@ let package = Package(
             dependencies: ["MemoryPlanning", "Lowering", "Scheduling", "IR", "Driver", "TestSupport"]
         ),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "Templates", "Driver", "Lowering", "IR", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "TestSupport"],
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CodeGen", "Reference", "Driver", "IR", "Scheduling",
+                                                          "TestSupport"],
                     exclude: ["Firmware"]),
         .testTarget(name: "ArchitectureTests", dependencies: []),
     ],

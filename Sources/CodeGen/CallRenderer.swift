@@ -48,6 +48,10 @@ struct CallRenderer {
                 preconditionFailure("no scratch planned for \(call.node)")
             }
             return locations.arenaPointer(memory.offsets[request.id], float: false)
+        case .patchRows(let table, let entry):
+            return "\(TableNaming(graph: graph, prefix: prefix).name(table)) + \(PatchLoopView.rowVariable) * \(entry)"
+        case .patchCols(let table, let entry):
+            return "\(TableNaming(graph: graph, prefix: prefix).name(table)) + \(PatchLoopView.colVariable) * \(entry)"
         }
     }
 

@@ -62,8 +62,10 @@ public enum CodeGen {
         let locations = TensorLocations(graph: graph, memory: memory)
         let renderer = CallRenderer(graph: graph, locations: locations, memory: memory, prefix: options.prefix)
         let rendered = kernels.calls.map { ($0, renderer.render($0)) }
-        let interface = ModelInterface(graph: graph, locations: locations)
-        let assembly = SourceAssembly(graph: graph, options: options, memory: memory, interface: interface)
+        let streamed = schedule.patchStage.map { $0.inputStreaming ? Set($0.split.inputs) : [] } ?? []
+        let interface = ModelInterface(graph: graph, locations: locations, streamed: streamed)
+        let assembly = SourceAssembly(graph: graph, options: options, memory: memory, interface: interface,
+                                      patchLoop: kernels.patchLoop)
         return assembly.assemble(rendered, outputTables: kernels.outputTables)
     }
 }

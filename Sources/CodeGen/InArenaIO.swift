@@ -23,10 +23,11 @@ struct InArenaIO {
         guard !externalIO else { return nil }
         let locations = interface.locations
         inputs = interface.inputs.enumerated().map { k, t in
+            if interface.streamed.contains(t.tensor) { return Accessor(index: k, expression: "0", offset: nil) }
             switch locations.place(t.tensor) {
-            case .arena(let offset)?: Accessor(index: k, expression: locations.arenaPointer(offset, float: true), offset: offset)
-            case nil: Accessor(index: k, expression: "arena", offset: nil)  // no bytes: nothing to write
-            default: Accessor(index: k, expression: "0", offset: nil)  // a constant input: the model ignores writes
+            case .arena(let offset)?: return Accessor(index: k, expression: locations.arenaPointer(offset, float: true), offset: offset)
+            case nil: return Accessor(index: k, expression: "arena", offset: nil)  // no bytes: nothing to write
+            default: return Accessor(index: k, expression: "0", offset: nil)  // a constant input: the model ignores writes
             }
         }
         outputs = interface.outputs.enumerated().map { k, t in
@@ -42,7 +43,8 @@ struct InArenaIO {
     /// `_invoke`'s copies of the caller's inputs into the arena before `_run` (a `(void)` use for
     /// an input with no bytes there).
     func invokePrologue(_ interface: ModelInterface) -> [String] {
-        zip(inputs, interface.inputs).map { a, t in
+        zip(inputs, interface.inputs).compactMap { a, t in
+            if interface.streamed.contains(t.tensor) { return nil }
             guard let offset = a.offset, t.bytes > 0 else { return "(void)in\(a.index);" }
             return "memcpy(\(interface.locations.arenaPointer(offset, float: true)), in\(a.index), \(t.bytes));"
         }

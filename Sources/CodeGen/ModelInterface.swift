@@ -6,11 +6,15 @@ struct ModelInterface {
     let locations: TensorLocations
     let inputs: [InterfaceTensor]
     let outputs: [InterfaceTensor]
+    /// Inputs the patch loop reads through `<prefix>_read_input` (`--input-streaming`): not
+    /// parameters of `_invoke`, never copied into the arena whole.
+    let streamed: Set<TensorID>
 
     /// The interface of `graph`, whose inputs and outputs are int8 or float32 (`SupportCheck`).
-    init(graph: Graph, locations: TensorLocations) {
+    init(graph: Graph, locations: TensorLocations, streamed: Set<TensorID> = []) {
         self.graph = graph
         self.locations = locations
+        self.streamed = streamed
         func describe(_ id: TensorID) -> InterfaceTensor {
             let t = graph[id]
             precondition(t.type == .int8 || t.type == .float32, "graph I/O types are checked by SupportCheck")
@@ -24,7 +28,8 @@ struct ModelInterface {
 
     /// `const int8_t *in0, int8_t *out0, uint8_t *arena`.
     var parameters: String {
-        let ins = inputs.enumerated().map { "const \(Self.ctype($0.element.type)) *in\($0.offset)" }
+        let ins = inputs.enumerated().filter { !streamed.contains($0.element.tensor) }
+            .map { "const \(Self.ctype($0.element.type)) *in\($0.offset)" }
         let outs = outputs.enumerated().map { "\(Self.ctype($0.element.type)) *out\($0.offset)" }
         return (ins + outs + [locations.arenaParameters()]).joined(separator: ", ")
     }
@@ -38,6 +43,7 @@ struct ModelInterface {
     /// pointers no kernel reads.
     func prologue(readers: Set<TensorID>) -> [String] {
         inputs.enumerated().compactMap { k, input in
+            if streamed.contains(input.tensor) { return nil }
             if case .arena(let offset)? = locations.place(input.tensor) {
                 return input.bytes > 0 ? "memcpy(\(arena(offset, input.type)), in\(k), \(input.bytes));" : "(void)in\(k);"
             }
@@ -57,6 +63,13 @@ struct ModelInterface {
             case .output(let j)? where j != k: return "memcpy(out\(k), out\(j), \(output.bytes));"
             default: return nil
             }
+        }
+    }
+
+    /// The streamed inputs, for the header's callback documentation and the host harness.
+    var streamedViews: [StreamedInputView] {
+        inputs.enumerated().filter { streamed.contains($0.element.tensor) }.map { k, t in
+            StreamedInputView(index: k, shapeText: "\(t.shape)", height: t.shape[1], width: t.shape[2], channels: t.shape[3])
         }
     }
 

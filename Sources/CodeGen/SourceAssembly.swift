@@ -9,6 +9,8 @@ struct SourceAssembly {
     let options: CodeGenOptions
     let memory: MemoryPlan
     let interface: ModelInterface
+    /// The patch stage's loop, if any (its steps are the first calls).
+    var patchLoop: PatchLoop?
 
     var prefix: String { options.prefix }
     var fileStem: String { CName.fileStem(prefix) }
@@ -34,6 +36,8 @@ struct SourceAssembly {
 
     func collect(_ rendered: [(KernelCall, CallRenderer.Rendered)], outputTables: [ConstantTable]) -> Collected {
         var c = Collected()
+        let naming = TableNaming(graph: graph, prefix: prefix)
+        (patchLoop?.tables ?? []).forEach { c.add(naming.table($0)) }
         for (call, code) in rendered {
             code.tables.forEach { c.add($0) }
             if let function = code.function { c.functions.insert(function) }
@@ -47,7 +51,6 @@ struct SourceAssembly {
             c.steps.append(StepView(step: call.step, node: call.node.index, opName: opName, kernelName: call.kernel.name,
                                     detail: call.detail.isEmpty ? nil : call.detail, statements: code.statements))
         }
-        let naming = TableNaming(graph: graph, prefix: prefix)
         outputTables.forEach { c.add(naming.table($0)) }
         return c
     }
@@ -92,13 +95,21 @@ struct SourceAssembly {
             tableDeclarations: c.tables.filter(\.isExternal).map { DeclarationView(type: $0.ctype, name: "\($0.name)[\($0.count)]") },
             parameterDeclarations: c.blocks.map { DeclarationView(type: $0.type, name: $0.name) },
             parameters: interface.parameters,
-            prologue: inArenaIO?.invokePrologue(interface) ?? interface.prologue(readers: c.readers), steps: c.steps,
+            prologue: inArenaIO?.invokePrologue(interface) ?? interface.prologue(readers: c.readers),
+            patchLoops: loopViews(c.steps), steps: c.steps.filter { !(patchLoop?.steps.contains($0.step) ?? false) },
             epilogue: interface.epilogue { TableNaming(graph: graph, prefix: prefix).name(.tensor($0)) },
             inArena: inArenaIO != nil, inputAccessors: accessorViews.inputs, outputAccessors: accessorViews.outputs,
             arenaParameters: interface.locations.arenaParameters(),
             constArenaParameters: interface.locations.arenaParameters(const: true),
             arenaArguments: interface.locations.arenaArguments, arenaDeclarations: interface.locations.arenaDeclarations,
             arenaVoids: interface.locations.regions.indices.map { "(void)\(TensorLocations.arenaName($0));" }))
+    }
+
+    /// The patch loop around its steps (none without a patch stage).
+    func loopViews(_ steps: [StepView]) -> [PatchLoopView] {
+        guard let loop = patchLoop else { return [] }
+        return [PatchLoopView(loop, steps: steps.filter { loop.steps.contains($0.step) }, locations: interface.locations,
+                              naming: TableNaming(graph: graph, prefix: prefix))]
     }
 
     func weights(_ c: Collected, headers: [String]) -> String {
@@ -119,7 +130,7 @@ struct SourceAssembly {
             outputAccessors: accessorViews.outputs, arenaParameters: interface.locations.arenaParameters(),
             constArenaParameters: interface.locations.arenaParameters(const: true),
             arenaArguments: interface.locations.arenaArguments, hasRegions: arenaLayout.hasRegions,
-            arenaCount: memory.arenaRegions.count, arenas: arenaLayout.arrays))
+            arenaCount: memory.arenaRegions.count, arenas: arenaLayout.arrays, streamedInputs: interface.streamedViews))
     }
 
     func readme(constantBytes: Int, sources: [String]) -> String {
@@ -136,18 +147,20 @@ struct SourceAssembly {
             cpu: (options.target?.core ?? .cortexM4).rawValue))
     }
 
-    /// Every arena tensor a call writes, in step order.
+    /// Every arena tensor a call writes, in step order, but the per-patch tensors of a patch stage
+    /// (the stage output is whole after the loop, where its steps' trace points fire).
     func tracePoints(_ calls: [KernelCall]) -> [TracePoint] {
-        calls.compactMap { call in
-            guard let output = call.output, let offset = interface.locations.arenaOffset(output),
-                  let bytes = graph[output].byteCount, bytes > 0 else { return nil }
+        let perPatch = patchLoop.map { Set(calls[$0.steps].compactMap(\.output)).subtracting([$0.output]) } ?? []
+        return calls.compactMap { call in
+            guard let output = call.output, !perPatch.contains(output),
+                  let offset = interface.locations.arenaOffset(output), let bytes = graph[output].byteCount, bytes > 0 else { return nil }
             return TracePoint(step: call.step, node: call.node, tensor: output, type: graph[output].type,
                               shape: graph[output].shape, offset: offset, bytes: bytes)
         }
     }
 
     func harness(_ trace: [TracePoint]) -> [GeneratedFile] {
-        let casts = interface.inputs.enumerated().map { k, t in
+        let casts = interface.inputs.enumerated().filter { !interface.streamed.contains($0.element.tensor) }.map { k, t in
             "(const \(ModelInterface.ctype(t.type)) *)inputs[\(k)]"
         } + interface.outputs.enumerated().map { k, t in "(\(ModelInterface.ctype(t.type)) *)outputs[\(k)]" }
         let view = HarnessView(
@@ -159,7 +172,7 @@ struct SourceAssembly {
             tracePoints: trace.map { TracePointView(step: $0.step, offset: $0.offset, bytes: $0.bytes, tensor: $0.tensor.index) },
             arguments: (casts + [arenaLayout.harnessArguments]).joined(separator: ", "), inArena: inArenaIO != nil,
             inputCopies: harnessCopies.inputs, outputCopies: harnessCopies.outputs, virtualArenaBytes: memory.arenaBytes,
-            harnessArenaArguments: arenaLayout.harnessArguments)
+            harnessArenaArguments: arenaLayout.harnessArguments, streamedInputs: interface.streamedViews)
         return [
             GeneratedFile(name: "mcuc_harness.c", text: TemplateLibrary.runtimeFile("mcuc_harness.c")),
             GeneratedFile(name: "mcuc_harness.h", text: TemplateLibrary.runtimeFile("mcuc_harness.h")),

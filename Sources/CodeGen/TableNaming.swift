@@ -4,8 +4,8 @@ import Lowering
 /// The C name and comment of every constant table.
 ///
 /// A constant tensor read as data is `<prefix>_t<index>_data` with external linkage (the invoke
-/// function passes it to kernels); a table derived for one call is the file-local
-/// `op<node>_<role>` its parameter struct points at. Comments hold model text only through
+/// function passes it to kernels), and so is a patch loop's table, `<prefix>_op<node>_<role>`; a
+/// table derived for one call is the file-local `op<node>_<role>` its parameter struct points at. Comments hold model text only through
 /// `CName.comment`.
 struct TableNaming {
     let graph: Graph
@@ -16,6 +16,7 @@ struct TableNaming {
         switch id {
         case .tensor(let t): "\(prefix)_t\(t.index)_data"
         case .call(let node, let role): "op\(node.index)_\(role)"
+        case .patch(let node, let role): "\(prefix)_op\(node.index)_\(role)"
         }
     }
 
@@ -28,7 +29,10 @@ struct TableNaming {
         case .bytes(let v): values = .bytes(v)
         }
         let isExternal: Bool
-        if case .tensor = table.id { isExternal = true } else { isExternal = false }
+        switch table.id {
+        case .tensor, .patch: isExternal = true
+        case .call: isExternal = false
+        }
         return CTable(name: name(table.id), values: values, comment: comment(table), isExternal: isExternal)
     }
 
@@ -39,7 +43,7 @@ struct TableNaming {
         case .tensor(let t):
             let tensor = graph[t]
             return "constant t\(t.index) '\(CName.comment(tensor.name))' \(tensor.type)\(tensor.shape)"
-        case .call(let node, _): place = "op \(node.index)"
+        case .call(let node, _), .patch(let node, _): place = "op \(node.index)"
         }
         switch table.kind {
         case .weights(let source):

@@ -43,6 +43,8 @@ struct HeaderView {
     var hasRegions: Bool
     var arenaCount: Int
     var arenas: [ArenaView]
+    /// Inputs read through `<prefix>_read_input` (`--input-streaming`).
+    var streamedInputs: [StreamedInputView]
 }
 
 /// A parameter block declaration in `model.c.mustache`.
@@ -75,6 +77,8 @@ struct SourceView {
     /// Copies into the arena (or `(void)` uses) before the steps: in `_invoke` around `_run`
     /// when `inArena`, else at the start of `_invoke`.
     var prologue: [String]
+    /// The patch stage's loop (zero or one), before `steps`.
+    var patchLoops: [PatchLoopView]
     var steps: [StepView]
     var epilogue: [String]
     var inArena: Bool
@@ -198,6 +202,8 @@ struct HarnessView {
     /// The harness's one block: every region's array at its virtual base.
     var virtualArenaBytes: Int
     var harnessArenaArguments: String
+    /// Inputs the harness supplies through `<prefix>_read_input` from its records.
+    var streamedInputs: [StreamedInputView]
 }
 
 /// `memory.ld.mustache`: the linker snippet placing the arena arrays and the weights.

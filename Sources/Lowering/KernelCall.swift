@@ -46,20 +46,25 @@ public struct KernelPlan: Sendable, Hashable {
     public var calls: [KernelCall]
     /// Tables of graph outputs that are constants (the invoke function copies them out).
     public var outputTables: [ConstantTable]
+    /// The patch stage's loop, if the schedule has one (its steps are the first calls).
+    public var patchLoop: PatchLoop?
     /// The options it was lowered with.
     public var options: LoweringOptions
 
-    public init(calls: [KernelCall], outputTables: [ConstantTable] = [], options: LoweringOptions) {
+    public init(calls: [KernelCall], outputTables: [ConstantTable] = [], patchLoop: PatchLoop? = nil,
+                options: LoweringOptions) {
         self.calls = calls
         self.outputTables = outputTables
+        self.patchLoop = patchLoop
         self.options = options
     }
 
-    /// Every constant table the emitted code holds, once each, in step order (calls first, then
-    /// constant graph outputs).
+    /// Every constant table the emitted code holds, once each, in step order (the patch loop's
+    /// reads, then calls, then constant graph outputs).
     public var tables: [ConstantTable] {
         var seen = Set<ConstantTable.ID>()
-        return (calls.flatMap { $0.binding?.tables ?? [] } + outputTables).filter { seen.insert($0.id).inserted }
+        let reads = patchLoop?.tables ?? []
+        return (reads + calls.flatMap { $0.binding?.tables ?? [] } + outputTables).filter { seen.insert($0.id).inserted }
     }
 
     /// Tensors that are views of other tensors' bytes: `tensor -> (base tensor, byte offset)`,

@@ -18,12 +18,15 @@ public enum Lowering {
             var lowering = OpLowering(graph: graph, node: graph[step.node], step: index, views: views,
                                       liveness: liveness, options: options)
             lowering.writesSlice = graph[step.node].outputs.contains { sliceOutputs.contains($0) }
-            lowering.patched = step.isPatch
+            if step.isPatch, let plan = schedule.patchStage {
+                precondition(plan.split.fields[index].node == step.node, "patch steps follow the stage order")
+                lowering.patch = PatchContext(plan: plan, field: plan.split.fields[index])
+            }
             return lowering.call()
         }
         let constantOutputs = graph.outputs.filter { graph[$0].isConstant && (graph[$0].byteCount ?? 0) > 0 }
         return KernelPlan(calls: calls, outputTables: constantOutputs.map { ConstantTable.tensor($0, in: graph) },
-                          options: options)
+                          patchLoop: schedule.patchStage.map { PatchLoop(plan: $0, graph: graph) }, options: options)
     }
 
     /// Broken invariants of `plan` (empty when valid): one call per step in order, each output is

@@ -13,8 +13,10 @@ struct OpLowering {
     let options: LoweringOptions
     /// The output is a slice of a concatenation's output: no overlap contract for this call.
     var writesSlice = false
-    /// The step runs per patch: its operands are patch buffers, never overlapped.
-    var patched = false
+    /// The step runs per patch (its operands are patch buffers, never overlapped): the stage's
+    /// plan and this op's receptive field.
+    var patch: PatchContext?
+    var patched: Bool { patch != nil }
 
     /// The call for this node: the lowering registry, one line per op.
     func call() -> KernelCall {
@@ -83,6 +85,7 @@ struct OpLowering {
     /// target's core chosen by `KernelVariants`.
     func bind(_ family: KernelFamily, _ symbol: String, _ params: some KernelParams,
               _ arguments: [KernelBinding.Argument], tables: [ConstantTable] = []) -> KernelBinding {
+        if let patch { return patchBinding(patch, symbol, params, arguments, tables: tables) }
         let function = KernelVariants.choose(.portable(family, symbol), params: params,
                                              features: options.target.features)
         return KernelBinding(callee: .kernel(function), params: params, arguments: arguments, tables: tables)

@@ -34,7 +34,8 @@ public struct MemoryPlan: Sendable {
     public var regions: [ArenaRegion] = []
 
     /// Bytes of the buffers an application passes to `<prefix>_invoke` for the graph's inputs and
-    /// outputs (one per input and per output position, even when two name the same tensor).
+    /// outputs (one per input and per output position, even when two name the same tensor); a
+    /// streamed input (`--input-streaming`) has none: the application supplies it region by region.
     public var ioBufferBytes: Int = 0
 
     /// SRAM the firmware needs in the mode the model is compiled for: the arena plus every static

@@ -33,7 +33,9 @@ public enum MemoryPlanning {
         plan.tensors = set.tensors
         plan.staticBytes = set.staticBytes
         plan.externalIO = kernels.options.externalIO
-        plan.ioBufferBytes = (graph.inputs + graph.outputs).reduce(0) { $0 + (graph[$1].byteCount ?? 0) }
+        let streamed = PatchAccounting(schedule).streamedInputs
+        plan.ioBufferBytes = (graph.inputs + graph.outputs).filter { !streamed.contains($0) }
+            .reduce(0) { $0 + (graph[$1].byteCount ?? 0) }
         plan.livenessBound = Bounds.plainLiveBytes(graph: graph, schedule: schedule,
                                                    externalIO: kernels.options.externalIO).max() ?? 0
         guard !options.regions.isEmpty else { return plan }

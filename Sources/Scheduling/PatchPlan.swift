@@ -51,6 +51,10 @@ public struct PatchPlan: Sendable, Hashable {
         where spans.contains(where: \.isEmpty) {
             return .failure(PatchPlanRefusal("a \(grid) grid leaves some patch with no region of \(tensor)"))
         }
+        if inputStreaming, split.inputs.count > 1 {
+            return .failure(PatchPlanRefusal("--input-streaming reads one graph input through <prefix>_read_input, "
+                + "but the stage reads \(split.inputs.count)"))
+        }
         if inputStreaming, let input = split.inputs.first(where: { graph[$0].type != .int8 }) {
             return .failure(PatchPlanRefusal("--input-streaming reads int8, but input \(input) is \(graph[input].type) "
                 + "(use --io int8)"))

@@ -31,7 +31,9 @@ public struct ReceptiveField: Sendable, Hashable {
     /// Supported: CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, MAX_POOL_2D (any kernel, stride,
     /// dilation and padding), PAD / PADV2 of the spatial axes, element-wise unary ops, ADD / SUB /
     /// MUL whose activation operands have the output's shape (constants may broadcast over
-    /// channels only), and CONCATENATION along channels. Every tensor is NHWC with batch 1.
+    /// channels only), and CONCATENATION along channels. Every tensor is NHWC with batch 1 and
+    /// int8 (the types of the patch kernels), but QUANTIZE's input and DEQUANTIZE's output may be
+    /// float32.
     public static func of(_ node: Node, in graph: Graph) -> Result<ReceptiveField, PatchRefusal> {
         func refuse(_ reason: String) -> Result<ReceptiveField, PatchRefusal> {
             .failure(PatchRefusal(node: node.id, opName: node.op.name, reason: reason))
@@ -45,6 +47,7 @@ public struct ReceptiveField: Sendable, Hashable {
         for input in activations where graph[input].shape.rank != 4 || graph[input].shape[0] != 1 {
             return refuse("it reads \(input), which is not NHWC with batch 1")
         }
+        if let reason = ReceptiveFieldRules.typeProblem(node, graph: graph) { return refuse(reason) }
         switch ReceptiveFieldRules.windows(node, graph: graph, output: shape) {
         case .success(let windows): return .success(ReceptiveField(node: node.id, inputs: windows))
         case .failure(let reason): return refuse(reason.text)

@@ -42,6 +42,28 @@ enum ReceptiveFieldRules {
         }
     }
 
+    /// Why the patch kernels cannot take the op's data types (nil when they can): every operand
+    /// int8, but a float32 QUANTIZE input or DEQUANTIZE output.
+    static func typeProblem(_ node: Node, graph: Graph) -> String? {
+        let output = graph[node.outputs[0]].type
+        let readsConstantsAsData: Bool
+        switch node.op {
+        case .add, .sub, .mul: readsConstantsAsData = true
+        default: readsConstantsAsData = false
+        }
+        let inputs = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant || readsConstantsAsData }
+        let allowedIn: Set<DataType>, allowedOut: Set<DataType>
+        switch node.op {
+        case .quantize: (allowedIn, allowedOut) = ([.int8, .float32], [.int8])
+        case .dequantize: (allowedIn, allowedOut) = ([.int8], [.float32])
+        default: (allowedIn, allowedOut) = ([.int8], [.int8])
+        }
+        if let bad = inputs.first(where: { !allowedIn.contains(graph[$0].type) }) {
+            return "the patch kernels do not read \(graph[bad].type) data (\(bad))"
+        }
+        return allowedOut.contains(output) ? nil : "the patch kernels do not write \(output) data (\(node.outputs[0]))"
+    }
+
     /// A conv-like op's window (the op's own `prepare`, TFLM's padding) over input 0.
     static func sliding(_ node: Node, _ graph: Graph, _ w: ConvWindow) -> Windows {
         let input = node.inputs[0]!, shape = graph[input].shape

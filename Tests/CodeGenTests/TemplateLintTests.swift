@@ -10,6 +10,10 @@ import Testing
 
     static let accessor = AccessorView(index: 0, expression: "", macro: "", offset: "0", arena: "0")
     static let arena = ArenaView(macro: "", name: "", first: true, bytes: 0, region: "", section: "")
+    static let streamed = StreamedInputView(index: 0, shapeText: "", height: 1, width: 1, channels: 1)
+    static let step = StepView(step: 0, node: 0, opName: "", kernelName: "", detail: "", statements: [""])
+    static let loop = PatchLoopView(gridRows: 1, gridCols: 1, first: 0, last: 0,
+                                    reads: [PatchReadView(rowsTable: "", colsTable: "", pointer: "")], steps: [step])
 
     /// A sample of each view, keyed by template name.
     static var views: [String: Any] { [
@@ -18,11 +22,11 @@ import Testing
                               tensors: [io], parameters: "", inArena: true, inputAccessors: [accessor],
                               outputAccessors: [accessor], arenaParameters: "", constArenaParameters: "", arenaArguments: "",
                               hasRegions: true,
-                              arenaCount: 1, arenas: [arena]),
+                              arenaCount: 1, arenas: [arena], streamedInputs: [streamed]),
         "model.c": SourceView(version: "", prefix: "", fileStem: "", modelComment: "", kernelHeaders: [""],
                               tableDeclarations: [DeclarationView(type: "", name: "")],
                               parameterDeclarations: [DeclarationView(type: "", name: "")], parameters: "", prologue: [""],
-                              steps: [StepView(step: 0, node: 0, opName: "", kernelName: "", detail: "", statements: [""])],
+                              patchLoops: [loop], steps: [step],
                               epilogue: [""], inArena: true, inputAccessors: [accessor], outputAccessors: [accessor],
                               arenaParameters: "", constArenaParameters: "", arenaArguments: "", arenaDeclarations: [""],
                               arenaVoids: [""]),
@@ -43,7 +47,7 @@ import Testing
                                        outputCount: 0, outputBytes: "", traceCount: 0,
                                        tracePoints: [TracePointView(step: 0, offset: 0, bytes: 0, tensor: 0)], arguments: "",
                                        inArena: true, inputCopies: [""], outputCopies: [""], virtualArenaBytes: 0,
-                                       harnessArenaArguments: ""),
+                                       harnessArenaArguments: "", streamedInputs: [streamed]),
         "memory.ld": MemoryLayoutView(version: "", fileStem: "", modelComment: "", targetComment: "", arenas: [arena],
                                       weights: [WeightsPlacementView(section: "", region: "")]),
     ] }

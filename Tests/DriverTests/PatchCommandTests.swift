@@ -67,10 +67,21 @@ import TestSupport
         #expect(drawing.contains("input t0 (held): patch regions, halos") && drawing.contains("class=\"patch-stage\""))
     }
 
-    @Test func codeGenerationOfPatchStagesIsRefusedUntilItExists() {
-        let example = StageDumpTests.example
-        let output = Commands.compile(CompileCommandOptions(model: example, outputDirectory: "/nonexistent/never",
-                                                            patching: PatchingOptions(patch: .grid(rows: 2, cols: 2, ops: 1))))
-        #expect(output.exitCode == 1 && output.stderr.contains("code generation of patch stages is not built yet"))
+    @Test func compileEmitsThePatchLoopAndDocumentsTheCallback() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-patch-compile-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = Commands.compile(CompileCommandOptions(
+            model: StageDumpTests.example, outputDirectory: directory.path, io: .int8,
+            patching: PatchingOptions(patch: .grid(rows: 2, cols: 3, ops: 1), inputStreaming: true)))
+        #expect(output.exitCode == 0, "\(output.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let header = try #require(files.first { $0.hasSuffix(".h") && !$0.hasPrefix("mcuc_") })
+        let source = try #require(files.first { $0.hasSuffix(".c") && !$0.hasPrefix("mcuc_") && !$0.contains("weights") })
+        let h = try String(contentsOf: directory.appendingPathComponent(header), encoding: .utf8)
+        let c = try String(contentsOf: directory.appendingPathComponent(source), encoding: .utf8)
+        #expect(h.contains("_read_input(int32_t row, int32_t col, int32_t height, int32_t width, int8_t *dst);"))
+        #expect(c.contains("for (patch_row = 0; patch_row < 2; ++patch_row)"))
+        #expect(c.contains("for (patch_col = 0; patch_col < 3; ++patch_col)"))
+        #expect(c.contains("return MCUC_ERROR_READ_INPUT;"))
     }
 }

@@ -26,22 +26,27 @@ enum QemuTesting {
 
     /// The sources of `graph` (planned with default options, or with the caller's I/O buffers).
     static func sources(_ graph: Graph, path: String, externalIO: Bool = false) throws -> GeneratedSources {
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(externalIO: externalIO))
-        return try Pipeline.generate(planned, modelPath: path, prefix: nil)
+        try sources(graph, path: path, pipeline: PipelineOptions(externalIO: externalIO)).sources
+    }
+
+    /// The sources of `graph` planned with `pipeline`, and the graph it planned (after its rewrites).
+    static func sources(_ graph: Graph, path: String, pipeline: PipelineOptions) throws -> (sources: GeneratedSources, graph: Graph) {
+        let planned = try Pipeline.plan(graph, options: pipeline)
+        return (try Pipeline.generate(planned, modelPath: path, prefix: nil), planned.graph)
     }
 
     /// Builds `graph` for `core` (against the shared runtime unless `ownKernels`) and simulates it
     /// under QEMU on the five standard inputs, with the reference values cached per model.
-    static func simulate(_ graph: Graph, path: String, core: CortexMCore,
-                         ownKernels: Bool = false) throws -> (QemuSimulationReport, QemuBuild) {
-        let sources = try sources(graph, path: path)
+    static func simulate(_ graph: Graph, path: String, core: CortexMCore, ownKernels: Bool = false,
+                         pipeline: PipelineOptions = PipelineOptions()) throws -> (QemuSimulationReport, QemuBuild) {
+        let (sources, graph) = try sources(graph, path: path, pipeline: pipeline)
         let directory = HostTesting.scratch("qemu-\(core.rawValue)-\(sources.prefix)")
         let runtime = ownKernels ? nil : try runtimes[core]!.get()
         let build = try QemuBuild.make(sources, in: directory, options: options(core), runtime: runtime)
         let inputs = HostTesting.inputs(for: graph)
         let report = try Simulator.simulateOnQemu(
             graph: graph, build: build, inputs: inputs,
-            expected: HostTesting.referenceCache.values(path) { inputs.map { values in
+            expected: HostTesting.referenceCache.values("\(path) io=\(pipeline.io)") { inputs.map { values in
                 Result { () throws(CompileError) in try Reference.run(graph, inputs: values) }
             } })
         return (report, build)

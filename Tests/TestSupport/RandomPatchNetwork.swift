@@ -66,14 +66,18 @@ public struct RandomPatchNetwork {
         GraphBuilder.outSize(n, filter: k, stride: s, dilation: d, padding: same ? .same : .valid)
     }
 
-    mutating func conv(_ x: TensorID, k: Int, stride: Int, dilation: Int, same: Bool, cout: Int) -> TensorID {
+    /// A convolution; its output has quantization `like`'s when given (a concatenation's operand).
+    mutating func conv(_ x: TensorID, k: Int, stride: Int, dilation: Int, same: Bool, cout: Int,
+                       like: TensorID? = nil) -> TensorID {
         let s = shape(x), effective = (k - 1) * dilation + 1
-        guard same || (s[1] >= effective && s[2] >= effective) else { return conv(x, k: 1, stride: 1, dilation: 1, same: true, cout: cout) }
+        guard same || (s[1] >= effective && s[2] >= effective) else {
+            return conv(x, k: 1, stride: 1, dilation: 1, same: true, cout: cout, like: like)
+        }
         let wScale: Float = 0.01, taps = Float(k * k * s[3])
         let w = weights([cout, k, k, s[3]], scale: wScale)
         let b = bias(cout, scale: scales[x]! * wScale)
-        let out = activation([1, Self.outSize(s[1], k, stride, dilation, same: same), Self.outSize(s[2], k, stride, dilation, same: same), cout],
-                             scale: scales[x]! * wScale * 40 * taps.squareRoot())
+        let dims = [1, Self.outSize(s[1], k, stride, dilation, same: same), Self.outSize(s[2], k, stride, dilation, same: same), cout]
+        let out = like.map { quantizedLike($0, dims) } ?? activation(dims, scale: scales[x]! * wScale * 40 * taps.squareRoot())
         let attrs = Conv2D(padding: same ? .same : .valid, strideH: stride, strideW: stride, dilationH: dilation,
                                 dilationW: dilation, activation: .none)
         builder.node(.conv2d(attrs), inputs: [x, w, b], output: out)
@@ -128,10 +132,18 @@ public struct RandomPatchNetwork {
         return out
     }
 
-    /// `concat(x, conv(x))` along channels.
+    /// A new int8 activation quantized as `other` is.
+    mutating func quantizedLike(_ other: TensorID, _ dims: [Int]) -> TensorID {
+        let id = builder.activation(dims, scale: scales[other]!, zeroPoint: builder.tensors[other.index].quant!.zeroPoint[0])
+        scales[id] = scales[other]!
+        return id
+    }
+
+    /// `concat(x, conv(x))` along channels (operands and output share one quantization, as
+    /// CONCATENATION requires).
     mutating func concat(_ x: TensorID) -> TensorID {
-        let y = conv(x, k: int(1...3), stride: 1, dilation: 1, same: true, cout: int(1...3))
-        let out = activation([1, shape(x)[1], shape(x)[2], shape(x)[3] + shape(y)[3]], scale: max(scales[x]!, scales[y]!))
+        let y = conv(x, k: int(1...3), stride: 1, dilation: 1, same: true, cout: int(1...3), like: x)
+        let out = quantizedLike(x, [1, shape(x)[1], shape(x)[2], shape(x)[3] + shape(y)[3]])
         builder.node(.concatenation(Concatenation(axis: 3, activation: .none)), inputs: [x, y], output: out)
         return out
     }

@@ -19,10 +19,6 @@ extension Pipeline {
     /// section of the constant tables (`--weights-section`).
     public static func generate(_ planned: PlannedModel, modelPath: String, prefix: String?,
                                 weightsSection: String? = nil) throws(CompileError) -> GeneratedSources {
-        if let stage = planned.schedule.patchStage {
-            throw CompileError(.unsupported, "code generation of patch stages is not built yet (the \(stage.grid)@"
-                + "\(stage.split.count) stage can be planned with mcuc plan, not compiled); use --patch none")
-        }
         let name = URL(fileURLWithPath: modelPath).lastPathComponent
         let options = CodeGenOptions(prefix: prefix ?? defaultPrefix(modelPath: modelPath), modelName: name,
                                      target: planned.kernels.options.target, codeBytesEstimate: planned.flash.codeBytes,

@@ -35,6 +35,8 @@ public enum BindingText {
         case .tensor(let t): "\(t)"
         case .tensors(let ts): "[" + ts.map(\.description).joined(separator: ", ") + "]"
         case .scratch: "scratch"
+        case .patchRows(let table, _): "\(table)[row]"
+        case .patchCols(let table, _): "\(table)[col]"
         }
     }
 

@@ -11,12 +11,15 @@ public struct ConstantTable: Sendable, Hashable {
         case tensor(TensorID)
         /// A table derived for one call: `role` names it (`filter`, `bias`, `mult`, `source_rows`).
         case call(NodeID, role: String)
+        /// A table of a patch stage's loop that the invoke function reads itself (a call's patch
+        /// geometry, a streamed input's regions): `role` names it (`patch_rows`, `read_cols`).
+        case patch(NodeID, role: String)
 
         /// `t5`, `op3_bias`.
         public var description: String {
             switch self {
             case .tensor(let t): "\(t)"
-            case .call(let node, let role): "\(node)_\(role)"
+            case .call(let node, let role), .patch(let node, let role): "\(node)_\(role)"
             }
         }
     }

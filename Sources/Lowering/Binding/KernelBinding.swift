@@ -20,6 +20,11 @@ public struct KernelBinding: Sendable, Hashable {
         case tensors([TensorID])
         /// A pointer to the call's planned scratch bytes.
         case scratch
+        /// In a patch stage's loop body: the current grid row's entry of a patch table (`table`
+        /// holds `entry` int32 per grid row; see `PatchGeometry`).
+        case patchRows(ConstantTable.ID, entry: Int)
+        /// The current grid column's entry of a patch table.
+        case patchCols(ConstantTable.ID, entry: Int)
     }
 
     public var callee: Callee

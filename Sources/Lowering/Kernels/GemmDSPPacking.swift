@@ -97,8 +97,10 @@ extension OpLowering {
     }
 
     /// `binding` with its portable kernel: the variant row matched the shape, but the constants
-    /// rule the variant out (its exactness conditions fail).
+    /// rule the variant out (its exactness conditions fail). A binding that already runs a
+    /// portable kernel keeps it (a patch-stage call's patch form, `PatchKernels`).
     func bindPortable(_ binding: KernelBinding, _ family: KernelFamily, _ symbol: String) -> KernelBinding {
+        if binding.function?.variant == .portable { return binding }
         var result = binding
         result.callee = .kernel(.portable(family, symbol))
         return result

@@ -56,4 +56,20 @@ typedef struct {
 
 mcuc_status mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *input, int8_t *output);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
+ * output: the kernel above applied to each row of the output rectangle. Here `count` of `p` is
+ * the elements of one pixel (the channels), not of the whole tensor. */
+mcuc_status mcuc_relu_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                               const int8_t *input, int8_t *output);
+mcuc_status mcuc_relu6_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                                const int8_t *input, int8_t *output);
+mcuc_status mcuc_leaky_relu_patch_s8(const mcuc_leaky_relu_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output);
+mcuc_status mcuc_logistic_patch_s8(const mcuc_sigmoid_params *p, const int32_t *rows, const int32_t *cols,
+                                   const int8_t *input, int8_t *output);
+mcuc_status mcuc_tanh_patch_s8(const mcuc_sigmoid_params *p, const int32_t *rows, const int32_t *cols,
+                               const int8_t *input, int8_t *output);
+mcuc_status mcuc_hard_swish_patch_s8(const mcuc_hard_swish_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output);
+
 #endif /* MCUC_ACTIVATIONS_H */

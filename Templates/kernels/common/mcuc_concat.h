@@ -17,4 +17,11 @@ typedef struct {
 /* For each outer index in increasing order, each input's slice in operand order. */
 mcuc_status mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output);
 
+/* CONCATENATION along the channels of NHWC tensors, for one patch of a patch stage (see
+ * MCUC_PATCH_FIELDS in mcuc_common.h), operands the inputs then the output: for each output pixel
+ * of the rectangle in raster order, each input's slice_bytes[k] channels in operand order.
+ * `outer` of `p` is the whole layer's and is not read. */
+mcuc_status mcuc_concat_patch_s8(const mcuc_concat_params *p, const int32_t *rows, const int32_t *cols,
+                                 const int8_t *const *inputs, int8_t *output);
+
 #endif /* MCUC_CONCAT_H */

@@ -98,4 +98,11 @@ typedef struct {
 
 mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h): `rows` and `cols` are
+ * the call's entries for the patch's grid row and column, operands input then output. Computes
+ * what mcuc_conv2d_s8 computes for the output rectangle, in the same order; batches, in_h, in_w,
+ * out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */
+mcuc_status mcuc_conv2d_patch_s8(const mcuc_conv2d_params *p, const int32_t *rows, const int32_t *cols,
+                                 const int8_t *input, int8_t *output);
+
 #endif /* MCUC_CONV2D_H */

@@ -69,4 +69,10 @@ mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8
 mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
                                           int8_t *scratch);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
+ * output: what mcuc_depthwise_s8 computes for the output rectangle, in the same order; batches,
+ * in_h, in_w, out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */
+mcuc_status mcuc_depthwise_patch_s8(const mcuc_depthwise_params *p, const int32_t *rows, const int32_t *cols,
+                                    const int8_t *input, int8_t *output);
+
 #endif /* MCUC_DEPTHWISE_H */

@@ -38,4 +38,15 @@ mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const
 mcuc_status mcuc_maximum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_minimum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input1, input2,
+ * output. `p` has rank 2: dims[1] is the output's channels; stride_k[0] is operand k's elements
+ * per pixel (0 for a constant, read the same at every pixel) and stride_k[1] its channel stride
+ * (0 when it broadcasts along channels). Output pixels in raster order, channels innermost. */
+mcuc_status mcuc_add_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_sub_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_mul_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output);
+
 #endif /* MCUC_ELEMENTWISE_H */

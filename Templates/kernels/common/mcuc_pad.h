@@ -20,4 +20,16 @@ typedef struct {
 
 mcuc_status mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output);
 
+/* PAD of the spatial axes of an NHWC tensor, for one patch of a patch stage (see
+ * MCUC_PATCH_FIELDS in mcuc_common.h), operands input then output: output pixel (y, x) of the
+ * rectangle is input pixel (y - pad_top, x - pad_left) of the input rectangle, or `fill` where
+ * that lies outside it. */
+typedef struct {
+    int32_t channels;
+    int32_t fill;
+} mcuc_pad_patch_params;
+
+mcuc_status mcuc_pad_patch_s8(const mcuc_pad_patch_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input, int8_t *output);
+
 #endif /* MCUC_PAD_H */

@@ -23,4 +23,12 @@ typedef struct {
 mcuc_status mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 mcuc_status mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
+ * output: what the kernels above compute for the output rectangle, in the same order; batches,
+ * in_h, in_w, out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */
+mcuc_status mcuc_avg_pool_patch_s8(const mcuc_pool_params *p, const int32_t *rows, const int32_t *cols,
+                                   const int8_t *input, int8_t *output);
+mcuc_status mcuc_max_pool_patch_s8(const mcuc_pool_params *p, const int32_t *rows, const int32_t *cols,
+                                   const int8_t *input, int8_t *output);
+
 #endif /* MCUC_POOL_H */

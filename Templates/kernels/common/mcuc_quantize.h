@@ -28,4 +28,14 @@ mcuc_status mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *inpu
 /* scale * (x - input_zp) in float32. */
 mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output);
 
+/* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
+ * output: the kernel above applied to each row of the output rectangle (float32 data as bytes,
+ * 4 per element). Here `count` of `p` is the elements of one pixel (the channels). */
+mcuc_status mcuc_quantize_patch_f32_s8(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                       const uint8_t *input, int8_t *output);
+mcuc_status mcuc_requantize_patch_s8(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output);
+mcuc_status mcuc_dequantize_patch_s8_f32(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                         const int8_t *input, uint8_t *output);
+
 #endif /* MCUC_QUANTIZE_H */

@@ -153,3 +153,87 @@ mcuc_status mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *in
     }
     return MCUC_OK;
 }
+
+mcuc_status mcuc_relu_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                               const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_relu_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_relu_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_relu6_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                                const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_relu_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_relu6_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_leaky_relu_patch_s8(const mcuc_leaky_relu_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_leaky_relu_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_leaky_relu_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_logistic_patch_s8(const mcuc_sigmoid_params *p, const int32_t *rows, const int32_t *cols,
+                                   const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_sigmoid_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_logistic_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_tanh_patch_s8(const mcuc_sigmoid_params *p, const int32_t *rows, const int32_t *cols,
+                               const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_sigmoid_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_tanh_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_hard_swish_patch_s8(const mcuc_hard_swish_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_hard_swish_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_hard_swish_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}

@@ -90,3 +90,47 @@ mcuc_status mcuc_minimum_s8(const mcuc_binary_params *p, const int8_t *input1, c
     binary_run(p, MCUC_OP_MIN, input1, input2, output);
     return MCUC_OK;
 }
+
+/* Output rows in increasing order, columns, channels. Operand k's element (y, x, c) is at
+ * in_k[plane_k.offset + y * plane_k.pitch + x * stride_k[0] + c * stride_k[1]]; a constant
+ * operand's plane is all 0. */
+static void binary_patch(const mcuc_binary_params *p, int op, const int32_t *rows, const int32_t *cols,
+                         const int8_t *in1, const int8_t *in2, int8_t *output)
+{
+    const int32_t channels = p->dims[1];
+    const mcuc_plane a = mcuc_patch_plane(rows, cols, 0, p->stride1[0]);
+    const mcuc_plane b = mcuc_patch_plane(rows, cols, 1, p->stride2[0]);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 2, channels);
+    int32_t y, x, c;
+    for (y = 0; y < out.h; ++y) {
+        for (x = 0; x < out.w; ++x) {
+            const int8_t *x1 = in1 + a.offset + y * a.pitch + x * p->stride1[0];
+            const int8_t *x2 = in2 + b.offset + y * b.pitch + x * p->stride2[0];
+            int8_t *o = output + out.offset + y * out.pitch + x * channels;
+            for (c = 0; c < channels; ++c) {
+                o[c] = binary_element(p, op, x1[c * p->stride1[1]], x2[c * p->stride2[1]]);
+            }
+        }
+    }
+}
+
+mcuc_status mcuc_add_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_patch(p, MCUC_OP_ADD, rows, cols, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_sub_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_patch(p, MCUC_OP_SUB, rows, cols, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_mul_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_patch(p, MCUC_OP_MUL, rows, cols, input1, input2, output);
+    return MCUC_OK;
+}

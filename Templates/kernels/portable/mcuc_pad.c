@@ -31,3 +31,24 @@ mcuc_status mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *o
     }
     return MCUC_OK;
 }
+
+mcuc_status mcuc_pad_patch_s8(const mcuc_pad_patch_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->channels);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->channels);
+    int32_t y, x;
+    for (y = 0; y < out.h; ++y) {
+        const int32_t iy = y - in.pad_top;
+        for (x = 0; x < out.w; ++x) {
+            const int32_t ix = x - in.pad_left;
+            int8_t *o = output + out.offset + y * out.pitch + x * p->channels;
+            if (iy < 0 || iy >= in.h || ix < 0 || ix >= in.w) {
+                memset(o, (int)(int8_t)p->fill, (size_t)p->channels);
+            } else {
+                memcpy(o, input + in.offset + iy * in.pitch + ix * p->channels, (size_t)p->channels);
+            }
+        }
+    }
+    return MCUC_OK;
+}

@@ -71,3 +71,45 @@ mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *
     }
     return MCUC_OK;
 }
+
+mcuc_status mcuc_quantize_patch_f32_s8(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                       const uint8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_quantize_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_quantize_f32_s8(&row, input + 4 * (in.offset + y * in.pitch), output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_requantize_patch_s8(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                     const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_quantize_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_requantize_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_dequantize_patch_s8_f32(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
+                                         const int8_t *input, uint8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_quantize_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_dequantize_s8_f32(&row, input + in.offset + y * in.pitch, output + 4 * (out.offset + y * out.pitch)));
+    }
+    return MCUC_OK;
+}
