@@ -25,10 +25,12 @@ test: deps check-schema
 	python3 scripts/tflm/stress_random.py --mcuc .build/debug/mcuc --count 8 --seed 3 --extra-ops supported
 	$(SWIFT) test --skip-build
 
-## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned (slow).
+## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned, also with
+## patches forced wherever they apply; then the patch-based sweep of stress-patch (slow).
 stress: build
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 300 --seed $${SEED:-2}
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 100 --seed $${SEED:-4} --extra-ops supported
+	$(MAKE) stress-patch
 
 ## The DSP/Helium kernels on long seeded shape sweeps under QEMU, bit-exact against the reference (slow).
 stress-kernels: deps
@@ -40,11 +42,12 @@ stress-qemu: deps
 	$(SWIFT) build --build-tests
 	MCUC_STRESS_QEMU=1 $(SWIFT) test --skip-build --filter QemuStressTests
 
-## Patch-based inference: 48 random patchable networks and every shared-model case, bit-exact and
-## arena as planned on the host (slow).
+## Patch-based inference: 48 random patchable networks and every shared-model case (forced grids and
+## auto, input held and streamed) on the host, 12 networks and every shared case on the M4 under
+## QEMU; bit-exact and arena as planned (slow).
 stress-patch: deps
 	$(SWIFT) build --build-tests
-	MCUC_PATCH_STRESS=1 $(SWIFT) test --skip-build --filter PatchSimulationTests
+	MCUC_PATCH_STRESS=1 $(SWIFT) test --skip-build --filter 'PatchSimulationTests|QemuPatchTests'
 
 check-schema:
 	scripts/regen-schema.sh --check

@@ -67,7 +67,8 @@ import TestSupport
         }
     }
 
-    /// Every binding of every supported model and fixture, lowered for an M0+, an M4 and an M55 board.
+    /// Every binding of every supported model and fixture, lowered for an M0+, an M4 and an M55
+    /// board, and the patch-stage calls of `patchBindings`.
     static let bindings: [KernelBinding] = {
         let models = (try? ModelCorpus.supportedModels()) ?? []
         return ["rp2040", "nucleo-l4r5zi", "corstone300"].flatMap { target in
@@ -75,8 +76,21 @@ import TestSupport
                 let planned = try? Pipeline.plan(model.graph, options: PipelineOptions(target: TestTargets.named(target)))
                 return planned?.kernels.calls.compactMap(\.binding) ?? []
             }
-        }
+        } + patchBindings
     }()
+
+    /// The calls of random patchable networks (PADs among them) on an M4, each with a 2 x 2 grid
+    /// over the longest stage that takes one: the patch kernels' params.
+    static let patchBindings: [KernelBinding] = (0..<12).flatMap { seed -> [KernelBinding] in
+        let graph = RandomPatchNetwork.make(seed: UInt64(seed) &* 104_729 &+ 3, layers: 3 + seed % 4)
+        for ops in stride(from: graph.nodes.count, through: 1, by: -1) {
+            let options = PipelineOptions(target: TestTargets.named("nucleo-l4r5zi"), patch: .grid(rows: 2, cols: 2, ops: ops))
+            if let planned = try? Pipeline.plan(graph, options: options), planned.schedule.patchStage != nil {
+                return planned.kernels.calls.compactMap(\.binding)
+            }
+        }
+        return []
+    }
 
     @Test func theParserReadsEveryTypedef() {
         #expect(Self.typedefs.count >= 14)
@@ -95,7 +109,9 @@ import TestSupport
             let c = (Self.typedefs[name] ?? []).map { "\($0.type) \($0.name)" }
             #expect(swift == c, "\(name): Swift \(swift) vs C \(c)")
         }
-        #expect(seen == Set(Self.typedefs.keys), "every C params typedef is bound by some call of the corpus")
+        #expect(seen == Set(Self.typedefs.keys.filter { $0.hasSuffix("_params") }),
+                "every C params typedef is bound by some call of the corpus")
+        #expect(Self.typedefs["mcuc_plane"] != nil, "the patch kernels' rectangle (no params type: read from tables)")
     }
 
     @Test func everyCalledFunctionIsDeclaredWithItsParamsType() {

@@ -11,7 +11,7 @@ import TestSupport
 /// concatenations, PADs, dilations, strides, non-square grids with a smaller last row or column,
 /// inputs held or streamed, graph I/O in or outside the arena) and on the shared models and the
 /// example. `make test` runs a representative set; `make stress-patch` (`MCUC_PATCH_STRESS=1`)
-/// runs 48 random networks and every shared case.
+/// runs 48 random networks and every shared case (on the M4 too).
 @Suite(.enabled(if: HostTesting.hasGCC, "gcc not found"))
 struct PatchSimulationTests {
     /// True under `make stress-patch`.
@@ -72,23 +72,34 @@ struct PatchSimulationTests {
         }
     }
 
-    /// Representative plans on the shared models and the example: `--patch auto` held and
-    /// streamed, and forced non-square grids (a float input quantized inside the stage, graph
-    /// I/O outside the arena). `make test` runs the cases marked `representative`.
+    /// Plans on the shared models and the example, each model with `--patch auto` and forced
+    /// grids (square and not, a smaller last row or column), input held and streamed, a float
+    /// input quantized inside the stage, graph I/O outside the arena. `make test` runs the cases
+    /// marked `representative` (one per model); `make stress-patch` runs all of them, on the host
+    /// and on the M4 under QEMU (`QemuPatchTests`).
     static let allSharedCases: [(String, Case)] = [
         ("te_mcunet_vww.tflite", Case(patch: .auto, io: .int8)),
+        ("te_mcunet_vww.tflite", Case(patch: .auto, streaming: true, io: .int8)),
         ("te_mcunet_vww.tflite", Case(patch: .grid(rows: 3, cols: 5, ops: 4))),
+        ("te_mcunet_vww.tflite", Case(patch: .grid(rows: 2, cols: 2, ops: 8), io: .int8)),
         ("te_mcunet_vww.tflite", Case(patch: .grid(rows: 7, cols: 3, ops: 12), streaming: true, io: .int8, externalIO: true)),
         ("mlperf_vww_mbv1_96.tflite", Case(patch: .auto, streaming: true, io: .int8)),
         ("mlperf_vww_mbv1_96.tflite", Case(patch: .grid(rows: 2, cols: 3, ops: 6))),
+        ("mlperf_vww_mbv1_96.tflite", Case(patch: .grid(rows: 4, cols: 4, ops: 4), streaming: true, io: .int8)),
+        ("mlperf_vww_mbv1_96.tflite", Case(patch: .grid(rows: 1, cols: 3, ops: 10), io: .int8, externalIO: true)),
         ("tflm_person_detect.tflite", Case(patch: .auto, streaming: true, io: .int8)),
+        ("tflm_person_detect.tflite", Case(patch: .auto, io: .int8)),
         ("tflm_person_detect.tflite", Case(patch: .grid(rows: 4, cols: 3, ops: 9))),
+        ("tflm_person_detect.tflite", Case(patch: .grid(rows: 3, cols: 3, ops: 5), streaming: true, io: .int8)),
+        ("tflm_person_detect.tflite", Case(patch: .grid(rows: 2, cols: 3, ops: 12))),
         ("mbv2_shapes.tflite", Case(patch: .auto)),
+        ("mbv2_shapes.tflite", Case(patch: .auto, streaming: true, io: .int8)),
         ("mbv2_shapes.tflite", Case(patch: .grid(rows: 3, cols: 2, ops: 13), streaming: true, io: .int8)),
+        ("mbv2_shapes.tflite", Case(patch: .grid(rows: 5, cols: 4, ops: 10))),
     ]
 
     /// The shared cases of `make test`: one per model, held and streamed, auto and forced.
-    static let representative: Set<Int> = [0, 3, 6, 8]
+    static let representative: Set<Int> = [0, 5, 11, 16]
 
     static var sharedCases: [(String, Case)] {
         allSharedCases.indices.filter { stress || representative.contains($0) }.map { allSharedCases[$0] }

@@ -8,9 +8,13 @@ each one checks, with no tolerance anywhere:
    tensor TFLM dumps (dtype, element count and bytes);
 2. `mcuc simulate --inputs 5 --json` (the emitted C built on the host): bit-exact with the
    reference, measured arena equal to the planned arena, guard bytes intact;
-3. the same with `--external-io` (graph inputs and outputs owned by the caller), 3 inputs.
+3. the same with `--external-io` (graph inputs and outputs owned by the caller), 3 inputs;
+4. patches forced wherever they apply (`--no-patch` skips this): of the (grid, ops) candidates
+   `plan --patch auto --verbose` lists, the longest stage with the most patches, input held,
+   and the longest stage with a non-square grid, input streamed (`--io int8`), each bit-exact
+   with the arena as planned.
 
-Usage: stress_random.py --mcuc PATH [--count N] [--seed S] [--extra-ops all|supported] [--keep DIR]
+Usage: stress_random.py --mcuc PATH [--count N] [--seed S] [--extra-ops all|supported] [--keep DIR] [--no-patch]
 Prints one line per failing model and a closing "N passed, M failed"; exits 1 on any failure.
 """
 import argparse
@@ -59,10 +63,60 @@ def compare_dumps(tflm_dir, mcuc_dir):
     return bad
 
 
-def check(mcuc, entry, job, result):
-    """'pass' or a one-line reason."""
+def simulate(mcuc, model, count, extra):
+    """None when `mcuc simulate` is bit-exact with the arena as planned, else a one-line reason."""
+    sim = subprocess.run([mcuc, "simulate", model, "--inputs", count, "--json"] + extra,
+                         capture_output=True, text=True)
+    if sim.returncode != 0:
+        return "simulate %s failed: %s" % (" ".join(extra), (sim.stderr or sim.stdout).strip()[-300:])
+    report = json.loads(sim.stdout)
+    if not report["bit_exact"] or not report["arena_guard_intact"] \
+            or report["peak_arena_bytes_measured"] != report["arena_bytes_planned"]:
+        return "simulate %s: not bit-exact or arena mismatch" % " ".join(extra)
+    return None
+
+
+def patch_choices(mcuc, model, extra):
+    """The stage candidates `plan --patch auto --verbose` considers (grid, ops), or a reason."""
+    plan = subprocess.run([mcuc, "plan", model, "--patch", "auto", "--verbose", "--json"] + extra,
+                          capture_output=True, text=True)
+    if plan.returncode != 0:
+        return None, "plan --patch auto %s failed: %s" % (" ".join(extra), plan.stderr.strip()[-300:])
+    return [(c["grid"], c["ops"]) for c in json.loads(plan.stdout)["patch"].get("candidates", [])], None
+
+
+def patched(choices, square):
+    """The longest stage, then the most patches, among square or non-square grids (None: none)."""
+    def patches(grid):
+        r, c = map(int, grid.split("x"))
+        return r * c, r == c
+    fitting = [(ops, patches(g)[0], g) for g, ops in choices if patches(g)[1] == square]
+    if not fitting:
+        return None
+    ops, _, grid = max(fitting)
+    return "%s@%d" % (grid, ops)
+
+
+def check_patches(mcuc, model):
+    """(None, plans run) when every forced patch plan that applies runs exactly, else (reason, _)."""
+    run = 0
+    for extra, square in (([], True), (["--input-streaming", "--io", "int8"], False)):
+        choices, why = patch_choices(mcuc, model, extra)
+        if why:
+            return why, run
+        choice = patched(choices, square)
+        if choice:
+            why = simulate(mcuc, model, "3", ["--patch", choice] + extra)
+            if why:
+                return why, run
+            run += 1
+    return None, run
+
+
+def check(mcuc, entry, job, result, patches=True):
+    """('pass' or a one-line reason, forced patch plans run)."""
     if not result["ok"]:
-        return "TFLM rejected it: " + result.get("error", "")
+        return "TFLM rejected it: " + result.get("error", ""), 0
     workdir = os.path.dirname(job["dump"])
     ours = os.path.join(workdir, "mcuc")
     command = [mcuc, "run", job["model"], "--engine", "reference", "--dump-tensors", ours]
@@ -72,20 +126,16 @@ def check(mcuc, entry, job, result):
         command += ["--output", os.path.join(workdir, "out%d.npy" % k)]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
-        return "mcuc run failed: " + run.stderr.strip()
+        return "mcuc run failed: " + run.stderr.strip(), 0
     bad = compare_dumps(job["dump"], ours)
     if bad:
-        return "reference != TFLM: " + ", ".join(bad)
+        return "reference != TFLM: " + ", ".join(bad), 0
     for extra, count in (([], "5"), (["--external-io"], "3")):
-        sim = subprocess.run([mcuc, "simulate", job["model"], "--inputs", count, "--json"] + extra,
-                             capture_output=True, text=True)
-        if sim.returncode != 0:
-            return "simulate %s failed: %s" % (" ".join(extra), (sim.stderr or sim.stdout).strip()[-300:])
-        report = json.loads(sim.stdout)
-        if not report["bit_exact"] or not report["arena_guard_intact"] \
-                or report["peak_arena_bytes_measured"] != report["arena_bytes_planned"]:
-            return "simulate %s: not bit-exact or arena mismatch" % " ".join(extra)
-    return "pass"
+        why = simulate(mcuc, job["model"], count, extra)
+        if why:
+            return why, 0
+    why, run = check_patches(mcuc, job["model"]) if patches else (None, 0)
+    return why or "pass", run
 
 
 def main():
@@ -96,6 +146,7 @@ def main():
     parser.add_argument("--extra-ops", choices=["all", "supported"],
                         help="also draw the int8 operators of issue #12 (make_random_models.py --extra-ops)")
     parser.add_argument("--keep", help="work in this folder and keep it (default: a temp folder)")
+    parser.add_argument("--no-patch", action="store_true", help="skip the forced patch plans")
     args = parser.parse_args()
     root = args.keep or tempfile.mkdtemp(prefix="mcuc-stress-")
     os.makedirs(root, exist_ok=True)
@@ -116,12 +167,15 @@ def main():
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = json.load(open(os.path.join(root, "results.json")))
     with ThreadPoolExecutor(2) as pool:
-        verdicts = list(pool.map(lambda i: check(args.mcuc, entries[i], jobs[i], results[i]), range(len(entries))))
+        checked = list(pool.map(lambda i: check(args.mcuc, entries[i], jobs[i], results[i], not args.no_patch),
+                                range(len(entries))))
+    verdicts = [v for v, _ in checked]
     failed = [(e["file"], v) for e, v in zip(entries, verdicts) if v != "pass"]
     for name, why in failed:
         print("FAIL %s: %s" % (name, why))
-    print("stress: %d random models (seed %d), %d passed, %d failed" % (len(entries), args.seed,
-                                                                          len(entries) - len(failed), len(failed)))
+    print("stress: %d random models (seed %d), %d passed, %d failed; %d forced patch plans on %d models"
+          % (len(entries), args.seed, len(entries) - len(failed), len(failed), sum(n for _, n in checked),
+             sum(1 for _, n in checked if n)))
     return 1 if failed else 0
 
 

@@ -11,27 +11,27 @@ static int8_t depthwise_output(const mcuc_depthwise_params *p, uint32_t acc, int
 }
 
 /* The accumulator of output (oy, ox, oc) over one channel of rectangle `in`: element (iy, ix) is
- * at channel[in.offset + iy * in.pitch + ix * step]. */
-static uint32_t depthwise_window(const mcuc_depthwise_params *p, const int8_t *channel, mcuc_plane in, int32_t step,
-                                 int32_t oy, int32_t ox, int32_t oc)
+ * at channel[in->offset + iy * in->pitch + ix * step]. */
+static uint32_t depthwise_window(const mcuc_depthwise_params *p, const int8_t *channel, const mcuc_plane *in,
+                                 int32_t step, int32_t oy, int32_t ox, int32_t oc)
 {
-    const int32_t iy0 = oy * p->stride_h - in.pad_top;
-    const int32_t ix0 = ox * p->stride_w - in.pad_left;
+    const int32_t iy0 = oy * p->stride_h - in->pad_top;
+    const int32_t ix0 = ox * p->stride_w - in->pad_left;
     uint32_t acc = 0;
     int32_t ky, kx;
     for (ky = 0; ky < p->filter_h; ++ky) {
         const int32_t iy = iy0 + ky * p->dilation_h;
-        if (iy < 0 || iy >= in.h) {
+        if (iy < 0 || iy >= in->h) {
             continue;
         }
         for (kx = 0; kx < p->filter_w; ++kx) {
             const int32_t ix = ix0 + kx * p->dilation_w;
             int32_t x;
             int32_t w;
-            if (ix < 0 || ix >= in.w) {
+            if (ix < 0 || ix >= in->w) {
                 continue;
             }
-            x = (int32_t)channel[in.offset + iy * in.pitch + ix * step];
+            x = (int32_t)channel[in->offset + iy * in->pitch + ix * step];
             w = (int32_t)p->filter[(ky * p->filter_w + kx) * p->out_c + oc];
             acc += (uint32_t)(w * (x + p->input_offset));
         }
@@ -40,16 +40,17 @@ static uint32_t depthwise_window(const mcuc_depthwise_params *p, const int8_t *c
 }
 
 /* Output rows in increasing order, columns, channels, over the rectangles `in` and `out`. */
-static void depthwise_plane(const mcuc_depthwise_params *p, const int8_t *input, mcuc_plane in, int8_t *output,
-                            mcuc_plane out)
+static void depthwise_plane(const mcuc_depthwise_params *p, const int8_t *input, const mcuc_plane *in, int8_t *output,
+                            const mcuc_plane *out)
 {
     int32_t oy, ox, oc;
-    for (oy = 0; oy < out.h; ++oy) {
-        int8_t *row = output + out.offset + oy * out.pitch;
-        for (ox = 0; ox < out.w; ++ox) {
+    for (oy = 0; oy < out->h; ++oy) {
+        int8_t *row = output + out->offset + oy * out->pitch;
+        for (ox = 0; ox < out->w; ++ox) {
             for (oc = 0; oc < p->out_c; ++oc) {
                 const int32_t ic = oc / p->depth_multiplier;
-                row[ox * p->out_c + oc] = depthwise_output(p, depthwise_window(p, input + ic, in, p->in_c, oy, ox, oc), oc);
+                const uint32_t acc = depthwise_window(p, input + ic, in, p->in_c, oy, ox, oc);
+                row[ox * p->out_c + oc] = depthwise_output(p, acc, oc);
             }
         }
     }
@@ -61,8 +62,8 @@ mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *inpu
     const mcuc_plane out = mcuc_plane_dense(p->out_h, p->out_w, p->out_c, 0, 0);
     int32_t b;
     for (b = 0; b < p->batches; ++b) {
-        depthwise_plane(p, input + (int32_t)b * p->in_h * p->in_w * p->in_c, in,
-                        output + (int32_t)b * p->out_h * p->out_w * p->out_c, out);
+        depthwise_plane(p, input + (int32_t)b * p->in_h * p->in_w * p->in_c, &in,
+                        output + (int32_t)b * p->out_h * p->out_w * p->out_c, &out);
     }
     return MCUC_OK;
 }
@@ -70,8 +71,9 @@ mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *inpu
 mcuc_status mcuc_depthwise_patch_s8(const mcuc_depthwise_params *p, const int32_t *rows, const int32_t *cols,
                                     const int8_t *input, int8_t *output)
 {
-    depthwise_plane(p, input, mcuc_patch_plane(rows, cols, 0, p->in_c), output,
-                    mcuc_patch_plane(rows, cols, 1, p->out_c));
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->in_c);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->out_c);
+    depthwise_plane(p, input, &in, output, &out);
     return MCUC_OK;
 }
 
@@ -91,7 +93,7 @@ mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8
             }
             for (oy = 0; oy < p->out_h; ++oy) {
                 for (ox = 0; ox < p->out_w; ++ox) {
-                    const uint32_t acc = depthwise_window(p, scratch, plane, 1, oy, ox, c);
+                    const uint32_t acc = depthwise_window(p, scratch, &plane, 1, oy, ox, c);
                     out_batch[(oy * p->out_w + ox) * p->out_c + c] = depthwise_output(p, acc, c);
                 }
             }

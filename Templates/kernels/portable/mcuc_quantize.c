@@ -81,7 +81,8 @@ mcuc_status mcuc_quantize_patch_f32_s8(const mcuc_quantize_params *p, const int3
     int32_t y;
     row.count = out.w * p->count;
     for (y = 0; y < out.h; ++y) {
-        MCUC_PASS(mcuc_quantize_f32_s8(&row, input + 4 * (in.offset + y * in.pitch), output + out.offset + y * out.pitch));
+        MCUC_PASS(mcuc_quantize_f32_s8(&row, input + 4 * (in.offset + y * in.pitch),
+                                       output + out.offset + y * out.pitch));
     }
     return MCUC_OK;
 }
@@ -109,7 +110,8 @@ mcuc_status mcuc_dequantize_patch_s8_f32(const mcuc_quantize_params *p, const in
     int32_t y;
     row.count = out.w * p->count;
     for (y = 0; y < out.h; ++y) {
-        MCUC_PASS(mcuc_dequantize_s8_f32(&row, input + in.offset + y * in.pitch, output + 4 * (out.offset + y * out.pitch)));
+        MCUC_PASS(mcuc_dequantize_s8_f32(&row, input + in.offset + y * in.pitch,
+                                         output + 4 * (out.offset + y * out.pitch)));
     }
     return MCUC_OK;
 }
