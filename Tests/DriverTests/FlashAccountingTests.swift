@@ -21,9 +21,15 @@ import TestSupport
         var index_tables: Int
     }
 
-    struct PlanReport: Decodable { var flash_bytes: Flash }
+    struct PlanReport: Decodable {
+        struct SRAM: Decodable { var total: Int; var exact: Bool }
+        struct Patch: Decodable { var applied: Bool }
+        var flash_bytes: Flash
+        var sram_bytes: SRAM?
+        var patch: Patch?
+    }
     struct FitReport: Decodable {
-        struct Verdict: Decodable { var flash_used_bytes: Int }
+        struct Verdict: Decodable { var flash_used_bytes: Int; var sram_used_bytes: Int? }
         var targets: [Verdict]
     }
 
@@ -90,6 +96,29 @@ import TestSupport
         #expect(flash.constants == number(elf.1) && flash.code == number(elf.2), "\(compile.stdout)")
         let used = try JSONDecoder().decode(FitReport.self, from: Data(fit.stdout.utf8)).targets.first?.flash_used_bytes
         #expect(used == (flash.constants ?? 0) + flash.code)
+    }
+
+    /// A patch stage is measured from the ELF like any plan (its patch kernels and, when streamed,
+    /// the call of `<prefix>_read_input`): plan, compile and fit agree on Flash and SRAM.
+    @Test(.enabled(if: QemuTools.installed && SharedModels.available, "arm-none-eabi-gcc or the shared models missing"),
+          arguments: [false, true])
+    func measuredAgreeWithAPatchStage(streaming: Bool) throws {
+        let path = SharedModels.path("tflm_person_detect.tflite")
+        let patching = PatchingOptions(patch: .auto, inputStreaming: streaming)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-elf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let plan = Commands.plan(PlanCommandOptions(model: path, json: true, io: .int8, patching: patching))
+        let fit = Commands.fit(FitCommandOptions(model: path, json: true, io: .int8, patching: patching))
+        let compile = Commands.compile(CompileCommandOptions(model: path, outputDirectory: out, io: .int8, patching: patching))
+        let report = try JSONDecoder().decode(PlanReport.self, from: Data(plan.stdout.utf8))
+        #expect(report.patch?.applied == true, "\(plan.stdout.prefix(300))")
+        #expect(report.flash_bytes.exact == true && report.sram_bytes?.exact == true)
+        let elf = try #require(compile.stdout.firstMatch(of: #/constants ([0-9,]+) bytes; code ([0-9,]+) bytes \(from the ELF/#))
+        let number = { (text: Substring) in Int(text.replacingOccurrences(of: ",", with: "")) }
+        #expect(report.flash_bytes.constants == number(elf.1) && report.flash_bytes.code == number(elf.2), "\(compile.stdout)")
+        let used = try JSONDecoder().decode(FitReport.self, from: Data(fit.stdout.utf8)).targets.first
+        #expect(used?.flash_used_bytes == (report.flash_bytes.constants ?? 0) + report.flash_bytes.code)
+        #expect(used?.sram_used_bytes != nil && used?.sram_used_bytes == report.sram_bytes?.total)
     }
 
     /// The fixture the issue found: its resize index tables are constants too.

@@ -68,8 +68,7 @@ extension Pipeline {
     /// The model's memory on `target`'s core, generating its C first when it is to be measured.
     static func memory(_ planned: PlannedModel, modelPath: String, target: Target,
                        source: MemorySource) throws(CompileError) -> ModelMemory {
-        // A patch stage has no C yet when this is planned without codegen support: its memory is the estimate.
-        guard source == .measure, planned.schedule.patchStage == nil, CrossToolchain.isAvailable(qemu: false) else {
+        guard source == .measure, CrossToolchain.isAvailable(qemu: false) else {
             return .estimate(planned)
         }
         let sources = try generate(planned, modelPath: modelPath, prefix: nil)
