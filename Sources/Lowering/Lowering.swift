@@ -30,7 +30,8 @@ public enum Lowering {
     }
 
     /// Broken invariants of `plan` (empty when valid): one call per step in order, each output is
-    /// the node's output, and overlap contracts only name inputs the call reads.
+    /// the node's output, overlap contracts only name inputs the call reads, and the patch stage
+    /// runs patch kernels (`patchProblems`).
     public static func problems(in plan: KernelPlan, graph: Graph, schedule: Schedule) -> [String] {
         var problems: [String] = []
         if plan.calls.count != schedule.steps.count { problems.append("\(plan.calls.count) calls for \(schedule.steps.count) steps") }
@@ -44,6 +45,18 @@ public enum Lowering {
             }
             if call.scratchBytes < 0 { problems.append("call \(index) has negative scratch") }
         }
-        return problems
+        return problems + patchProblems(in: plan, schedule: schedule)
+    }
+
+    /// Broken invariants of the patch stage's calls: each one that runs a kernel runs a patch
+    /// form (it takes the patch tables) and needs no scratch, since the loop calls it per patch.
+    static func patchProblems(in plan: KernelPlan, schedule: Schedule) -> [String] {
+        zip(plan.calls, schedule.steps).enumerated().compactMap { index, pair in
+            let (call, step) = pair
+            guard step.isPatch, let binding = call.binding else { return nil }
+            let takesTables = binding.arguments.contains { if case .patchRows = $0 { true } else { false } }
+            guard !takesTables || call.scratchBytes != 0 else { return nil }
+            return "call \(index) of the patch stage runs \(binding.function?.symbol ?? "?"), not a patch kernel without scratch"
+        }
     }
 }

@@ -40,4 +40,29 @@ import TestSupport
         #expect(lowered.patchLoop?.steps == 0..<3)
         #expect(lowered.patchLoop?.reads.count == (streaming ? 1 : 0))
     }
+
+    /// A DEPTHWISE_CONV_2D on one input channel with a multiplier, which a DSP core runs as the
+    /// DSP CONV_2D layer by layer, runs its portable patch form inside a stage (and the DSP
+    /// CONV_2D, with its im2col scratch, only outside one).
+    @Test func oneChannelDepthwiseWithAMultiplierStaysAPatchKernel() throws {
+        func network() -> Graph {
+            var b = GraphBuilder()
+            let x = b.input([1, 8, 8, 1])
+            let d = b.depthwise(x, k: 3, multiplier: 4)
+            let p = b.conv(d, cout: 8, k: 1)
+            return b.build(outputs: [p])
+        }
+        let graph = network(), target = TestTargets.default
+        let layered = Lowering.lower(graph, schedule: Scheduling.schedule(graph), options: LoweringOptions(target: target))
+        #expect(layered.calls[0].binding?.function?.variant == .dsp, "layer by layer it is the DSP CONV_2D")
+        let split = try PatchSplits.analyze(graph).split(count: 1).get()
+        let plan = try PatchPlan.make(split: split, grid: PatchGrid.even(height: 8, width: 8, rows: 2, cols: 2)!,
+                                      inputStreaming: false, graph: graph).get()
+        let schedule = Scheduling.schedule(graph, patch: plan)
+        let lowered = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: target))
+        #expect(Lowering.problems(in: lowered, graph: graph, schedule: schedule).isEmpty)
+        #expect(lowered.calls[0].binding?.function?.symbol == "mcuc_depthwise_patch_s8")
+        #expect(lowered.calls[0].binding?.function?.variant == .portable)
+        #expect(lowered.calls[0].scratchBytes == 0)
+    }
 }

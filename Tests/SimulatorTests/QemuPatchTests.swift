@@ -27,6 +27,23 @@ struct QemuPatchTests {
         }
     }
 
+    /// A DEPTHWISE_CONV_2D on one input channel with a multiplier (layer by layer the M4's DSP
+    /// CONV_2D) inside the stage, then the DSP kernels: 12x12x1 -> depthwise x4 -> 1x1 conv -> 3x3 conv.
+    @Test func oneChannelDepthwiseStageOnM4() throws {
+        var b = GraphBuilder()
+        let x = b.input([1, 12, 12, 1])
+        let d = b.depthwise(x, k: 3, multiplier: 4)
+        let p = b.conv(d, cout: 8, k: 1)
+        let q = b.conv(p, cout: 8, k: 3)
+        let graph = b.build(outputs: [q])
+        for c in [PatchSimulationTests.Case(patch: .grid(rows: 3, cols: 2, ops: 2)),
+                  PatchSimulationTests.Case(patch: .grid(rows: 2, cols: 2, ops: 1), streaming: true)] {
+            let (report, build) = try QemuTesting.simulate(graph, path: "one-channel-depthwise", core: .m4, pipeline: c.pipeline)
+            defer { try? FileManager.default.removeItem(at: build.directory) }
+            HostTesting.expectExactAndInsideArena(report.simulation, "one-channel depthwise \(c) on M4")
+        }
+    }
+
     /// Index 1 is `te_mcunet_vww --patch auto --input-streaming --io int8`.
     @Test(.enabled(if: SharedModels.available, "../shared/models not found"),
           arguments: PatchSimulationTests.stress ? Array(PatchSimulationTests.allSharedCases.indices) : [1])

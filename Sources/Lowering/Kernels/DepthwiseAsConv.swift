@@ -4,11 +4,12 @@ extension OpLowering {
     /// DEPTHWISE_CONV_2D on one input channel is the CONV_2D with `depthMultiplier` filters of one
     /// channel each: where the core runs the DSP convolution it is lowered as one
     /// (`mcuc_conv2d_s8_dsp`, im2col rows into the packed GEMM, same rows contract), the weights
-    /// transposed to OHWI at compile time. Nil when the op has more input channels, the core has no
-    /// DSP convolution, or its epilogue cannot be proved exact (the depthwise kernels run then).
+    /// transposed to OHWI at compile time. Nil when the op has more input channels, runs in a patch
+    /// stage (its patch form runs then), the core has no DSP convolution, or its epilogue cannot be
+    /// proved exact (the depthwise kernels run then).
     func depthwiseAsConv(_ d: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow,
                          input: TensorID) -> KernelCall? {
-        guard p.inputDepth == 1, p.depthMultiplier > 1 else { return nil }
+        guard p.inputDepth == 1, p.depthMultiplier > 1, patch == nil else { return nil }
         let conv = Conv2DKernelParams(
             batches: d.batches, inH: d.inH, inW: d.inW, inC: 1, outH: d.outH, outW: d.outW, outC: d.outC,
             filterH: d.filterH, filterW: d.filterW, filterC: 1, strideH: d.strideH, strideW: d.strideW,
