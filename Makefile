@@ -26,7 +26,8 @@ test: deps check-schema
 	$(SWIFT) test --skip-build
 
 ## Random networks mcuc has never seen: TFLM == reference == emitted C, arena as planned, also with
-## patches forced wherever they apply; then the patch-based sweep of stress-patch (slow).
+## patches forced wherever they apply (a second sweep draws issue 12's extra ops too); then the
+## patch-based sweep of stress-patch (slow).
 stress: build
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 300 --seed $${SEED:-2}
 	python3 scripts/tflm/stress_random.py --mcuc $(MCUC) --count 100 --seed $${SEED:-4} --extra-ops supported

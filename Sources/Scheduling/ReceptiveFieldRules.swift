@@ -48,7 +48,7 @@ enum ReceptiveFieldRules {
         let output = graph[node.outputs[0]].type
         let readsConstantsAsData: Bool
         switch node.op {
-        case .add, .sub, .mul: readsConstantsAsData = true
+        case .add, .sub, .mul, .maximum, .minimum: readsConstantsAsData = true
         default: readsConstantsAsData = false
         }
         let inputs = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant || readsConstantsAsData }

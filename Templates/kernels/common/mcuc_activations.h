@@ -61,6 +61,8 @@ mcuc_status mcuc_hard_swish_s8(const mcuc_hard_swish_params *p, const int8_t *in
  * the elements of one pixel (the channels), not of the whole tensor. */
 mcuc_status mcuc_relu_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
                                const int8_t *input, int8_t *output);
+mcuc_status mcuc_abs_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input, int8_t *output);
 mcuc_status mcuc_relu6_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
                                 const int8_t *input, int8_t *output);
 mcuc_status mcuc_leaky_relu_patch_s8(const mcuc_leaky_relu_params *p, const int32_t *rows, const int32_t *cols,

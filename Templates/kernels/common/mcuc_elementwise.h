@@ -48,5 +48,9 @@ mcuc_status mcuc_sub_patch_s8(const mcuc_binary_params *p, const int32_t *rows, 
                               const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_mul_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
                               const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_maximum_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                                  const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_minimum_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                                  const int8_t *input1, const int8_t *input2, int8_t *output);
 
 #endif /* MCUC_ELEMENTWISE_H */

@@ -168,6 +168,20 @@ mcuc_status mcuc_relu_patch_s8(const mcuc_relu_params *p, const int32_t *rows, c
     return MCUC_OK;
 }
 
+mcuc_status mcuc_abs_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
+                              const int8_t *input, int8_t *output)
+{
+    const mcuc_plane in = mcuc_patch_plane(rows, cols, 0, p->count);
+    const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->count);
+    mcuc_relu_params row = *p;
+    int32_t y;
+    row.count = out.w * p->count;
+    for (y = 0; y < out.h; ++y) {
+        MCUC_PASS(mcuc_abs_s8(&row, input + in.offset + y * in.pitch, output + out.offset + y * out.pitch));
+    }
+    return MCUC_OK;
+}
+
 mcuc_status mcuc_relu6_patch_s8(const mcuc_relu_params *p, const int32_t *rows, const int32_t *cols,
                                 const int8_t *input, int8_t *output)
 {

@@ -134,3 +134,17 @@ mcuc_status mcuc_mul_patch_s8(const mcuc_binary_params *p, const int32_t *rows, 
     binary_patch(p, MCUC_OP_MUL, rows, cols, input1, input2, output);
     return MCUC_OK;
 }
+
+mcuc_status mcuc_maximum_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                                  const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_patch(p, MCUC_OP_MAX, rows, cols, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_minimum_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
+                                  const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    binary_patch(p, MCUC_OP_MIN, rows, cols, input1, input2, output);
+    return MCUC_OK;
+}
