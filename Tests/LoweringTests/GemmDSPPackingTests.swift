@@ -64,7 +64,8 @@ import TestSupport
         Case(target: "nucleo-l4r5zi", fullyConnected: false, expected: "mcuc_gemm_s8_dsp"),   // M4: DSP
         Case(target: "nucleo-l4r5zi", fullyConnected: true, expected: "mcuc_gemm_s8_dsp"),
         Case(target: "stm32u575", fullyConnected: false, expected: "mcuc_gemm_s8_dsp"),       // M33: DSP
-        Case(target: "corstone300", fullyConnected: true, expected: "mcuc_gemm_s8_dsp"),      // M55: DSP (no MVE row yet)
+        Case(target: "corstone300", fullyConnected: false, expected: "mcuc_gemm_s8_mve"),     // M55: Helium
+        Case(target: "corstone300", fullyConnected: true, expected: "mcuc_gemm_s8_mve"),
     ]
 
     /// The shipped variant table on a 1x1 conv or FC, per core, with the scratch it declares.

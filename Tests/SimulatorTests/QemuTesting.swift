@@ -36,9 +36,13 @@ enum QemuTesting {
     }
 
     /// Builds `graph` for `core` (against the shared runtime unless `ownKernels`) and simulates it
-    /// under QEMU on the five standard inputs, with the reference values cached per model.
+    /// under QEMU on the five standard inputs, with the reference values cached per model; `target`
+    /// (its kernels: the Helium ones for corstone300) overrides the pipeline's.
     static func simulate(_ graph: Graph, path: String, core: CortexMCore, ownKernels: Bool = false,
-                         pipeline: PipelineOptions = PipelineOptions()) throws -> (QemuSimulationReport, QemuBuild) {
+                         pipeline: PipelineOptions = PipelineOptions(),
+                         target: Target? = nil) throws -> (QemuSimulationReport, QemuBuild) {
+        var pipeline = pipeline
+        if let target { pipeline.target = target }
         let (sources, graph) = try sources(graph, path: path, pipeline: pipeline)
         let directory = HostTesting.scratch("qemu-\(core.rawValue)-\(sources.prefix)")
         let runtime = ownKernels ? nil : try runtimes[core]!.get()

@@ -56,7 +56,7 @@ public enum KernelVariant: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .portable: []
         case .dsp: ["mcuc_dsp.h"]
-        case .mve: []
+        case .mve: ["mcuc_dsp.h"]
         }
     }
 

@@ -46,8 +46,14 @@ public enum KernelVariants {
     public static let depthwiseInPlaceDSP = KernelFunction(family: .depthwise, variant: .dsp,
                                                            symbol: "mcuc_depthwise_inplace_s8_dsp")
 
+    /// `mcuc_gemm_s8_mve`: 1x1 CONV_2D and FULLY_CONNECTED as one Helium GEMM, four channels per
+    /// pass (its op's lowering keeps the portable kernel when the constants fail the epilogue proof).
+    public static let gemmMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_gemm_s8_mve")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
+        VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmMVE) { (_: FullyConnectedKernelParams) in true },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseDSP) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },

@@ -58,6 +58,13 @@ extension OpLowering {
             return StreamingGap.interleaved(units: pixels, inputUnitBytes: inShape[-1], outputUnitBytes: outShape[-1])
         }
         let binding = bind(.conv2d, "mcuc_conv2d_1x1_s8", params, [.tensor(input), .tensor(output)], tables: tables)
+        let pixels = outShape.elementCount / max(outShape[-1], 1)
+        if binding.function?.variant == .mve,
+           let gemm = mveGemm(weights: p.filter.map(Int32.init), rows: pixels, depth: inShape[-1],
+                              bias: p.biasWithInputZeroPointFolded, output: p.output, function: binding.function!,
+                              input: input) {
+            return call(.conv1x1, gemm, detail: "1x1", contract: contract)
+        }
         if binding.function?.variant == .dsp,
            let gemm = dspGemm(weights: p.filter.map(Int32.init), rows: outShape.elementCount / max(outShape[-1], 1),
                               depth: inShape[-1], bias: p.biasWithInputZeroPointFolded, output: p.output,

@@ -36,6 +36,12 @@ extension OpLowering {
                                      outputUnitBytes: p.units * elementBytes(output))
         }
         let detail = "\(p.units) units x \(p.depth)"
+        if binding.function?.variant == .mve,
+           let gemm = mveGemm(weights: p.filter.map { Int32($0) + p.filterOffset }, rows: rows, depth: p.depth,
+                              bias: p.biasWithInputZeroPointFolded, output: p.output, function: binding.function!,
+                              input: input) {
+            return call(.fullyConnected, gemm, detail: detail, contract: contract)
+        }
         if binding.function?.variant == .dsp,
            let gemm = dspGemm(weights: p.filter.map { Int32($0) + p.filterOffset }, rows: rows, depth: p.depth,
                               bias: p.biasWithInputZeroPointFolded, output: p.output, function: binding.function!,

@@ -105,4 +105,14 @@ mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *in
 mcuc_status mcuc_conv2d_patch_s8(const mcuc_conv2d_params *p, const int32_t *rows, const int32_t *cols,
                                  const int8_t *input, int8_t *output);
 
+/* The Helium GEMM (kernels/arm/mcuc_conv2d_mve.c) that runs 1x1 CONV_2D (stride 1, no padding)
+ * and FULLY_CONNECTED on cores with MVE, with the same params type and bits as mcuc_gemm_s8_dsp
+ * but its own packed layout (`groups` holds (depth + 15) / 16): per block of four output channels
+ * (dummies with zero weights after the last), 4 words of biases (input zero point folded), 4
+ * multipliers, 4 rounding words (2^(e-1) + (output_zp << e)), 4 words -e (mcuc_dsp_requant2's
+ * words, lane by lane), then per 16 values of depth 64 weight bytes: 16 per channel, zero past
+ * depth. No scratch; loop order of mcuc_conv2d_1x1_s8 (rows in increasing order, each row read
+ * in full for every block of channels before the block's outputs are written). */
+mcuc_status mcuc_gemm_s8_mve(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output);
+
 #endif /* MCUC_CONV2D_H */
