@@ -97,8 +97,8 @@ public enum CodeSizeModel {
     }
 
     /// Bytes of an Arm variant's own function, measured with arm-none-eabi-gcc -O2 -mcpu=cortex-m4
-    /// (`arm-none-eabi-nm -S` of `Templates/kernels/arm/*.c`); the GEMM core the 1x1 and k x k DSP
-    /// convolutions share is `dspGemmCoreBytes`, counted once.
+    /// (the Helium ones -mcpu=cortex-m55; `arm-none-eabi-nm -S` of `Templates/kernels/arm/*.c`);
+    /// the GEMM core the 1x1 and k x k DSP convolutions share is `dspGemmCoreBytes`, counted once.
     public static func variantBytes(_ function: KernelFunction) -> Int {
         switch function.symbol {
         case KernelVariants.gemmDSP.symbol: 164
@@ -106,6 +106,7 @@ public enum CodeSizeModel {
         case "mcuc_gemm1_s8_dsp": 420
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
+        case KernelVariants.gemmMVE.symbol: 646
         default: 700
         }
     }
