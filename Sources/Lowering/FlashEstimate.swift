@@ -107,6 +107,8 @@ public enum CodeSizeModel {
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.gemmMVE.symbol: 646
+        case KernelVariants.depthwiseMVE.symbol: 1340
+        case KernelVariants.depthwiseInPlaceMVE.symbol: 1838
         default: 700
         }
     }

@@ -50,10 +50,25 @@ public enum KernelVariants {
     /// pass (its op's lowering keeps the portable kernel when the constants fail the epilogue proof).
     public static let gemmMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_gemm_s8_mve")
 
+    /// `mcuc_depthwise_s8_mve`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels per
+    /// Helium vector (the DSP variant's params and packed words).
+    public static let depthwiseMVE = KernelFunction(family: .depthwise, variant: .mve, symbol: "mcuc_depthwise_s8_mve")
+
+    /// `mcuc_depthwise_inplace_s8_mve`: the in-place DEPTHWISE_CONV_2D through a channel plane
+    /// padded with the input zero point, four output pixels per Helium vector.
+    public static let depthwiseInPlaceMVE = KernelFunction(family: .depthwise, variant: .mve,
+                                                           symbol: "mcuc_depthwise_inplace_s8_mve")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmMVE) { (_: FullyConnectedKernelParams) in true },
+        VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseMVE) { (p: DepthwiseKernelParams) in
+            p.depthMultiplier == 1
+        },
+        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceMVE) { (p: DepthwiseKernelParams) in
+            p.depthMultiplier == 1
+        },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseDSP) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },

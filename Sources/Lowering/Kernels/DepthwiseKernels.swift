@@ -46,18 +46,25 @@ extension OpLowering {
         if let scratch = inPlaceScratch(w) {
             let arguments: [KernelBinding.Argument] = [.tensor(input), .tensor(output), .scratch]
             var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
-            if let function = binding.function, function.variant == .dsp {
+            var scratchBytes = scratch, through = "a one-channel scratch"
+            if var function = binding.function, function.variant != .portable {
+                let padded = Self.paddedPlaneBytes(params)
+                if function.variant == .mve, inPlaceScratch(w, planeBytes: padded) == nil {
+                    function = KernelVariants.depthwiseInPlaceDSP  // the padded plane would cost SRAM
+                }
+                if function.variant == .mve { (scratchBytes, through) = (padded, "a padded channel plane") }
                 binding = dspDepthwise(params, p, bias: foldedBias, folded: fold, filter: filter, function: function,
                                        arguments: arguments)
                     ?? bindPortable(binding, .depthwise, "mcuc_depthwise_inplace_s8")
+                if binding.function?.variant == .portable { (scratchBytes, through) = (scratch, "a one-channel scratch") }
             }
-            return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through a one-channel scratch",
-                        scratch: scratch, contract: .inPlace(input: input))
+            return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through " + through,
+                        scratch: scratchBytes, contract: .inPlace(input: input))
         }
         if let conv = depthwiseAsConv(params, p, w, input: input) { return conv }
         let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
         let contract = streaming(.rows) { rowGap(w) }
-        if let function = binding.function, function.variant == .dsp,
+        if let function = binding.function, function.variant != .portable,
            let dsp = dspDepthwise(params, p, bias: foldedBias, folded: fold, filter: filter, function: function,
                                   arguments: [.tensor(input), .tensor(output)]) {
             return call(.depthwiseGeneric(w), dsp, detail: w.text, contract: contract)
@@ -66,15 +73,24 @@ extension OpLowering {
                     contract: contract)
     }
 
-    /// The scratch bytes of the in-place kernel (one input channel), when it may run and its span
-    /// (input plus scratch) is smaller than row streaming's; nil otherwise.
-    func inPlaceScratch(_ w: ConvWindow) -> Int? {
+    /// The scratch bytes of the in-place kernel (one input channel, or `planeBytes` when given),
+    /// when it may run and its span (input plus scratch) is smaller than row streaming's; nil
+    /// otherwise.
+    func inPlaceScratch(_ w: ConvWindow, planeBytes: Int? = nil) -> Int? {
         guard let input = inputs.first, mayOverlap(input) else { return nil }
         let inShape = graph[input].shape, outShape = graph[output].shape
         let rowsSpan = max(bytes(output), rowGap(w) + bytes(input))
-        let channelScratch = inShape[1] * inShape[2] * elementBytes(input)
+        let channelScratch = planeBytes ?? inShape[1] * inShape[2] * elementBytes(input)
         let canRunInPlace = inShape[3] == outShape[3] && bytes(output) <= bytes(input)
             && outShape[1] * outShape[2] <= inShape[1] * inShape[2]
         return canRunInPlace && bytes(input) + channelScratch < rowsSpan ? channelScratch : nil
+    }
+
+    /// Bytes of the plane `mcuc_depthwise_inplace_s8_mve` copies each channel into: the input
+    /// with its padding rows and columns (the zero point), as many as the windows reach.
+    static func paddedPlaneBytes(_ p: DepthwiseKernelParams) -> Int {
+        let reachH = Int((p.outH - 1) * p.strideH + (p.filterH - 1) * p.dilationH + 1)
+        let reachW = Int((p.outW - 1) * p.strideW + (p.filterW - 1) * p.dilationW + 1)
+        return max(reachH, Int(p.padTop + p.inH)) * max(reachW, Int(p.padLeft + p.inW))
     }
 }

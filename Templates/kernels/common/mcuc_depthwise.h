@@ -75,4 +75,21 @@ mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, co
 mcuc_status mcuc_depthwise_patch_s8(const mcuc_depthwise_params *p, const int32_t *rows, const int32_t *cols,
                                     const int8_t *input, int8_t *output);
 
+/* The Helium variants (kernels/arm/mcuc_depthwise_mve.c), same params and packed words as the DSP
+ * ones and equal to them bit for bit.
+ *
+ * mcuc_depthwise_s8_mve: eight channels per pair of vectors at each output pixel, in the loop
+ * order of mcuc_depthwise_s8 (the `rows` contract holds).
+ *
+ * mcuc_depthwise_inplace_s8_mve: the `inPlace` contract of mcuc_depthwise_inplace_s8, but the
+ * scratch is a padded plane of ph * pw bytes, ph = max((out_h - 1) * stride_h + (filter_h - 1) *
+ * dilation_h + 1, pad_top + in_h) and pw likewise with the widths: the kernel fills it with the
+ * input zero point (-input_offset), then for each batch, for each channel c in increasing order,
+ * copies input channel c into it at (pad_top, pad_left) before writing output channel c from the
+ * plane only, four output pixels per vector. */
+mcuc_status mcuc_depthwise_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output);
+
+mcuc_status mcuc_depthwise_inplace_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
+                                          int8_t *scratch);
+
 #endif /* MCUC_DEPTHWISE_H */

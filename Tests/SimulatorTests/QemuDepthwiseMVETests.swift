@@ -1,0 +1,92 @@
+import Driver
+import Foundation
+import IR
+import Lowering
+import Simulator
+import Testing
+import TestSupport
+
+/// The Helium depthwise kernels (`mcuc_depthwise_s8_mve`, four channels per vector, and
+/// `mcuc_depthwise_inplace_s8_mve`, four output pixels per vector from a padded channel plane) on
+/// the Cortex-M55 under QEMU, bit-exact against the Swift reference on the DSP tests' graphs:
+/// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
+/// (input offset kept) and VALID (zero point folded), per-tensor and per-channel, rows narrower
+/// than a vector. `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
+@Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
+struct QemuDepthwiseMVETests {
+    typealias Shape = QemuDepthwiseDSPTests.Shape
+
+    static let representative: [Shape] = QemuDepthwiseDSPTests.representative + [
+        Shape(size: 2, channels: 5, kernel: 1, stride: 1, dilation: 1, same: false, perChannel: true, seed: 21, inPlace: true),
+        Shape(size: 9, channels: 3, kernel: 3, stride: 3, dilation: 1, same: true, perChannel: false, seed: 22),
+        Shape(size: 10, channels: 6, kernel: 2, stride: 2, dilation: 1, same: true, perChannel: true, seed: 23),
+        // In place, but the padded plane (7x7) would make it cost more than row streaming: the DSP
+        // in-place kernel and its one-channel scratch run.
+        Shape(size: 5, channels: 9, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 24, inPlace: true),
+    ]
+
+    static let sweep: [Shape] = {
+        guard ProcessInfo.processInfo.environment["MCUC_STRESS"] == "1" else { return [] }
+        var random = SeededRandom(seed: 2056)
+        return (0..<100).map { i in
+            let kernel = [1, 2, 3, 3, 5, 7].randomElement(using: &random)!
+            return Shape(size: Int.random(in: kernel...14, using: &random), channels: Int.random(in: 1...40, using: &random),
+                         kernel: kernel, stride: Int.random(in: 1...3, using: &random),
+                         dilation: Int.random(in: 1...2, using: &random), same: Bool.random(using: &random),
+                         perChannel: Bool.random(using: &random), seed: UInt64(500 + i),
+                         inPlace: Bool.random(using: &random), multiplier: [1, 1, 2, 5].randomElement(using: &random)!)
+        }
+    }()
+
+    @Test(arguments: representative)
+    func representativeShapes(_ shape: Shape) throws { try check(shape) }
+
+    @Test(.enabled(if: !sweep.isEmpty, "MCUC_STRESS=1 runs the sweep"), arguments: sweep)
+    func stressSweep(_ shape: Shape) throws { try check(shape) }
+
+    func check(_ shape: Shape) throws {
+        let graph = QemuDepthwiseDSPTests.graph(shape)
+        let m55 = TestTargets.named("corstone300")
+        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55))
+        let calls = planned.kernels.calls.filter { call in
+            ["depthwise", "conv2d"].contains { call.binding?.function?.symbol.contains($0) ?? false }
+        }
+        let symbols = calls.compactMap { $0.binding?.function?.symbol }
+        let inPlace = calls.contains { if case .inPlace = $0.contract { true } else { false } }
+        var expected = Self.expectedSymbol(shape, inPlace: inPlace)
+        let representative = Self.representative.contains { $0.seed == shape.seed }
+        if inPlace, !representative, symbols == ["mcuc_depthwise_inplace_s8_dsp"] {
+            expected = symbols[0]  // a sweep shape where the padded plane does not pay
+        }
+        #expect(symbols == [expected], "\(shape): \(symbols)")
+        if shape.inPlace && representative {
+            #expect(inPlace, "\(shape): the planner should run it in place")
+        }
+        if inPlace {
+            let plane = expected.hasSuffix("_mve") ? Self.paddedPlane(shape) : shape.size * shape.size
+            #expect(calls.first?.scratchBytes == plane, "\(shape): the in-place scratch")
+        }
+        let (report, build) = try QemuTesting.simulate(graph, path: "dw-mve-\(shape.seed)-\(shape).tflite", core: .m55,
+                                                       target: m55)
+        defer { try? FileManager.default.removeItem(at: build.directory) }
+        HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M55")
+    }
+
+    /// The kernel the planner should choose on the M55: one input channel with a multiplier runs
+    /// as a CONV_2D (`DepthwiseAsConv`), other multipliers portable; in place, the DSP kernel
+    /// where the padded plane does not pay (seed 24).
+    static func expectedSymbol(_ s: Shape, inPlace: Bool) -> String {
+        if inPlace { return s.seed == 24 ? "mcuc_depthwise_inplace_s8_dsp" : "mcuc_depthwise_inplace_s8_mve" }
+        if s.multiplier > 1 { return s.channels == 1 ? "mcuc_conv2d_s8_dsp" : "mcuc_depthwise_s8" }
+        return "mcuc_depthwise_s8_mve"
+    }
+
+    /// Bytes of the in-place kernel's plane: the input and the padding its windows reach.
+    static func paddedPlane(_ s: Shape) -> Int {
+        let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation,
+                                       padding: s.same ? .same : .valid)
+        let reach = (out - 1) * s.stride + (s.kernel - 1) * s.dilation + 1
+        let before = s.same ? max(reach - s.size, 0) / 2 : 0
+        return max(reach, before + s.size) * max(reach, before + s.size)
+    }
+}
