@@ -106,7 +106,8 @@ public enum CodeSizeModel {
         case "mcuc_gemm1_s8_dsp": 420
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
-        case KernelVariants.gemmMVE.symbol: 646
+        case KernelVariants.gemmMVE.symbol: 684
+        case KernelVariants.convMVE.symbol: 1082
         case KernelVariants.depthwiseMVE.symbol: 1340
         case KernelVariants.depthwiseInPlaceMVE.symbol: 1838
         default: 700

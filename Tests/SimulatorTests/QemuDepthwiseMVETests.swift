@@ -29,10 +29,10 @@ struct QemuDepthwiseMVETests {
         guard ProcessInfo.processInfo.environment["MCUC_STRESS"] == "1" else { return [] }
         var random = SeededRandom(seed: 2056)
         return (0..<100).map { i in
-            let kernel = [1, 2, 3, 3, 5, 7].randomElement(using: &random)!
-            return Shape(size: Int.random(in: kernel...14, using: &random), channels: Int.random(in: 1...40, using: &random),
-                         kernel: kernel, stride: Int.random(in: 1...3, using: &random),
-                         dilation: Int.random(in: 1...2, using: &random), same: Bool.random(using: &random),
+            let kernel = [1, 2, 3, 3, 5, 7].randomElement(using: &random)!, dilation = Int.random(in: 1...2, using: &random)
+            return Shape(size: Int.random(in: ((kernel - 1) * dilation + 1)...14, using: &random),
+                         channels: Int.random(in: 1...40, using: &random), kernel: kernel,
+                         stride: Int.random(in: 1...3, using: &random), dilation: dilation, same: Bool.random(using: &random),
                          perChannel: Bool.random(using: &random), seed: UInt64(500 + i),
                          inPlace: Bool.random(using: &random), multiplier: [1, 1, 2, 5].randomElement(using: &random)!)
         }
@@ -77,7 +77,7 @@ struct QemuDepthwiseMVETests {
     /// where the padded plane does not pay (seed 24).
     static func expectedSymbol(_ s: Shape, inPlace: Bool) -> String {
         if inPlace { return s.seed == 24 ? "mcuc_depthwise_inplace_s8_dsp" : "mcuc_depthwise_inplace_s8_mve" }
-        if s.multiplier > 1 { return s.channels == 1 ? "mcuc_conv2d_s8_dsp" : "mcuc_depthwise_s8" }
+        if s.multiplier > 1 { return s.channels == 1 ? "mcuc_conv2d_s8_mve" : "mcuc_depthwise_s8" }
         return "mcuc_depthwise_s8_mve"
     }
 

@@ -59,10 +59,15 @@ public enum KernelVariants {
     public static let depthwiseInPlaceMVE = KernelFunction(family: .depthwise, variant: .mve,
                                                            symbol: "mcuc_depthwise_inplace_s8_mve")
 
+    /// `mcuc_conv2d_s8_mve`: any ungrouped CONV_2D through one im2col row at a time into the
+    /// Helium GEMM.
+    public static let convMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_conv2d_s8_mve")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmMVE) { (_: FullyConnectedKernelParams) in true },
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseMVE) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },

@@ -45,7 +45,7 @@ extension OpLowering {
         guard w.isPointwise else {
             let binding = bind(.conv2d, "mcuc_conv2d_s8", params, [.tensor(input), .tensor(output)], tables: tables)
             let contract = streaming(.rows) { rowGap(w) }
-            if let function = binding.function, function.variant == .dsp,
+            if let function = binding.function, function.variant != .portable,
                let dsp = dspConv(params, p, function: function, input: input) {
                 return call(.convGeneric(w), dsp.binding, detail: w.text + ", im2col", scratch: dsp.scratch,
                             contract: contract)

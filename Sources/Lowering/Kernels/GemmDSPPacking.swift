@@ -136,10 +136,15 @@ extension OpLowering {
     }
 
     /// `dspConv` from the pieces of a convolution: `filter` OHWI, `foldedBias` with the input zero
-    /// point folded over the whole filter.
+    /// point folded over the whole filter. A Helium `function` (`mcuc_conv2d_s8_mve`) gets its own
+    /// packing (`mveConv`).
     func dspConv(_ c: Conv2DKernelParams, filter: [Int8], foldedBias: [Int32], output requantization: OutputRequantization,
                  inputZeroPoint: Int32, function: KernelFunction,
                  input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        if function.variant == .mve {
+            return mveConv(c, filter: filter, foldedBias: foldedBias, output: requantization,
+                           inputZeroPoint: inputZeroPoint, function: function, input: input)
+        }
         let units = Int(c.outC), depth = Int(c.filterH * c.filterW * c.inC)
         guard let words = GemmDSPPacking.pack(weights: filter.map(Int32.init), units: units, depth: depth,
                                               bias: foldedBias, output: requantization) else { return nil }

@@ -80,4 +80,29 @@ extension OpLowering {
                              arguments: [.tensor(input), .tensor(self.output)],
                              tables: [packed] + constantTables([input]))
     }
+
+    /// The binding of `mcuc_conv2d_s8_mve` (`function`, a k x k ungrouped CONV_2D through one
+    /// im2col row at a time) with its scratch bytes (one row of `depth` values); nil when the
+    /// packing cannot be proved exact. `filter` is OHWI; padding taps read the input zero point,
+    /// so `foldedBias` folds it over the whole filter.
+    func mveConv(_ c: Conv2DKernelParams, filter: [Int8], foldedBias: [Int32], output requantization: OutputRequantization,
+                 inputZeroPoint: Int32, function: KernelFunction,
+                 input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        let units = Int(c.outC), depth = Int(c.filterH * c.filterW * c.inC)
+        guard let words = GemmMVEPacking.pack(weights: filter.map(Int32.init), units: units, depth: depth,
+                                              bias: foldedBias, output: requantization) else { return nil }
+        let chunks = GemmMVEPacking.chunks(depth)
+        let kind = ConstantTable.Kind.packedGemm(source: operand(1), pairs: 2 * GemmMVEPacking.blocks(units),
+                                                 groups: 4 * chunks)
+        let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: kind, values: .int32(words))
+        let params = Conv2DDSPKernelParams(
+            batches: c.batches, inH: c.inH, inW: c.inW, inC: c.inC, outH: c.outH, outW: c.outW, outC: c.outC,
+            filterH: c.filterH, filterW: c.filterW, strideH: c.strideH, strideW: c.strideW, dilationH: c.dilationH,
+            dilationW: c.dilationW, padTop: c.padTop, padLeft: c.padLeft, inputZp: inputZeroPoint,
+            depth: Int32(depth), groups: Int32(chunks), actMin: c.actMin, actMax: c.actMax, packed: packed.ref)
+        let binding = KernelBinding(callee: .kernel(function), params: params,
+                                    arguments: [.tensor(input), .tensor(output), .scratch],
+                                    tables: [packed] + constantTables([input]))
+        return (binding, depth)
+    }
 }

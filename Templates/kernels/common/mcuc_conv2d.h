@@ -115,4 +115,12 @@ mcuc_status mcuc_conv2d_patch_s8(const mcuc_conv2d_params *p, const int32_t *row
  * in full for every block of channels before the block's outputs are written). */
 mcuc_status mcuc_gemm_s8_mve(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output);
 
+/* The Helium variant of mcuc_conv2d_s8_dsp (kernels/arm/mcuc_conv2d_mve.c), same params but
+ * `groups` = (depth + 15) / 16 and `packed` in the layout of mcuc_gemm_s8_mve (zero point folded
+ * into the biases over the whole filter): each output pixel's window is copied as one im2col row
+ * (taps outside the input hold input_zp), then multiplied like mcuc_gemm_s8_mve. Scratch: depth
+ * bytes. Loop order (the `rows` streaming contract holds): output pixels in increasing order,
+ * each window read before its outputs are written. */
+mcuc_status mcuc_conv2d_s8_mve(const mcuc_conv2d_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
+
 #endif /* MCUC_CONV2D_H */
