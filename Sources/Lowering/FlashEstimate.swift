@@ -108,6 +108,7 @@ public enum CodeSizeModel {
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.gemmMVE.symbol: 684
         case KernelVariants.convMVE.symbol: 1082
+        case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490
         case KernelVariants.depthwiseMVE.symbol: 1340
         case KernelVariants.depthwiseInPlaceMVE.symbol: 1838
         default: 700

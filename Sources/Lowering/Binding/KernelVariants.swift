@@ -63,11 +63,18 @@ public enum KernelVariants {
     /// Helium GEMM.
     public static let convMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_conv2d_s8_mve")
 
+    /// `mcuc_add_s8_mve` / `mcuc_sub_s8_mve`: ADD and SUB of two operands of the output's shape,
+    /// four elements per Helium vector (the portable kernel's params).
+    public static let addMVE = KernelFunction(family: .elementwise, variant: .mve, symbol: "mcuc_add_s8_mve")
+    public static let subMVE = KernelFunction(family: .elementwise, variant: .mve, symbol: "mcuc_sub_s8_mve")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmMVE) { (_: FullyConnectedKernelParams) in true },
         VariantRule(replacing: "mcuc_conv2d_s8", with: convMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_add_s8", with: addMVE) { (p: BinaryKernelParams) in p.rank == 0 },
+        VariantRule(replacing: "mcuc_sub_s8", with: subMVE) { (p: BinaryKernelParams) in p.rank == 0 },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseMVE) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },

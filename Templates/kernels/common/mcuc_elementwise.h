@@ -53,4 +53,11 @@ mcuc_status mcuc_maximum_patch_s8(const mcuc_binary_params *p, const int32_t *ro
 mcuc_status mcuc_minimum_patch_s8(const mcuc_binary_params *p, const int32_t *rows, const int32_t *cols,
                                   const int8_t *input1, const int8_t *input2, int8_t *output);
 
+/* The Helium ADD and SUB (kernels/arm/mcuc_elementwise_mve.c) for operands of the output's shape
+ * (rank 0; mcuc's variant rule ensures it): four elements per vector, equal bit for bit to
+ * mcuc_add_s8 / mcuc_sub_s8. Each group of four output elements is written after its operand
+ * elements are read, in increasing order (the `readThenWrite` contract holds). */
+mcuc_status mcuc_add_s8_mve(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+mcuc_status mcuc_sub_s8_mve(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+
 #endif /* MCUC_ELEMENTWISE_H */
