@@ -217,10 +217,10 @@ static int32_t channel_base(const mcuc_depthwise_dsp_params *p, int32_t ch)
 typedef struct {
     int32_t m, round, neg_e;
     int32x4_t lo, hi;
-    uint32x4_t out_offsets; /* lane i: byte i * channels (output pixels of a row) */
+    uint32x4_t out_offsets; /* lane i: byte i * lane_step (the lanes' output pixels) */
 } dw_epilogue;
 
-static dw_epilogue epilogue_of(const mcuc_depthwise_dsp_params *p, int32_t ch)
+static dw_epilogue epilogue_of(const mcuc_depthwise_dsp_params *p, int32_t ch, int32_t lane_step)
 {
     dw_epilogue e;
     e.m = p->packed[4 * ch + 1];
@@ -228,7 +228,7 @@ static dw_epilogue epilogue_of(const mcuc_depthwise_dsp_params *p, int32_t ch)
     e.neg_e = -p->packed[4 * ch + 3];
     e.lo = vdupq_n_s32(p->act_min);
     e.hi = vdupq_n_s32(p->act_max);
-    e.out_offsets = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->channels);
+    e.out_offsets = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)lane_step);
     return e;
 }
 
@@ -246,14 +246,14 @@ epilogue4(const dw_epilogue *e, int32x4_t acc, mve_pred16_t live, int tail, int8
     }
 }
 
-/* Outputs [ox, ox + 4) of one row (x: the first one's window start in the plane; live lanes
- * only when `tail`): acc = base + the taps' inputs times weights, then the epilogue. */
+/* Four outputs (x: the first one's window start in the plane; lane i reads from x + xoff[i]
+ * and writes out + e->out_offsets[i]; live lanes only when `tail`): acc = base + the taps'
+ * inputs times weights, then the epilogue. */
 static inline __attribute__((always_inline)) void
 plane_block(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const int8_t *x, const int8_t *w,
-            const dw_epilogue *e, int32_t base, mve_pred16_t live, int tail, int8_t *out)
+            const dw_epilogue *e, int32_t base, uint32x4_t xoff, mve_pred16_t live, int tail, int8_t *out)
 {
     const int32_t c = p->channels, ystep = p->dilation_h * plane->pw;
-    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->stride_w);
     int32x4_t acc = vdupq_n_s32(base);
     int32_t ky, kx;
     for (ky = 0; ky < p->filter_h; ++ky, x += ystep, w += p->filter_w * c) {
@@ -295,7 +295,7 @@ static void plane_channel3x3(const mcuc_depthwise_dsp_params *p, const dw_plane 
     const int32x4_t basev = vdupq_n_s32(channel_base(p, ch));
     const uint32x4_t o0 = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->stride_w);
     const uint32x4_t o1 = vaddq_n_u32(o0, (uint32_t)p->dilation_w), o2 = vaddq_n_u32(o1, (uint32_t)p->dilation_w);
-    const dw_epilogue e = epilogue_of(p, ch);
+    const dw_epilogue e = epilogue_of(p, ch, c);
     const int8_t *row = plane->data;
     int32_t oy, ox;
     for (oy = 0; oy < oh; ++oy, row += row_step) {
@@ -314,27 +314,59 @@ static void plane_channel3x3(const mcuc_depthwise_dsp_params *p, const dw_plane 
     }
 }
 
-/* Output channel `ch` (stride: channels in `out`) from the plane. */
-static void plane_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
+/* Output channel `ch` of any window, four output pixels of a row per vector. */
+static void plane_channel_rows(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
 {
-    const int32_t c = p->channels, base = channel_base(p, ch);
+    const int32_t c = p->channels, base = channel_base(p, ch), ow = p->out_w;
     const int8_t *w = p->filter + ch;
-    const dw_epilogue e = epilogue_of(p, ch);
+    const dw_epilogue e = epilogue_of(p, ch, c);
+    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->stride_w);
     int32_t oy, ox;
-    if (p->filter_h == 3 && p->filter_w == 3) {
-        plane_channel3x3(p, plane, ch, out);
-        return;
-    }
     for (oy = 0; oy < p->out_h; ++oy) {
         const int8_t *x = plane->data + oy * p->stride_h * plane->pw;
-        int8_t *row = out + oy * p->out_w * c;
-        for (ox = 0; ox + 4 <= p->out_w; ox += 4) {
-            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, 0xffff, 0, row + ox * c);
+        int8_t *row = out + oy * ow * c;
+        for (ox = 0; ox + 4 <= ow; ox += 4) {
+            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, xoff, 0xffff, 0, row + ox * c);
         }
-        if (ox < p->out_w) {
-            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, vctp32q((uint32_t)(p->out_w - ox)), 1,
+        if (ox < ow) {
+            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, xoff, vctp32q((uint32_t)(ow - ox)), 1,
                         row + ox * c);
         }
+    }
+}
+
+/* Output channel `ch` of any window, four output pixels of a column per vector (outputs fewer
+ * than four wide, e.g. one-column spectrogram models). */
+static void plane_channel_columns(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
+{
+    const int32_t c = p->channels, base = channel_base(p, ch), ow = p->out_w, oh = p->out_h;
+    const int8_t *w = p->filter + ch;
+    const dw_epilogue e = epilogue_of(p, ch, ow * c);
+    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)(p->stride_h * plane->pw));
+    int32_t oy, ox;
+    for (ox = 0; ox < ow; ++ox) {
+        const int8_t *x = plane->data + ox * p->stride_w;
+        for (oy = 0; oy + 4 <= oh; oy += 4) {
+            plane_block(p, plane, x + oy * p->stride_h * plane->pw, w, &e, base, xoff, 0xffff, 0,
+                        out + (oy * ow + ox) * c);
+        }
+        if (oy < oh) {
+            plane_block(p, plane, x + oy * p->stride_h * plane->pw, w, &e, base, xoff,
+                        vctp32q((uint32_t)(oh - oy)), 1, out + (oy * ow + ox) * c);
+        }
+    }
+}
+
+/* Output channel `ch` (stride: channels in `out`) from the plane: vectors along the rows, or
+ * along the columns when the rows are narrower than a vector and shorter than the columns. */
+static void plane_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
+{
+    if (p->out_w < 4 && p->out_h > p->out_w) {
+        plane_channel_columns(p, plane, ch, out);
+    } else if (p->filter_h == 3 && p->filter_w == 3) {
+        plane_channel3x3(p, plane, ch, out);
+    } else {
+        plane_channel_rows(p, plane, ch, out);
     }
 }
 
