@@ -110,7 +110,7 @@ public enum CodeSizeModel {
         case KernelVariants.convMVE.symbol: 1082
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490
         case KernelVariants.depthwiseMVE.symbol: 1340
-        case KernelVariants.depthwiseInPlaceMVE.symbol: 2534
+        case KernelVariants.depthwiseInPlaceMVE.symbol: 1938
         default: 700
         }
     }

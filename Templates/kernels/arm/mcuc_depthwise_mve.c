@@ -267,7 +267,7 @@ plane_block(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const int
 }
 
 /* Four outputs of a 3x3 window (rows x0, x1, x2; column offsets o0, o1, o2 per lane). */
-#define MCUC_DW3X3_BLOCK(gather)                                                      \
+#define MCUC_DW3X3_BLOCK(gather, out)                                                 \
     do {                                                                              \
         int32x4_t acc = vmlaq_n_s32(basev, gather(x0, o0), w0);                       \
         acc = vmlaq_n_s32(acc, gather(x0, o1), w1);                                   \
@@ -284,89 +284,95 @@ plane_block(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const int
 #define MCUC_GATHER(b, o) vldrbq_gather_offset_s32((b), (o))
 #define MCUC_GATHER_Z(b, o) vldrbq_gather_offset_z_s32((b), (o), live)
 
-/* Output channel `ch` of a 3x3 filter from the plane: the nine weights in registers. */
-static void plane_channel3x3(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
+/* How a channel's outputs are walked: `lines` lines of `count` outputs, four per vector, along
+ * the rows or, where that takes fewer vectors (narrow outputs), along the columns. */
+typedef struct {
+    int32_t lines, count;
+    int32_t line_in, line_out; /* plane / output bytes from one line to the next */
+    int32_t lane_in, lane_out; /* plane / output bytes from one output of a line to the next */
+} dw_walk;
+
+static dw_walk walk_of(const mcuc_depthwise_dsp_params *p, const dw_plane *plane)
 {
-    const int32_t c = p->channels, ys = p->dilation_h * plane->pw, step = 4 * p->stride_w;
-    const int32_t ow = p->out_w, oh = p->out_h, row_step = p->stride_h * plane->pw, out_step = 4 * c;
+    const int32_t c = p->channels, oh = p->out_h, ow = p->out_w;
+    dw_walk k;
+    if (ow * ((oh + 3) / 4) < oh * ((ow + 3) / 4)) {
+        k.lines = ow;
+        k.count = oh;
+        k.line_in = p->stride_w;
+        k.line_out = c;
+        k.lane_in = p->stride_h * plane->pw;
+        k.lane_out = ow * c;
+    } else {
+        k.lines = oh;
+        k.count = ow;
+        k.line_in = p->stride_h * plane->pw;
+        k.line_out = ow * c;
+        k.lane_in = p->stride_w;
+        k.lane_out = c;
+    }
+    return k;
+}
+
+/* Output channel `ch` of a 3x3 filter from the plane: the nine weights in registers. */
+static void plane_channel3x3(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const dw_walk *k,
+                             int32_t ch, int8_t *out)
+{
+    const int32_t c = p->channels, ys = p->dilation_h * plane->pw, step = 4 * k->lane_in, out_step = 4 * k->lane_out;
     const int8_t *f = p->filter + ch;
     const int32_t w0 = f[0], w1 = f[c], w2 = f[2 * c], w3 = f[3 * c], w4 = f[4 * c];
     const int32_t w5 = f[5 * c], w6 = f[6 * c], w7 = f[7 * c], w8 = f[8 * c];
     const int32x4_t basev = vdupq_n_s32(channel_base(p, ch));
-    const uint32x4_t o0 = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->stride_w);
+    const uint32x4_t o0 = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)k->lane_in);
     const uint32x4_t o1 = vaddq_n_u32(o0, (uint32_t)p->dilation_w), o2 = vaddq_n_u32(o1, (uint32_t)p->dilation_w);
-    const dw_epilogue e = epilogue_of(p, ch, c);
-    const int8_t *row = plane->data;
-    int32_t oy, ox;
-    for (oy = 0; oy < oh; ++oy, row += row_step) {
-        const int8_t *x0 = row, *x1 = row + ys, *x2 = row + 2 * ys;
-        for (ox = ow; ox >= 4; ox -= 4, x0 += step, x1 += step, x2 += step, out += out_step) {
+    const dw_epilogue e = epilogue_of(p, ch, k->lane_out);
+    int32_t line, n;
+    for (line = 0; line < k->lines; ++line) {
+        const int8_t *x0 = plane->data + line * k->line_in, *x1 = x0 + ys, *x2 = x1 + ys;
+        int8_t *o = out + line * k->line_out;
+        for (n = k->count; n >= 4; n -= 4, x0 += step, x1 += step, x2 += step, o += out_step) {
             const mve_pred16_t live = 0xffff;
             const int tail = 0;
-            MCUC_DW3X3_BLOCK(MCUC_GATHER);
+            MCUC_DW3X3_BLOCK(MCUC_GATHER, o);
         }
-        if (ox > 0) {
-            const mve_pred16_t live = vctp32q((uint32_t)ox);
+        if (n > 0) {
+            const mve_pred16_t live = vctp32q((uint32_t)n);
             const int tail = 1;
-            MCUC_DW3X3_BLOCK(MCUC_GATHER_Z);
-            out += ox * c;
+            MCUC_DW3X3_BLOCK(MCUC_GATHER_Z, o);
         }
     }
 }
 
-/* Output channel `ch` of any window, four output pixels of a row per vector. */
-static void plane_channel_rows(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
+/* Output channel `ch` of any window. */
+static void plane_channel_any(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const dw_walk *k,
+                              int32_t ch, int8_t *out)
 {
-    const int32_t c = p->channels, base = channel_base(p, ch), ow = p->out_w;
+    const int32_t base = channel_base(p, ch);
     const int8_t *w = p->filter + ch;
-    const dw_epilogue e = epilogue_of(p, ch, c);
-    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)p->stride_w);
-    int32_t oy, ox;
-    for (oy = 0; oy < p->out_h; ++oy) {
-        const int8_t *x = plane->data + oy * p->stride_h * plane->pw;
-        int8_t *row = out + oy * ow * c;
-        for (ox = 0; ox + 4 <= ow; ox += 4) {
-            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, xoff, 0xffff, 0, row + ox * c);
+    const dw_epilogue e = epilogue_of(p, ch, k->lane_out);
+    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)k->lane_in);
+    int32_t line, i;
+    for (line = 0; line < k->lines; ++line) {
+        const int8_t *x = plane->data + line * k->line_in;
+        int8_t *o = out + line * k->line_out;
+        for (i = 0; i + 4 <= k->count; i += 4) {
+            plane_block(p, plane, x + i * k->lane_in, w, &e, base, xoff, 0xffff, 0, o + i * k->lane_out);
         }
-        if (ox < ow) {
-            plane_block(p, plane, x + ox * p->stride_w, w, &e, base, xoff, vctp32q((uint32_t)(ow - ox)), 1,
-                        row + ox * c);
+        if (i < k->count) {
+            plane_block(p, plane, x + i * k->lane_in, w, &e, base, xoff, vctp32q((uint32_t)(k->count - i)), 1,
+                        o + i * k->lane_out);
         }
     }
 }
 
-/* Output channel `ch` of any window, four output pixels of a column per vector (outputs fewer
- * than four wide, e.g. one-column spectrogram models). */
-static void plane_channel_columns(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
-{
-    const int32_t c = p->channels, base = channel_base(p, ch), ow = p->out_w, oh = p->out_h;
-    const int8_t *w = p->filter + ch;
-    const dw_epilogue e = epilogue_of(p, ch, ow * c);
-    const uint32x4_t xoff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)(p->stride_h * plane->pw));
-    int32_t oy, ox;
-    for (ox = 0; ox < ow; ++ox) {
-        const int8_t *x = plane->data + ox * p->stride_w;
-        for (oy = 0; oy + 4 <= oh; oy += 4) {
-            plane_block(p, plane, x + oy * p->stride_h * plane->pw, w, &e, base, xoff, 0xffff, 0,
-                        out + (oy * ow + ox) * c);
-        }
-        if (oy < oh) {
-            plane_block(p, plane, x + oy * p->stride_h * plane->pw, w, &e, base, xoff,
-                        vctp32q((uint32_t)(oh - oy)), 1, out + (oy * ow + ox) * c);
-        }
-    }
-}
-
-/* Output channel `ch` (stride: channels in `out`) from the plane: vectors along the rows, or
- * along the columns when the rows are narrower than a vector and shorter than the columns. */
+/* Output channel `ch` (stride: channels in `out`) from the plane. */
 static void plane_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
 {
-    if (p->out_w < 4 && p->out_h > p->out_w) {
-        plane_channel_columns(p, plane, ch, out);
-    } else if (p->filter_h == 3 && p->filter_w == 3) {
-        plane_channel3x3(p, plane, ch, out);
+    const dw_walk k = walk_of(p, plane);
+    if (p->filter_h == 3 && p->filter_w == 3) {
+        plane_channel3x3(p, plane, &k, ch, out);
     } else {
-        plane_channel_rows(p, plane, ch, out);
+        plane_channel_any(p, plane, &k, ch, out);
     }
 }
 
