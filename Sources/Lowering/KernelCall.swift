@@ -105,10 +105,24 @@ public struct LoweringOptions: Sendable, Hashable {
     /// When false, every contract is `separate` and nothing is folded or aliased (the plan TFLM
     /// can use, since its kernels promise no overlap).
     public var sharing: Bool
+    /// Nodes that keep their portable kernel whatever the core offers (the memory-lean choice
+    /// `--prefer` makes where a fast variant's scratch or contract would raise the peak).
+    public var portableNodes: Set<NodeID>
 
-    public init(target: Target, externalIO: Bool = false, sharing: Bool = true) {
+    public init(target: Target, externalIO: Bool = false, sharing: Bool = true, portableNodes: Set<NodeID> = []) {
         self.target = target
         self.externalIO = externalIO
         self.sharing = sharing
+        self.portableNodes = portableNodes
+    }
+
+    /// The features `node`'s kernel may use: none of the SIMD extensions for a portable node.
+    public func features(for node: NodeID) -> Target.Features {
+        var features = target.features
+        if portableNodes.contains(node) {
+            features.dsp = false
+            features.mve = false
+        }
+        return features
     }
 }

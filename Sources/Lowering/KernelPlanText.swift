@@ -30,12 +30,18 @@ public enum KernelPlanText {
             .filter(\.1).map(\.0)
         var lines = ["kernels steps=\(plan.calls.count) target=\(DisplayText.escaped(target.name)) "
             + "core=\(target.core.rawValue) features=\(features.isEmpty ? "none" : features.joined(separator: ",")) "
-            + "external-io=\(yesNo(plan.options.externalIO)) sharing=\(yesNo(plan.options.sharing))"]
+            + "external-io=\(yesNo(plan.options.externalIO)) sharing=\(yesNo(plan.options.sharing))"
+            + portableText(plan.options.portableNodes)]
         for call in plan.calls {
             lines.append("step \(call.step): " + callText(call, graph: graph))
             if let binding = call.binding { lines += BindingText.lines(binding).map { "  " + $0 } }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// ` portable=op3,op7` for nodes kept on their portable kernel, else nothing.
+    static func portableText(_ nodes: Set<NodeID>) -> String {
+        nodes.isEmpty ? "" : " portable=" + nodes.sorted().map(\.description).joined(separator: ",")
     }
 
     /// `op0 CONV_2D kernel=conv window=... reads=(t0) writes=t3 scratch=0 static=0 contract=separate`.

@@ -82,12 +82,12 @@ struct OpLowering {
     }
 
     /// A binding of the portable kernel `symbol` of `family` with `params`, the variant for the
-    /// target's core chosen by `KernelVariants`.
+    /// target's core chosen by `KernelVariants` (portable for the `portableNodes`).
     func bind(_ family: KernelFamily, _ symbol: String, _ params: some KernelParams,
               _ arguments: [KernelBinding.Argument], tables: [ConstantTable] = []) -> KernelBinding {
         if let patch { return patchBinding(patch, symbol, params, arguments, tables: tables) }
         let function = KernelVariants.choose(.portable(family, symbol), params: params,
-                                             features: options.target.features)
+                                             features: options.features(for: node.id))
         return KernelBinding(callee: .kernel(function), params: params, arguments: arguments, tables: tables)
     }
 

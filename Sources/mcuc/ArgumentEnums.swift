@@ -9,6 +9,7 @@ extension IOMode: ExpressibleByArgument {}
 extension PlannerChoice: ExpressibleByArgument {}
 extension SimulationPlatform: ExpressibleByArgument {}
 extension QemuCore: ExpressibleByArgument {}
+extension KernelPreference: ExpressibleByArgument {}
 
 extension PatchChoice: ExpressibleByArgument {
     public init?(argument: String) { self.init(patchArgument: argument) }

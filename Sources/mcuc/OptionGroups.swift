@@ -34,7 +34,8 @@ struct BoundaryTypeOptions: ParsableArguments {
     var io: IOMode = .model
 }
 
-/// `--patch`, `--input-streaming`, `--max-mac-overhead`: patch-based inference of the first stage.
+/// `--patch`, `--input-streaming`, `--max-mac-overhead`: patch-based inference of the first stage;
+/// `--prefer`: fast kernels against their SRAM.
 struct PatchOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Run the first operators patch by patch: none (layer by layer), auto (the smallest peak within --max-mac-overhead), fit (the least MAC overhead that fits the target's SRAM), or RxC@K (an R-by-C grid over the first K operators).", valueName: "none|auto|fit|RxC@K"))
     var patch: PatchChoice = .none
@@ -51,9 +52,12 @@ struct PatchOptionGroup: ParsableArguments {
             })
     var maxMacOverhead: Double = 0.2
 
+    @Option(help: ArgumentHelp("Kernels where a fast variant needs more SRAM than the portable one: speed (fastest everywhere), memory (never above the memory-lean peak) or balanced (fastest within 5% of it).", valueName: "memory|speed|balanced"))
+    var prefer: KernelPreference = .balanced
+
     /// The Driver's value.
     var options: PatchingOptions {
-        PatchingOptions(patch: patch, inputStreaming: inputStreaming, maxMACOverhead: maxMacOverhead)
+        PatchingOptions(patch: patch, inputStreaming: inputStreaming, maxMACOverhead: maxMacOverhead, prefer: prefer)
     }
 }
 

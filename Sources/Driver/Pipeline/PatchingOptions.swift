@@ -1,15 +1,19 @@
-/// The patch-stage options every planning command shares (`--patch`, `--input-streaming`,
-/// `--max-mac-overhead`).
+/// The schedule and kernel choices every planning command shares (`--patch`, `--input-streaming`,
+/// `--max-mac-overhead`, `--prefer`).
 public struct PatchingOptions: Sendable, Hashable {
     public var patch: PatchChoice
     public var inputStreaming: Bool
     /// A fraction: 0.2 = 20% more MACs than layer-based.
     public var maxMACOverhead: Double
+    /// Fast kernel variants against their SRAM.
+    public var prefer: KernelPreference
 
-    public init(patch: PatchChoice = .none, inputStreaming: Bool = false, maxMACOverhead: Double = 0.2) {
+    public init(patch: PatchChoice = .none, inputStreaming: Bool = false, maxMACOverhead: Double = 0.2,
+                prefer: KernelPreference = .balanced) {
         self.patch = patch
         self.inputStreaming = inputStreaming
         self.maxMACOverhead = maxMACOverhead
+        self.prefer = prefer
     }
 
     /// Parses `--max-mac-overhead`: a percentage, `20` or `20%` (0 to 1000), as a fraction.
@@ -22,12 +26,13 @@ public struct PatchingOptions: Sendable, Hashable {
 }
 
 extension PipelineOptions {
-    /// `self` with the patch options set (and the SRAM budget `--patch fit` aims for).
+    /// `self` with the patch and kernel options set (and the SRAM budget `--patch fit` aims for).
     public func with(_ patching: PatchingOptions, sramBudget: Int? = nil) -> PipelineOptions {
         var copy = self
         copy.patch = patching.patch
         copy.inputStreaming = patching.inputStreaming
         copy.maxMACOverhead = patching.maxMACOverhead
+        copy.prefer = patching.prefer
         copy.sramBudget = sramBudget ?? copy.sramBudget
         return copy
     }

@@ -29,12 +29,15 @@ public struct PipelineOptions: Sendable, Hashable {
     public var maxMACOverhead: Double
     /// The target's SRAM budget (`--patch fit` looks for the least overhead that fits it).
     public var sramBudget: Int?
+    /// `--prefer`: fast kernel variants against the SRAM their scratch costs.
+    public var prefer: KernelPreference
 
     public init(target: Target = TargetCatalog.defaultTarget, externalIO: Bool = false, sharing: Bool = true,
                 planner: Planner? = nil, alignment: Int = 4, io: IOMode = .model, patch: PatchChoice = .none,
                 inputStreaming: Bool = false, maxMACOverhead: Double = 0.2, sramBudget: Int? = nil,
-                regions: [RegionSpec] = []) {
+                regions: [RegionSpec] = [], prefer: KernelPreference = .balanced) {
         self.target = target
+        self.prefer = prefer
         self.patch = patch
         self.inputStreaming = inputStreaming
         self.maxMACOverhead = maxMACOverhead
@@ -70,6 +73,8 @@ public struct PlannedModel: Sendable {
     /// How the patch stage was decided (nil with `--patch none`).
     public var patch: PatchOutcome?
     public var kernels: KernelPlan
+    /// What `--prefer` chose among the kernel variants, and what the alternatives cost.
+    public var kernelChoice: KernelChoice
     public var memory: MemoryPlan
     public var flash: FlashEstimate
 }
@@ -103,17 +108,12 @@ public enum Pipeline {
         let (schedule, patch) = try PatchDecision.decide(graph, options: options)
         check(Scheduling.problems(in: schedule, for: graph), stage: .schedule)
         if stop == .schedule { return .stopped(after: .schedule, text: ScheduleText.render(schedule, graph: graph)) }
-        let kernels = Lowering.lower(graph, schedule: schedule,
-                                     options: LoweringOptions(target: options.target, externalIO: options.externalIO,
-                                                                      sharing: options.sharing))
-        check(Lowering.problems(in: kernels, graph: graph, schedule: schedule), stage: .lowering)
+        let (lowered, choice) = KernelPreferenceSearch.lowerAndPlace(graph, schedule: schedule, options: options)
+        let kernels = lowered.kernels, memory = lowered.memory
         if stop == .lowering { return .stopped(after: .lowering, text: KernelPlanText.render(kernels, graph: graph)) }
-        let memory = MemoryPlanning.plan(graph, schedule: schedule, kernels: kernels,
-                                         options: PlanningOptions(planner: options.planner, alignment: options.alignment,
-                                                                  regions: options.regions))
-        check(memory.verify(), stage: .memory)
         if stop == .memory { return .stopped(after: .memory, text: MemoryPlanText.render(memory, graph: graph)) }
-        return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, patch: patch, kernels: kernels, memory: memory,
+        return .finished(PlannedModel(graph: graph, rewrites: rewritten.notes, schedule: schedule, patch: patch, kernels: kernels,
+                                      kernelChoice: choice, memory: memory,
                                       flash: FlashEstimate.estimate(kernels, graph: graph)))
     }
 

@@ -101,6 +101,8 @@ public struct PlanReport: Sendable, Encodable {
     public var graph_rewrites: [String]
     /// The patch stage (nil with `--patch none`).
     public var patch: PatchReport?
+    /// `--prefer`: the kernel choice and the peak SRAM of each preference.
+    public var kernel_choice: KernelChoiceReport
 
     /// The report for `planned` (loaded from `model`), whose memory on the target's core is
     /// `memory`, against `target`.
@@ -138,6 +140,7 @@ public struct PlanReport: Sendable, Encodable {
         patch = planned.patch.map { PatchReport($0, schedule: planned.schedule, graph: graph,
                                                   materialized: Set(memory.tensors.map(\.tensor)), verbose: verbose) }
         candidates = memory.candidates.map { Candidate(planner: $0.planner.rawValue, arena_bytes: $0.arenaBytes) }
+        kernel_choice = KernelChoiceReport(planned.kernelChoice)
     }
 
     /// Every tensor in the arena by tensor index, then the scratch buffers by step.

@@ -13,6 +13,7 @@ extension PlanReport {
         out += graph_rewrites.map { "rewrite: \($0)" }
         if !graph_rewrites.isEmpty { out.append("(op indices below are those of the rewritten graph)") }
         if let patch { out += patch.renderText(graph: graph) }
+        out.append(planned.kernelChoice.summary)
         out.append("")
         var table = TextTable(headers: ["step", "op", "type", "kernel", "live bytes", "high water"],
                               rightAligned: [0, 1, 4, 5])

@@ -26,7 +26,7 @@ extension OpLowering {
         let (rows, cols) = geometry.tables(node: node.id, operands: operands, output: output,
                                            windows: patchWindows(patch.field))
         let adapted = patchParams(rule.params, params, operands: operands)
-        let function = KernelVariants.choose(rule.function, params: adapted, features: options.target.features)
+        let function = KernelVariants.choose(rule.function, params: adapted, features: options.features(for: node.id))
         let entry = PatchGeometry.fields * operands.count
         return KernelBinding(callee: .kernel(function), params: adapted,
                              arguments: [.patchRows(rows.id, entry: entry), .patchCols(cols.id, entry: entry)] + arguments,
