@@ -64,7 +64,7 @@ bench-compile: build
 ## Instructions, Flash and SRAM of every shared model on M4, M7, M33, M55 (M0, M3: small models)
 ## under QEMU, with the ratio to TFLite Micro + CMSIS-NN (a benchmark, never a test).
 bench-m4 bench-qemu: build
-	python3 scripts/bench-qemu.py --mcuc $(MCUC)
+	python3 scripts/bench-qemu.py --mcuc $(MCUC) --prefer $${PREFER:-balanced}
 
 ## The code and stack estimates against the ELF, and their error (a benchmark, never a test).
 bench-memory: build

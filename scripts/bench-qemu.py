@@ -34,8 +34,9 @@ ANCHORS = {
 SMALL_MODELS = ["tflm_hello_world", "tflm_micro_speech", "mlperf_kws_dscnn", "mlperf_sww"]
 
 
-def simulate(mcuc, path, core, inputs):
-    command = [mcuc, "simulate", path, "--on", "qemu", "--core", core, "--inputs", str(inputs), "--json"]
+def simulate(mcuc, path, core, inputs, prefer):
+    command = [mcuc, "simulate", path, "--on", "qemu", "--core", core, "--inputs", str(inputs), "--json",
+               "--prefer", prefer]
     run = subprocess.run(command, capture_output=True, text=True)
     if not run.stdout.strip():
         return {"error": run.stderr.strip().split(": ", 2)[-1]}
@@ -55,14 +56,14 @@ def row(name, core, r):
         "{:,}".format(s["stack"]), ratio)
 
 
-def table(mcuc, models, names, core, inputs):
+def table(mcuc, models, names, core, inputs, prefer):
     print("\n### Cortex-%s (%s)\n" % (core.upper(), {"m0": "microbit", "m3": "mps2-an385", "m4": "mps2-an386",
                                                    "m7": "mps2-an500", "m33": "mps2-an505", "m55": "mps3-an547"}[core]))
     print("| model | bit-exact | instructions | MACs/instr | code B | constants B | arena B | static B | stack B "
           "| vs TFLM+CMSIS-NN |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in names:
-        print(row(name, core, simulate(mcuc, os.path.join(models, name + ".tflite"), core, inputs)), flush=True)
+        print(row(name, core, simulate(mcuc, os.path.join(models, name + ".tflite"), core, inputs, prefer)), flush=True)
 
 
 def supported(mcuc, models):
@@ -81,17 +82,18 @@ def main():
     parser.add_argument("--cores", default="m4,m7,m33,m55")
     parser.add_argument("--small-cores", default="m0,m3")
     parser.add_argument("--inputs", type=int, default=1)
+    parser.add_argument("--prefer", default="balanced", choices=["memory", "speed", "balanced"])
     args = parser.parse_args()
     models = os.environ.get("MCUC_MODELS_DIR", os.path.join(ROOT, "..", "shared", "models"))
     names = supported(args.mcuc, models)
     if not names:
         sys.exit("bench-qemu: no supported model in %s" % models)
     print("mcuc on emulated Cortex-M cores: arm-none-eabi-gcc -O2, QEMU 7.2, one inference counted "
-          "(seeded random input), Flash and SRAM from the ELF")
+          "(seeded random input), Flash and SRAM from the ELF, --prefer %s" % args.prefer)
     for core in [c for c in args.cores.split(",") if c]:
-        table(args.mcuc, models, names, core, args.inputs)
+        table(args.mcuc, models, names, core, args.inputs, args.prefer)
     for core in [c for c in args.small_cores.split(",") if c]:
-        table(args.mcuc, models, [n for n in names if n in SMALL_MODELS], core, args.inputs)
+        table(args.mcuc, models, [n for n in names if n in SMALL_MODELS], core, args.inputs, args.prefer)
 
 
 if __name__ == "__main__":
