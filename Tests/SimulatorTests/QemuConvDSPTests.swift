@@ -51,10 +51,10 @@ struct QemuConvDSPTests {
 
     func check(_ shape: Shape) throws {
         let graph = Self.graph(shape)
-        let planned = try Pipeline.plan(graph, options: PipelineOptions())
+        let planned = try Pipeline.plan(graph, options: QemuTesting.fastest)
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
         #expect(symbols == ["mcuc_conv2d_s8_dsp"], "\(shape): \(symbols)")
-        let (report, build) = try QemuTesting.simulate(graph, path: "conv-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
+        let (report, build) = try QemuTesting.simulate(graph, path: "conv-dsp-\(shape.seed)-\(shape).tflite", core: .m4, pipeline: QemuTesting.fastest)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
     }

@@ -74,7 +74,7 @@ struct QemuDepthwiseDSPTests {
 
     func check(_ shape: Shape) throws {
         let graph = Self.graph(shape)
-        let planned = try Pipeline.plan(graph, options: PipelineOptions())
+        let planned = try Pipeline.plan(graph, options: QemuTesting.fastest)
         let calls = planned.kernels.calls.filter { call in
             ["depthwise", "conv2d"].contains { call.binding?.function?.symbol.contains($0) ?? false }
         }
@@ -84,7 +84,7 @@ struct QemuDepthwiseDSPTests {
         if shape.inPlace && Self.representative.contains(where: { $0.seed == shape.seed }) {
             #expect(inPlace, "\(shape): the planner should run it in place")
         }
-        let (report, build) = try QemuTesting.simulate(graph, path: "dw-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
+        let (report, build) = try QemuTesting.simulate(graph, path: "dw-dsp-\(shape.seed)-\(shape).tflite", core: .m4, pipeline: QemuTesting.fastest)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
     }

@@ -53,11 +53,11 @@ struct QemuGemmDSPTests {
 
     func check(_ shape: Shape) throws {
         let graph = Self.graph(shape)
-        let planned = try Pipeline.plan(graph, options: PipelineOptions())
+        let planned = try Pipeline.plan(graph, options: QemuTesting.fastest)
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
         let gemm = shape.pixels == 1 ? "mcuc_gemm1_s8_dsp" : "mcuc_gemm_s8_dsp"
         #expect(symbols == [gemm, gemm], "\(shape): \(symbols)")
-        let (report, build) = try QemuTesting.simulate(graph, path: "gemm-dsp-\(shape.seed)-\(shape).tflite", core: .m4)
+        let (report, build) = try QemuTesting.simulate(graph, path: "gemm-dsp-\(shape.seed)-\(shape).tflite", core: .m4, pipeline: QemuTesting.fastest)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
     }

@@ -24,6 +24,10 @@ enum QemuTesting {
             })
         })
 
+    /// Plans that take every fast kernel variant the core offers (`--prefer speed`): the kernel
+    /// tests check the variants, whatever their scratch costs a tiny test graph.
+    static let fastest = PipelineOptions(prefer: .speed)
+
     /// The sources of `graph` (planned with default options, or with the caller's I/O buffers).
     static func sources(_ graph: Graph, path: String, externalIO: Bool = false) throws -> GeneratedSources {
         try sources(graph, path: path, pipeline: PipelineOptions(externalIO: externalIO)).sources
