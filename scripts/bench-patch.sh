@@ -2,7 +2,8 @@
 # The patch-based inference table: for every supported model of the shared models folder (and the
 # models given as extra arguments), with --io int8, the layer-based peak, `--patch auto` with the
 # input held and with --input-streaming (peak, chosen grid@ops, MAC overhead), and the wall time
-# of each `mcuc plan` (process start, import, search, final plan). The search time is the
+# of each `mcuc plan --estimate` (process start, import, search, final plan; no cross build for
+# the ELF's numbers, so peaks are the plan's arena, Flash estimated). The search time is the
 # `--patch auto` time minus the layer-based `plan` time. A benchmark, never a test.
 #
 #   scripts/bench-patch.sh [MCUC_BINARY] [EXTRA_MODEL.tflite ...]   (default .build/release/mcuc)
@@ -19,7 +20,8 @@ paths = [os.path.join(models, f) for f in sorted(os.listdir(models)) if f.endswi
 
 def plan(path, *flags):
     start = time.perf_counter()
-    run = subprocess.run([mcuc, "plan", path, "--json", "--io", "int8", *flags], capture_output=True, text=True)
+    run = subprocess.run([mcuc, "plan", path, "--json", "--io", "int8", "--estimate", *flags],
+                         capture_output=True, text=True)
     seconds = time.perf_counter() - start
     return (json.loads(run.stdout) if run.returncode == 0 else None), seconds
 
