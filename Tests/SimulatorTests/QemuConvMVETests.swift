@@ -43,12 +43,12 @@ struct QemuConvMVETests {
     func check(_ shape: Shape) throws {
         let graph = QemuConvDSPTests.graph(shape)
         let m55 = TestTargets.named("corstone300")
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55))
+        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55, prefer: .speed))
         let calls = planned.kernels.calls.filter { $0.binding?.function != nil }
         #expect(calls.compactMap { $0.binding?.function?.symbol } == ["mcuc_conv2d_s8_mve"], "\(shape)")
         #expect(calls.first?.scratchBytes == shape.kh * shape.kw * shape.inC, "\(shape): one im2col row")
         let (report, build) = try QemuTesting.simulate(graph, path: "conv-mve-\(shape.seed)-\(shape).tflite", core: .m55,
-                                                       target: m55)
+                                                       pipeline: QemuTesting.fastest, target: m55)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M55")
     }

@@ -47,7 +47,7 @@ struct QemuDepthwiseMVETests {
     func check(_ shape: Shape) throws {
         let graph = QemuDepthwiseDSPTests.graph(shape)
         let m55 = TestTargets.named("corstone300")
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55))
+        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55, prefer: .speed))
         let calls = planned.kernels.calls.filter { call in
             ["depthwise", "conv2d"].contains { call.binding?.function?.symbol.contains($0) ?? false }
         }
@@ -67,7 +67,7 @@ struct QemuDepthwiseMVETests {
             #expect(calls.first?.scratchBytes == plane, "\(shape): the in-place scratch")
         }
         let (report, build) = try QemuTesting.simulate(graph, path: "dw-mve-\(shape.seed)-\(shape).tflite", core: .m55,
-                                                       target: m55)
+                                                       pipeline: QemuTesting.fastest, target: m55)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M55")
     }

@@ -30,12 +30,12 @@ struct QemuElementwiseMVETests {
     func representativeShapes(_ shape: Shape) throws {
         let graph = Self.graph(shape)
         let m55 = TestTargets.named("corstone300")
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55))
+        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55, prefer: .speed))
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
         let op = shape.sub ? "sub" : "add"
         #expect(symbols.last == (shape.dims == shape.other ? "mcuc_\(op)_s8_mve" : "mcuc_\(op)_s8"), "\(shape): \(symbols)")
         let (report, build) = try QemuTesting.simulate(graph, path: "ew-mve-\(shape.seed)-\(op).tflite", core: .m55,
-                                                       target: m55)
+                                                       pipeline: QemuTesting.fastest, target: m55)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M55")
     }

@@ -45,11 +45,11 @@ struct QemuGemmMVETests {
     func check(_ shape: Shape) throws {
         let graph = QemuGemmDSPTests.graph(shape)
         let m55 = TestTargets.named("corstone300")
-        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55))
+        let planned = try Pipeline.plan(graph, options: PipelineOptions(target: m55, prefer: .speed))
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
         #expect(symbols == ["mcuc_gemm_s8_mve", "mcuc_gemm_s8_mve"], "\(shape): \(symbols)")
         let (report, build) = try QemuTesting.simulate(graph, path: "gemm-mve-\(shape.seed)-\(shape).tflite",
-                                                       core: .m55, target: m55)
+                                                       core: .m55, pipeline: QemuTesting.fastest, target: m55)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M55")
     }
