@@ -11,29 +11,35 @@ static int8_t depthwise_output(const mcuc_depthwise_params *p, uint32_t acc, int
 }
 
 /* The accumulator of output (oy, ox, oc) over one channel of rectangle `in`: element (iy, ix) is
- * at channel[in->offset + iy * in->pitch + ix * step]. */
+ * at channel[in->offset + iy * in->pitch + ix * step]. Row pointers and bounds are taken once per
+ * filter row, so the tap loop is a load, a bounds check and a multiply-add. */
 static uint32_t depthwise_window(const mcuc_depthwise_params *p, const int8_t *channel, const mcuc_plane *in,
                                  int32_t step, int32_t oy, int32_t ox, int32_t oc)
 {
     const int32_t iy0 = oy * p->stride_h - in->pad_top;
     const int32_t ix0 = ox * p->stride_w - in->pad_left;
+    const int32_t in_h = in->h, in_w = in->w, pitch = in->pitch;
+    const int32_t filter_w = p->filter_w, dilation_w = p->dilation_w, out_c = p->out_c;
+    const int32_t input_offset = p->input_offset;
+    const int8_t *base = channel + in->offset;
     uint32_t acc = 0;
     int32_t ky, kx;
     for (ky = 0; ky < p->filter_h; ++ky) {
         const int32_t iy = iy0 + ky * p->dilation_h;
-        if (iy < 0 || iy >= in->h) {
+        const int8_t *row;
+        const int8_t *weights;
+        if (iy < 0 || iy >= in_h) {
             continue;
         }
-        for (kx = 0; kx < p->filter_w; ++kx) {
-            const int32_t ix = ix0 + kx * p->dilation_w;
-            int32_t x;
-            int32_t w;
-            if (ix < 0 || ix >= in->w) {
-                continue;
+        row = base + iy * pitch;
+        weights = p->filter + ky * filter_w * out_c + oc;
+        for (kx = 0; kx < filter_w; ++kx) {
+            const int32_t ix = ix0 + kx * dilation_w;
+            if (ix >= 0 && ix < in_w) {
+                const int32_t x = (int32_t)row[ix * step];
+                const int32_t w = (int32_t)weights[kx * out_c];
+                acc += (uint32_t)(w * (x + input_offset));
             }
-            x = (int32_t)channel[in->offset + iy * in->pitch + ix * step];
-            w = (int32_t)p->filter[(ky * p->filter_w + kx) * p->out_c + oc];
-            acc += (uint32_t)(w * (x + p->input_offset));
         }
     }
     return acc;
