@@ -41,6 +41,8 @@ public enum Op: Sendable, Hashable {
     case maximum(Maximum)
     case minimum(Minimum)
     case abs(Abs)
+    case mirrorPad(MirrorPad)
+    case gather(Gather)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -82,6 +84,8 @@ public enum Op: Sendable, Hashable {
         case .maximum(let d): d
         case .minimum(let d): d
         case .abs(let d): d
+        case .mirrorPad(let d): d
+        case .gather(let d): d
         case .unsupported: nil
         }
     }

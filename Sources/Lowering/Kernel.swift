@@ -53,6 +53,9 @@ public enum Kernel: Sendable, Hashable {
     case stridedSlice
     /// RESIZE_NEAREST_NEIGHBOR.
     case resizeNearestNeighbor
+    /// MIRROR_PAD, GATHER (constant coordinates): output elements in row-major order, each read
+    /// from the input at the sum of its per-axis offsets.
+    case gather
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -84,6 +87,7 @@ public enum Kernel: Sendable, Hashable {
         case .transpose: "transpose"
         case .stridedSlice: "strided-slice"
         case .resizeNearestNeighbor: "resize-nearest"
+        case .gather: "gather"
         }
     }
 }

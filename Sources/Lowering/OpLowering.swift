@@ -55,6 +55,8 @@ struct OpLowering {
         case .maximum: rawBinary(symbol: "mcuc_maximum_s8")
         case .minimum: rawBinary(symbol: "mcuc_minimum_s8")
         case .abs(let op): abs(op.prepare(operands))
+        case .mirrorPad(let op): axisGather(op.prepare(operands))
+        case .gather(let op): axisGather(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

@@ -39,6 +39,8 @@ extension Reference {
         case .maximum: return ReferenceMaximumMinimum.run(c, maximum: true)
         case .minimum: return ReferenceMaximumMinimum.run(c, maximum: false)
         case .abs(let op): return ReferenceAbs.run(c, op.prepare(operands))
+        case .mirrorPad(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
+        case .gather(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

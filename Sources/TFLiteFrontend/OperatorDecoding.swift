@@ -15,7 +15,7 @@ enum OperatorDecoding {
         "STRIDED_SLICE": 32, "DEQUANTIZE": 38, "PADV2": 43, "RESIZE_NEAREST_NEIGHBOR": 74,
         "LEAKY_RELU": 75, "QUANTIZE": 89, "HARD_SWISH": 91,
         "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
-        "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78,
+        "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78, "GATHER": 23, "MIRROR_PAD": 77,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -78,6 +78,8 @@ enum OperatorDecoding {
         case "MAXIMUM": return .maximum(Maximum())
         case "MINIMUM": return .minimum(Minimum())
         case "ABS": return .abs(Abs())
+        case "MIRROR_PAD": return .mirrorPad(MirrorPad(reflect: o.mirror_pad_mode == 0))
+        case "GATHER": return .gather(Gather(axis: Int(o.axis), batchDims: Int(o.batch_dims)))
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

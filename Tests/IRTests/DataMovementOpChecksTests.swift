@@ -94,3 +94,54 @@ import TestSupport
         #expect(graph(Pack(valuesCount: 2, axis: 1), inputs: [[3, 4], [3, 4]], output: [2, 3, 4])?.kind == .malformed)
     }
 }
+
+/// MIRROR_PAD (paddings that fit the mode) and GATHER (constant coordinates, batch_dims 0).
+@Suite struct MirrorPadGatherChecksTests {
+    static let q = DataMovementOpChecksTests.q
+
+    @Test func mirrorPadPaddingsMustFitTheMode() {
+        let reflect = Op.mirrorPad(MirrorPad(reflect: true)), symmetric = Op.mirrorPad(MirrorPad(reflect: false))
+        func problem(_ op: Op, _ pads: [Int32], _ out: [Int]) -> CompileError? {
+            var b = GraphBuilder()
+            let x = b.input([4, 3], scale: Self.q.0, zeroPoint: Self.q.1, name: "x")
+            let p = b.constInt32([2, 2], pads, name: "pads")
+            let y = b.activation(out, scale: Self.q.0, zeroPoint: Self.q.1, name: "y")
+            b.node(op, inputs: [x, p], output: y)
+            let g = b.build(outputs: [y])
+            return SupportCheck.problem(with: g.nodes[0], in: g)
+        }
+        #expect(problem(reflect, [3, 3, 2, 2], [10, 7]) == nil)
+        #expect(problem(symmetric, [4, 4, 3, 3], [12, 9]) == nil)
+        let far = problem(reflect, [4, 0, 0, 0], [8, 3])
+        #expect(far?.kind == .unsupported && far?.message.contains("reads outside") == true)
+        #expect(problem(symmetric, [0, 0, 0, 4], [4, 7])?.kind == .unsupported)
+        #expect(problem(reflect, [1, 1, 1, 1], [6, 6])?.kind == .malformed)
+    }
+
+    @Test func mirrorPadIndexMaps() {
+        let r = AxisGather.mirrorPad(input: Shape([4]), pads: [(2, 3)], reflect: true)
+        #expect(r.offsets[0] == [2, 1, 0, 1, 2, 3, 2, 1, 0])
+        let s = AxisGather.mirrorPad(input: Shape([4]), pads: [(2, 3)], reflect: false)
+        #expect(s.offsets[0] == [1, 0, 0, 1, 2, 3, 3, 2, 1])
+    }
+
+    @Test func gatherNeedsConstantInRangeCoordinates() {
+        func problem(_ gather: Gather, _ coords: [Int32], constant: Bool = true, out: [Int]) -> CompileError? {
+            var b = GraphBuilder()
+            let x = b.input([6, 4], scale: Self.q.0, zeroPoint: Self.q.1, name: "x")
+            let c = constant ? b.constInt32([coords.count], coords, name: "coords")
+                : b.add(Tensor(id: TensorID(0), name: "coords", type: .int32, shape: Shape([coords.count])))
+            if !constant { b.inputs.append(c) }
+            let y = b.activation(out, scale: Self.q.0, zeroPoint: Self.q.1, name: "y")
+            b.node(.gather(gather), inputs: [x, c], output: y)
+            let g = b.build(outputs: [y])
+            return SupportCheck.problem(with: g.nodes[0], in: g)
+        }
+        #expect(problem(Gather(axis: 0, batchDims: 0), [5, 0, 2], out: [3, 4]) == nil)
+        #expect(problem(Gather(axis: -1, batchDims: 0), [3, 3], out: [6, 2]) == nil)
+        #expect(problem(Gather(axis: 0, batchDims: 0), [6], out: [1, 4])?.kind == .malformed)
+        #expect(problem(Gather(axis: 0, batchDims: 0), [1], constant: false, out: [1, 4])?.kind == .unsupported)
+        #expect(problem(Gather(axis: 1, batchDims: 1), [1], out: [6, 1])?.kind == .unsupported)
+        #expect(problem(Gather(axis: 2, batchDims: 0), [1], out: [6, 4])?.kind == .malformed)
+    }
+}

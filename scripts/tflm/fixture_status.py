@@ -18,6 +18,9 @@ SUPPORTED = {
     "MAXIMUM": None,
     "MINIMUM": None,
     "ABS": None,
+    "MIRROR_PAD": None,
+    # constant coordinates, batch_dims 0
+    "GATHER": lambda desc: desc in ("axis0_rank2", "axis1_rank3_coords2d", "axis_neg1"),
 }
 
 

@@ -10,6 +10,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case depthwise = "mcuc_depthwise"
     case elementwise = "mcuc_elementwise"
     case fullyConnected = "mcuc_fully_connected"
+    case gather = "mcuc_gather"
     case logSoftmax = "mcuc_log_softmax"
     case mean = "mcuc_mean"
     case pad = "mcuc_pad"

@@ -1,0 +1,44 @@
+/// A copy whose source index along each output axis depends on that axis alone: output element
+/// `(o_0, ..., o_r)` (row-major over `dims`) is input element `Σ_d offsets[d][o_d]` (element
+/// offsets, the input strides folded in). MIRROR_PAD and GATHER with constant coordinates are
+/// such copies; the `mcuc_gather` kernel runs them from one table.
+public struct AxisGather: Sendable, Hashable {
+    /// The output walk's dimensions.
+    public var dims: [Int]
+    /// Per output axis, the input element offset of each index along it.
+    public var offsets: [[Int]]
+
+    /// Elements written.
+    public var count: Int { dims.reduce(1, *) }
+
+    /// MIRROR_PAD of `input` by `pads` (before, after) per axis; `reflect` excludes the border,
+    /// symmetric includes it (TFLM's index map; pads checked to fit).
+    public static func mirrorPad(input: Shape, pads: [(before: Int, after: Int)], reflect: Bool) -> AxisGather {
+        let strides = input.rowMajorStrides, off = reflect ? 1 : 0
+        var dims: [Int] = [], offsets: [[Int]] = []
+        for d in 0..<input.rank {
+            let size = input[d], (left, right) = pads[d]
+            let sources = (0..<(left + size + right)).map { i -> Int in
+                if i < left { return left - 1 + off - i }
+                if i - left < size { return i - left }
+                return size - 1 - off - (i - left - size)
+            }
+            dims.append(sources.count)
+            offsets.append(sources.map { $0 * strides[d] })
+        }
+        return AxisGather(dims: dims, offsets: offsets)
+    }
+
+    /// GATHER of `coordinates` (flattened, each in `0..<input[axis]`) along `axis`, batch_dims 0:
+    /// the walk is the input's dimensions with `axis` replaced by the coordinates.
+    public static func gather(input: Shape, axis: Int, coordinates: [Int]) -> AxisGather {
+        let strides = input.rowMajorStrides
+        var dims: [Int] = [], offsets: [[Int]] = []
+        for d in 0..<input.rank {
+            let sources = d == axis ? coordinates : Array(0..<input[d])
+            dims.append(sources.count)
+            offsets.append(sources.map { $0 * strides[d] })
+        }
+        return AxisGather(dims: dims, offsets: offsets)
+    }
+}
