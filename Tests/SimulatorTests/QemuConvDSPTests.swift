@@ -1,12 +1,13 @@
 import Driver
 import Foundation
 import IR
+import Lowering
 import Simulator
 import Testing
 import TestSupport
 
-/// `mcuc_conv2d_s8_dsp` (k x k CONV_2D through im2col rows into the DSP GEMM) on the Cortex-M4
-/// under QEMU, bit-exact against the Swift reference with random weights and biases: first
+/// `mcuc_conv2d_s8_dsp` (k x k CONV_2D through im2col rows into the DSP GEMM; input depths up to 4
+/// take `mcuc_conv2d_direct_s8_dsp`, `QemuConvDirectDSPTests`) on the Cortex-M4 under QEMU, bit-exact against the Swift reference with random weights and biases: first
 /// layers (1 or 3 input channels), odd channel counts, 1x1 to 5x5 and 10x4 windows, strides 1-2,
 /// dilation, SAME padding (taps filled with the zero point) and VALID, per-tensor and per-channel.
 /// `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
@@ -16,9 +17,17 @@ struct QemuConvDSPTests {
         var height: Int, width: Int, inC: Int, outC: Int, kh: Int, kw: Int, stride: Int, dilation: Int
         var same: Bool, perChannel: Bool
         var seed: UInt64
+        /// The row dilation when it differs from the column dilation (`dilation`).
+        var dilationH: Int? = nil
         var description: String {
-            "\(height)x\(width)x\(inC)->\(outC) k\(kh)x\(kw) s\(stride) d\(dilation) \(same ? "same" : "valid") "
-                + (perChannel ? "per-channel" : "per-tensor")
+            "\(height)x\(width)x\(inC)->\(outC) k\(kh)x\(kw) s\(stride) d\(dilationH.map { "\($0)x" } ?? "")\(dilation) "
+                + "\(same ? "same" : "valid") " + (perChannel ? "per-channel" : "per-tensor")
+        }
+
+        /// The kernel the variant table picks on a DSP core: rows in place for small input depths.
+        var expectedSymbol: String {
+            ConvDirectDSPPacking.applies(inC: Int32(inC), filterC: Int32(inC), filterW: Int32(kw), dilationW: Int32(dilation))
+                ? KernelVariants.convDirectDSP.symbol : KernelVariants.convDSP.symbol
         }
     }
 
@@ -53,7 +62,7 @@ struct QemuConvDSPTests {
         let graph = Self.graph(shape)
         let planned = try Pipeline.plan(graph, options: QemuTesting.fastest)
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
-        #expect(symbols == ["mcuc_conv2d_s8_dsp"], "\(shape): \(symbols)")
+        #expect(symbols == [shape.expectedSymbol], "\(shape): \(symbols)")
         let (report, build) = try QemuTesting.simulate(graph, path: "conv-dsp-\(shape.seed)-\(shape).tflite", core: .m4, pipeline: QemuTesting.fastest)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
@@ -75,12 +84,13 @@ struct QemuConvDSPTests {
                                 quant: QuantParams(scale: scales.map { $0 * inScale },
                                                    zeroPoint: Array(repeating: 0, count: scales.count), axis: s.perChannel ? 0 : nil))
         let padding: Padding = s.same ? .same : .valid
-        let h = GraphBuilder.outSize(s.height, filter: s.kh, stride: s.stride, dilation: s.dilation, padding: padding)
+        let dilationH = s.dilationH ?? s.dilation
+        let h = GraphBuilder.outSize(s.height, filter: s.kh, stride: s.stride, dilation: dilationH, padding: padding)
         let wd = GraphBuilder.outSize(s.width, filter: s.kw, stride: s.stride, dilation: s.dilation, padding: padding)
         let depth = Float(s.kh * s.kw * s.inC)
         let y = b.activation([1, h, wd, s.outC], scale: inScale * 0.01 * depth.squareRoot() * 40,
                              zeroPoint: Int32.random(in: -100...100, using: &random))
-        b.node(.conv2d(Conv2D(padding: padding, strideH: s.stride, strideW: s.stride, dilationH: s.dilation,
+        b.node(.conv2d(Conv2D(padding: padding, strideH: s.stride, strideW: s.stride, dilationH: dilationH,
                               dilationW: s.dilation, activation: .relu)),
                inputs: [x, w, bias], output: y)
         b.outputs = [y]

@@ -38,6 +38,10 @@ public enum KernelVariants {
     /// `mcuc_conv2d_s8_dsp`: any ungrouped CONV_2D through im2col rows into the same GEMM.
     public static let convDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_s8_dsp")
 
+    /// `mcuc_conv2d_direct_s8_dsp`: CONV_2D of a small input depth without scratch, window rows
+    /// read in place (`ConvDirectDSPPacking.applies`).
+    public static let convDirectDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_direct_s8_dsp")
+
     /// `mcuc_depthwise_s8_dsp`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels at a time.
     public static let depthwiseDSP = KernelFunction(family: .depthwise, variant: .dsp, symbol: "mcuc_depthwise_s8_dsp")
 
@@ -88,6 +92,9 @@ public enum KernelVariants {
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP) { (p: Conv2DKernelParams) in
+            ConvDirectDSPPacking.applies(inC: p.inC, filterC: p.filterC, filterW: p.filterW, dilationW: p.dilationW)
+        },
         VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmDSP) { (_: FullyConnectedKernelParams) in true },
     ]

@@ -47,7 +47,8 @@ extension OpLowering {
             let contract = streaming(.rows) { rowGap(w) }
             if let function = binding.function, function.variant != .portable,
                let dsp = dspConv(params, p, function: function, input: input) {
-                return call(.convGeneric(w), dsp.binding, detail: w.text + ", im2col", scratch: dsp.scratch,
+                return call(.convGeneric(w), dsp.binding, detail: w.text + (dsp.scratch > 0 ? ", im2col" : ", rows in place"),
+                            scratch: dsp.scratch,
                             contract: contract)
             }
             return call(.convGeneric(w), bindPortable(binding, .conv2d, "mcuc_conv2d_s8"), detail: w.text,

@@ -137,10 +137,14 @@ extension OpLowering {
 
     /// `dspConv` from the pieces of a convolution: `filter` OHWI, `foldedBias` with the input zero
     /// point folded over the whole filter. A Helium `function` (`mcuc_conv2d_s8_mve`) gets its own
-    /// packing (`mveConv`).
+    /// packing (`mveConv`), the in-place DSP convolution of small input depths its own (`directConv`).
     func dspConv(_ c: Conv2DKernelParams, filter: [Int8], foldedBias: [Int32], output requantization: OutputRequantization,
                  inputZeroPoint: Int32, function: KernelFunction,
                  input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
+        if function == KernelVariants.convDirectDSP {
+            return directConv(c, filter: filter, foldedBias: foldedBias, output: requantization,
+                              inputZeroPoint: inputZeroPoint, function: function, input: input)
+        }
         if function.variant == .mve {
             return mveConv(c, filter: filter, foldedBias: foldedBias, output: requantization,
                            inputZeroPoint: inputZeroPoint, function: function, input: input)

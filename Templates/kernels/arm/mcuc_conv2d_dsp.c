@@ -296,3 +296,173 @@ mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *in
     }
     return MCUC_OK;
 }
+
+/* mcuc_conv2d_direct_s8_dsp: one output pixel's window. Rows ky0..ky1-1 lie inside the input;
+ * `edge` when some column does not (its rows are then assembled with input_zp there). */
+typedef struct {
+    const int8_t *in;
+    int32_t iy0, ix0, ky0, ky1, edge;
+    uint32_t t; /* 128 * the sum of the values the window's rows hold */
+} mcuc_direct_window;
+
+/* Window row ky of w: in place, or assembled in buf (input_zp outside the input's columns). */
+static inline const int8_t *window_row(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
+                                       int32_t ky, int8_t *buf)
+{
+    const int32_t c = p->in_c;
+    const int8_t *line = w->in + (w->iy0 + ky * p->dilation_h) * p->in_w * c;
+    int32_t kx, i;
+    if (!w->edge) {
+        return line + w->ix0 * c;
+    }
+    for (kx = 0; kx < p->filter_w; ++kx) {
+        const int32_t ix = w->ix0 + kx, inside = ix >= 0 && ix < p->in_w;
+        for (i = 0; i < c; ++i) {
+            buf[kx * c + i] = inside ? line[ix * c + i] : (int8_t)p->input_zp;
+        }
+    }
+    return buf;
+}
+
+/* The sum of `full` words then `rest` bytes at x, modulo 2^32. */
+static uint32_t row_sum(const int8_t *x, int32_t full, int32_t rest)
+{
+    int32_t s = 0, g, xv;
+    for (g = 0; g < full; ++g, x += 4) {
+        xv = mcuc_dsp_load32(x);
+        s = mcuc_smlad(mcuc_sxtb16(xv), 0x00010001, s);
+        s = mcuc_smlad(mcuc_sxtb16_ror8(xv), 0x00010001, s);
+    }
+    if (rest) {
+        xv = tail_word(x, rest);
+        s = mcuc_smlad(mcuc_sxtb16(xv), 0x00010001, s);
+        s = mcuc_smlad(mcuc_sxtb16_ror8(xv), 0x00010001, s);
+    }
+    return (uint32_t)s;
+}
+
+static void window_at(const mcuc_conv2d_direct_dsp_params *p, const int8_t *in, int32_t oy, int32_t ox,
+                      mcuc_direct_window *w)
+{
+    const int32_t dh = p->dilation_h, bytes = p->filter_w * p->in_c;
+    int8_t buf[MCUC_CONV_DIRECT_MAX_ROW];
+    uint32_t s = 0;
+    int32_t ky;
+    w->in = in;
+    w->iy0 = oy * p->stride_h - p->pad_top;
+    w->ix0 = ox * p->stride_w - p->pad_left;
+    w->ky0 = w->iy0 < 0 ? (dh - 1 - w->iy0) / dh : 0;
+    w->ky1 = p->in_h > w->iy0 ? (p->in_h - w->iy0 + dh - 1) / dh : 0;
+    w->ky1 = w->ky1 > p->filter_h ? p->filter_h : (w->ky1 < w->ky0 ? w->ky0 : w->ky1);
+    w->edge = w->ix0 < 0 || w->ix0 + p->filter_w > p->in_w;
+    for (ky = w->ky0; ky < w->ky1; ++ky) {
+        s += row_sum(window_row(p, w, ky, buf), bytes >> 2, bytes & 3);
+    }
+    w->t = 128u * s;
+}
+
+/* Input word xv (sign-extended halves xe, xo) against one channel pair's weight words at wp. */
+#define MCUC_DIRECT_PAIR(wp, c, b)           \
+    do {                                     \
+        int32_t we, wo;                      \
+        MCUC_DSP_LOAD2(wp, we, wo);          \
+        c = mcuc_smlad(xe, we, c);           \
+        we = mcuc_sxtb16_ror8(we);           \
+        b = mcuc_smlad(xe, we, b);           \
+        c = mcuc_smlad(xo, wo, c);           \
+        wo = mcuc_sxtb16_ror8(wo);           \
+        b = mcuc_smlad(xo, wo, b);           \
+    } while (0)
+
+/* Output channels ch and ch + 1 (if any) from the pair's packed words q and its sums c, b. */
+static void direct_finish(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *q,
+                          int32_t ch, int32_t c, int32_t b, int8_t *out)
+{
+    const int32_t kh = p->filter_h, *e = q + 2 + 2 * kh * p->row_groups;
+    uint32_t fix[2] = {0u, 0u}, acc1;
+    int32_t r, ky;
+    for (r = 0; r < 2 && ch + r < p->out_c; ++r) {
+        const int32_t *f = p->row_fix + (ch + r) * kh;
+        for (ky = 0; ky < w->ky0; ++ky) {
+            fix[r] += (uint32_t)f[ky];
+        }
+        for (ky = w->ky1; ky < kh; ++ky) {
+            fix[r] += (uint32_t)f[ky];
+        }
+    }
+    acc1 = (uint32_t)q[1] + 2u * (uint32_t)b;
+    r = mcuc_dsp_u2i((uint32_t)q[0] + 2u * ((uint32_t)c - w->t) - (acc1 << 8) + fix[0]);
+    out[ch] = (int8_t)clamp_act(mcuc_dsp_requant2(r, e[0], e[1], e[2]), p->act_min, p->act_max);
+    if (ch + 1 < p->out_c) {
+        r = mcuc_dsp_u2i(acc1 + fix[1]);
+        out[ch + 1] = (int8_t)clamp_act(mcuc_dsp_requant2(r, e[3], e[4], e[5]), p->act_min, p->act_max);
+    }
+}
+
+/* `n` (1 or 2) channel pairs from ch, packed words at q, over window w's rows. */
+static inline __attribute__((always_inline)) void
+direct_pass(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *q, int32_t ch,
+            int32_t n, int8_t *out)
+{
+    const int32_t rg = p->row_groups, words = 8 + 2 * p->filter_h * rg;
+    const int32_t bytes = p->filter_w * p->in_c, full = bytes >> 2, rest = bytes & 3;
+    const int32_t *wa = q + 2 + 2 * rg * w->ky0, *wb = wa + words;
+    int8_t buf[MCUC_CONV_DIRECT_MAX_ROW];
+    int32_t ca = 0, ba = 0, cb = 0, bb = 0, ky, g;
+    for (ky = w->ky0; ky < w->ky1; ++ky) {
+        const int8_t *x = window_row(p, w, ky, buf);
+        for (g = 0; g < full; ++g, x += 4) {
+            const int32_t xv = mcuc_dsp_load32(x), xe = mcuc_sxtb16(xv), xo = mcuc_sxtb16_ror8(xv);
+            MCUC_DIRECT_PAIR(wa, ca, ba);
+            if (n == 2) {
+                MCUC_DIRECT_PAIR(wb, cb, bb);
+            }
+        }
+        if (rest) {
+            const int32_t xv = tail_word(x, rest), xe = mcuc_sxtb16(xv), xo = mcuc_sxtb16_ror8(xv);
+            MCUC_DIRECT_PAIR(wa, ca, ba);
+            if (n == 2) {
+                MCUC_DIRECT_PAIR(wb, cb, bb);
+            }
+        }
+    }
+    direct_finish(p, w, q, ch, ca, ba, out);
+    if (n == 2) {
+        direct_finish(p, w, q + words, ch + 2, cb, bb, out);
+    }
+}
+
+static __attribute__((noinline)) void direct_pass2(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
+                                                   const int32_t *q, int32_t ch, int8_t *out)
+{
+    direct_pass(p, w, q, ch, 2, out);
+}
+
+static __attribute__((noinline)) void direct_pass1(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
+                                                   const int32_t *q, int32_t ch, int8_t *out)
+{
+    direct_pass(p, w, q, ch, 1, out);
+}
+
+mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, const int8_t *input, int8_t *output)
+{
+    const int32_t words = 8 + 2 * p->filter_h * p->row_groups;
+    mcuc_direct_window w;
+    int32_t b, oy, ox, ch;
+    for (b = 0; b < p->batches; ++b) {
+        const int8_t *in = input + b * p->in_h * p->in_w * p->in_c;
+        for (oy = 0; oy < p->out_h; ++oy) {
+            for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
+                const int32_t *q = p->packed;
+                window_at(p, in, oy, ox, &w);
+                for (ch = 0; ch + 2 < p->out_c; ch += 4, q += 2 * words) {
+                    direct_pass2(p, &w, q, ch, output);
+                }
+                if (ch < p->out_c) {
+                    direct_pass1(p, &w, q, ch, output);
+                }
+            }
+        }
+    }
+    return MCUC_OK;
+}

@@ -98,6 +98,36 @@ typedef struct {
 
 mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
 
+/* The DSP variant of mcuc_conv2d_s8 without scratch for a small input depth
+ * (kernels/arm/mcuc_conv2d_dsp.c): a window row (filter_w * in_c values, dilation_w 1) is
+ * contiguous in NHWC memory, so it is read in place as words and multiplied like
+ * mcuc_gemm1_s8_dsp, two pairs of output channels per input word. `packed` is the GEMM layout
+ * above for depth = filter_h * 4 * row_groups (each filter row zero-padded to whole groups), the
+ * input zero point folded into the biases over the whole filter. Window columns outside the
+ * input read input_zp (an edge row is assembled on the stack, at most MCUC_CONV_DIRECT_MAX_ROW
+ * bytes); window rows outside the input are skipped and `row_fix[oc * filter_h + ky]` (2 *
+ * input_zp * the sum of filter row ky's weights) added instead, so every tap contributes what
+ * the im2col kernel's zero-point taps contribute. No scratch; loop order of mcuc_conv2d_s8
+ * (the `rows` streaming contract holds): output pixels in increasing order, each window read
+ * before the pixel's outputs are written. */
+#define MCUC_CONV_DIRECT_MAX_ROW 64
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, in_c;
+    int32_t out_h, out_w, out_c;
+    int32_t filter_h, filter_w;
+    int32_t stride_h, stride_w;
+    int32_t dilation_h;
+    int32_t pad_top, pad_left;
+    int32_t input_zp;
+    int32_t row_groups;        /* (filter_w * in_c + 3) / 4 */
+    int32_t act_min, act_max;
+    const int32_t *packed;
+    const int32_t *row_fix;    /* [out_c][filter_h] */
+} mcuc_conv2d_direct_dsp_params;
+
+mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, const int8_t *input, int8_t *output);
+
 /* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h): `rows` and `cols` are
  * the call's entries for the patch's grid row and column, operands input then output. Computes
  * what mcuc_conv2d_s8 computes for the output rectangle, in the same order; batches, in_h, in_w,

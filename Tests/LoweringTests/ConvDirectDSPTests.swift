@@ -1,0 +1,68 @@
+import IR
+import Lowering
+import Scheduling
+import Testing
+import TestSupport
+
+/// `mcuc_conv2d_direct_s8_dsp`'s choice (a row of the variant table) and its compile-time tables
+/// (`ConvDirectDSPPacking`); its arithmetic is checked under QEMU (`QemuConvDirectDSPTests`).
+@Suite struct ConvDirectDSPTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var target: String
+        var inC: Int, k: Int, dilation: Int
+        var expected: String
+        var description: String { "\(target): \(inC) channels, \(k)x\(k), dilation \(dilation)" }
+    }
+
+    static let direct = KernelVariants.convDirectDSP.symbol, im2col = KernelVariants.convDSP.symbol
+
+    static let cases: [Case] = [
+        Case(target: "nucleo-l4r5zi", inC: 1, k: 3, dilation: 1, expected: direct),      // M4, first layer
+        Case(target: "nucleo-l4r5zi", inC: 3, k: 3, dilation: 1, expected: direct),      // M4, RGB input
+        Case(target: "nucleo-l4r5zi", inC: 4, k: 5, dilation: 1, expected: direct),
+        Case(target: "nucleo-l4r5zi", inC: 5, k: 3, dilation: 1, expected: im2col),      // deeper input
+        Case(target: "nucleo-l4r5zi", inC: 3, k: 3, dilation: 2, expected: im2col),      // columns dilated
+        Case(target: "nucleo-l4r5zi", inC: 4, k: 17, dilation: 1, expected: im2col),     // row of 68 bytes
+        Case(target: "stm32u575", inC: 3, k: 3, dilation: 1, expected: direct),          // M33: DSP
+        Case(target: "rp2040", inC: 3, k: 3, dilation: 1, expected: "mcuc_conv2d_s8"),    // M0+: portable
+        Case(target: "corstone300", inC: 3, k: 3, dilation: 1, expected: KernelVariants.convMVE.symbol),
+    ]
+
+    @Test(arguments: cases)
+    func theTableChoosesByShapeAndCore(_ c: Case) {
+        var b = GraphBuilder()
+        let x = b.input([1, 20, 20, c.inC])
+        let y = b.conv(x, cout: 6, k: c.k, dilation: c.dilation)
+        let graph = b.build(outputs: [y])
+        let plan = Lowering.lower(graph, schedule: Scheduling.schedule(graph),
+                                  options: LoweringOptions(target: TestTargets.named(c.target)))
+        let call = plan.calls[0]
+        #expect(call.binding?.function?.symbol == c.expected)
+        if c.expected == Self.direct {
+            #expect(call.scratchBytes == 0)
+            #expect(plan.tables.contains { $0.id == .call(call.node, role: "row_fix") })
+        }
+    }
+
+    @Test func rowsArePaddedToWholeGroups() {
+        // 2 channels, filter 2 rows x 3 values: each row padded to 4.
+        let filter: [Int8] = [1, 2, 3, 4, 5, 6, -1, -2, -3, -4, -5, -6]
+        #expect(ConvDirectDSPPacking.paddedRows(filter, units: 2, filterH: 2, rowBytes: 3)
+                == [1, 2, 3, 0, 4, 5, 6, 0, -1, -2, -3, 0, -4, -5, -6, 0])
+        #expect(ConvDirectDSPPacking.rowGroups(filterW: 3, inC: 1) == 1)
+        #expect(ConvDirectDSPPacking.rowGroups(filterW: 3, inC: 3) == 3)
+    }
+
+    @Test func skippedRowsStandForTheirZeroPointTaps() {
+        let filter: [Int8] = [1, 2, 3, 4, 5, 6, -1, -2, -3, -4, -5, -6]
+        let expected: [Int32] = [-84, -210, 84, 210]  // 2 * -7 * (6, 15, -6, -15)
+        #expect(ConvDirectDSPPacking.rowFix(filter, units: 2, filterH: 2, rowBytes: 3, inputZeroPoint: -7) == expected)
+    }
+
+    @Test func appliesOnlyToContiguousShortRows() {
+        #expect(ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterW: 64, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterW: 65, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 4, filterC: 2, filterW: 3, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 2, filterC: 2, filterW: 3, dilationW: 2))
+    }
+}
