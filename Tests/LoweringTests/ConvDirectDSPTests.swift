@@ -22,7 +22,7 @@ import TestSupport
         Case(target: "nucleo-l4r5zi", inC: 4, k: 5, dilation: 1, expected: direct),
         Case(target: "nucleo-l4r5zi", inC: 5, k: 3, dilation: 1, expected: im2col),      // deeper input
         Case(target: "nucleo-l4r5zi", inC: 3, k: 3, dilation: 2, expected: im2col),      // columns dilated
-        Case(target: "nucleo-l4r5zi", inC: 4, k: 17, dilation: 1, expected: im2col),     // row of 68 bytes
+        Case(target: "nucleo-l4r5zi", inC: 1, k: 13, dilation: 1, expected: im2col),     // window of 208 bytes
         Case(target: "stm32u575", inC: 3, k: 3, dilation: 1, expected: direct),          // M33: DSP
         Case(target: "rp2040", inC: 3, k: 3, dilation: 1, expected: "mcuc_conv2d_s8"),    // M0+: portable
         Case(target: "corstone300", inC: 3, k: 3, dilation: 1, expected: KernelVariants.convMVE.symbol),
@@ -44,13 +44,27 @@ import TestSupport
         }
     }
 
-    @Test func rowsArePaddedToWholeGroups() {
-        // 2 channels, filter 2 rows x 3 values: each row padded to 4.
+    @Test func weightsArePackedPerBlockOfFourChannelsInRowOrder() throws {
+        // 2 channels (a block with 2 dummies), filter 2 rows x 3 values: each row padded to 4.
         let filter: [Int8] = [1, 2, 3, 4, 5, 6, -1, -2, -3, -4, -5, -6]
-        #expect(ConvDirectDSPPacking.paddedRows(filter, units: 2, filterH: 2, rowBytes: 3)
-                == [1, 2, 3, 0, 4, 5, 6, 0, -1, -2, -3, 0, -4, -5, -6, 0])
-        #expect(ConvDirectDSPPacking.rowGroups(filterW: 3, inC: 1) == 1)
-        #expect(ConvDirectDSPPacking.rowGroups(filterW: 3, inC: 3) == 3)
+        let output = OutputRequantization(multipliers: [FixedPointMultiplier(multiplier: 1 << 30, shift: -8)],
+                                          zeroPoint: 3, range: -128...127)
+        let words = try #require(ConvDirectDSPPacking.pack(filter: filter, units: 2, filterH: 2, rowBytes: 3,
+                                                           foldedBias: [100, -7], output: output))
+        func pair(_ lo: Int32, _ hi: Int32) -> Int32 {
+            let low = UInt32(bitPattern: lo) & 0xffff, high = UInt32(bitPattern: hi) << 16
+            return Int32(bitPattern: low | high)
+        }
+        #expect(words.count == 4 + 2 * 8 + 12)
+        let biases: [Int32] = [200, -14, 0, 0]
+        // Row 0: channel 0 (2, 6) (4, 0), channel 1 (-2, -6) (-4, 0), dummies zero; row 1 (8, 12) (10, 0).
+        let row0: [Int32] = [pair(2, 6), pair(4, 0), pair(-2, -6), pair(-4, 0), 0, 0, 0, 0]
+        let row1: [Int32] = [pair(8, 12), pair(10, 0), pair(-8, -12), pair(-10, 0)]
+        let epilogue: [Int32] = [1 << 30, 128 + 3 * 256, 8]
+        #expect(Array(words[0..<4]) == biases)
+        #expect(Array(words[4..<12]) == row0)
+        #expect(Array(words[12..<16]) == row1)
+        #expect(Array(words[20..<23]) == epilogue)
     }
 
     @Test func skippedRowsStandForTheirZeroPointTaps() {
@@ -59,10 +73,12 @@ import TestSupport
         #expect(ConvDirectDSPPacking.rowFix(filter, units: 2, filterH: 2, rowBytes: 3, inputZeroPoint: -7) == expected)
     }
 
-    @Test func appliesOnlyToContiguousShortRows() {
-        #expect(ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterW: 64, dilationW: 1))
-        #expect(!ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterW: 65, dilationW: 1))
-        #expect(!ConvDirectDSPPacking.applies(inC: 4, filterC: 2, filterW: 3, dilationW: 1))
-        #expect(!ConvDirectDSPPacking.applies(inC: 2, filterC: 2, filterW: 3, dilationW: 2))
+    @Test func appliesOnlyToContiguousRowsAndSmallWindows() {
+        #expect(ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterH: 1, filterW: 192, dilationW: 1))
+        #expect(ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 4, filterW: 15, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 5, filterW: 15, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 4, filterC: 2, filterH: 3, filterW: 3, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 2, filterC: 2, filterH: 3, filterW: 3, dilationW: 2))
+        #expect(!ConvDirectDSPPacking.applies(inC: 5, filterC: 5, filterH: 3, filterW: 3, dilationW: 1))
     }
 }

@@ -26,7 +26,8 @@ struct QemuConvDSPTests {
 
         /// The kernel the variant table picks on a DSP core: rows in place for small input depths.
         var expectedSymbol: String {
-            ConvDirectDSPPacking.applies(inC: Int32(inC), filterC: Int32(inC), filterW: Int32(kw), dilationW: Int32(dilation))
+            ConvDirectDSPPacking.applies(inC: Int32(inC), filterC: Int32(inC), filterH: Int32(kh), filterW: Int32(kw),
+                                         dilationW: Int32(dilation))
                 ? KernelVariants.convDirectDSP.symbol : KernelVariants.convDSP.symbol
         }
     }

@@ -93,7 +93,8 @@ public enum KernelVariants {
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP) { (p: Conv2DKernelParams) in
-            ConvDirectDSPPacking.applies(inC: p.inC, filterC: p.filterC, filterW: p.filterW, dilationW: p.dilationW)
+            ConvDirectDSPPacking.applies(inC: p.inC, filterC: p.filterC, filterH: p.filterH, filterW: p.filterW,
+                                         dilationW: p.dilationW)
         },
         VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmDSP) { (_: FullyConnectedKernelParams) in true },

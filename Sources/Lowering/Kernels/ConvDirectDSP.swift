@@ -17,32 +17,61 @@ struct Conv2DDirectDSPKernelParams: KernelParams {
     var rowFix: TableRef
 }
 
-/// The compile-time arrangement of `mcuc_conv2d_direct_s8_dsp`'s constants: the DSP GEMM's packed
-/// words (`GemmDSPPacking`) over the filter with each row of `filterW * inC` values zero-padded to
-/// whole groups of four (the kernel reads a window row in place, group by group), and per output
-/// channel and filter row the term a skipped row (outside the input) stands for.
+/// The compile-time arrangement of `mcuc_conv2d_direct_s8_dsp`'s constants (layout in
+/// `mcuc_conv2d.h`): per block of four output channels, doubled biases, the weights as doubled
+/// int16 pairs in the order the kernel reads a window row in place (each filter row of
+/// `filterW * inC` values zero-padded to whole groups of four), the fused requantization words
+/// (`DSPEpilogue`); and per output channel and filter row the term a skipped row stands for.
 public enum ConvDirectDSPPacking {
-    /// The longest window row (`filterW * inC` bytes) the kernel assembles on its stack at the
-    /// input's left and right edges (`MCUC_CONV_DIRECT_MAX_ROW`).
-    public static let maxRowBytes = 64
+    /// The largest window (`filterH` rows of `4 * rowGroups` bytes) the kernel assembles on its
+    /// stack at the input's left and right edges (`MCUC_CONV_DIRECT_MAX_WINDOW`).
+    public static let maxWindowBytes = 192
 
     /// True for the shapes the kernel handles: ungrouped, no column dilation (a window row is
-    /// contiguous), rows of at most `maxRowBytes` values, and a small input depth (at most 4
+    /// contiguous), a window of at most `maxWindowBytes`, and a small input depth (at most 4
     /// channels: deeper inputs have long im2col rows that the two-pixel GEMM multiplies faster).
-    public static func applies(inC: Int32, filterC: Int32, filterW: Int32, dilationW: Int32) -> Bool {
-        filterC == inC && inC <= 4 && dilationW == 1 && Int(filterW * inC) <= maxRowBytes
+    public static func applies(inC: Int32, filterC: Int32, filterH: Int32, filterW: Int32, dilationW: Int32) -> Bool {
+        filterC == inC && inC <= 4 && dilationW == 1
+            && Int(filterH) * 4 * rowGroups(filterW: Int(filterW), inC: Int(inC)) <= maxWindowBytes
     }
 
     /// Groups of four values per window row.
     public static func rowGroups(filterW: Int, inC: Int) -> Int { (filterW * inC + 3) / 4 }
 
-    /// The OHWI `filter` of `units` channels with each of its `filterH` rows zero-padded to
-    /// `4 * rowGroups` values.
-    public static func paddedRows(_ filter: [Int8], units: Int, filterH: Int, rowBytes: Int) -> [Int32] {
-        let padded = 4 * ((rowBytes + 3) / 4)
-        return (0..<(units * filterH)).flatMap { row in
-            (0..<padded).map { i in i < rowBytes ? Int32(filter[row * rowBytes + i]) : 0 }
+    /// The packed words for the OHWI `filter` of `units` channels (`filterH` rows of `rowBytes`
+    /// values) and the biases with the input zero point folded over the whole filter, or nil when
+    /// the DSP epilogue cannot be proved exact for some channel.
+    public static func pack(filter: [Int8], units: Int, filterH: Int, rowBytes: Int, foldedBias: [Int32],
+                            output: OutputRequantization) -> [Int32]? {
+        let taps = filterH * rowBytes, groups = (rowBytes + 3) / 4
+        guard units > 0, taps > 0, filter.count == units * taps, foldedBias.count == units else { return nil }
+        func weight(_ c: Int, _ ky: Int, _ k: Int) -> Int32 {
+            c < units && k < rowBytes ? 2 * Int32(filter[(c * filterH + ky) * rowBytes + k]) : 0
         }
+        var words: [Int32] = []
+        for first in stride(from: 0, to: units, by: 4) {
+            let block = Array(first..<(first + 4))
+            guard let epilogue = try? block.map({ c -> [Int32] in
+                guard c < units else { return DSPEpilogue.constant(0) }
+                return try DSPEpilogue.words(output.multiplier(channel: c), zeroPoint: output.zeroPoint, bias: foldedBias[c],
+                                             weightMagnitude: filter[(c * taps)..<((c + 1) * taps)].reduce(0) { $0 + UInt64($1.magnitude) },
+                                             inputMagnitude: 128)
+            }) else { return nil }
+            words += block.map { $0 < units ? foldedBias[$0] &* 2 : 0 }
+            for ky in 0..<filterH {
+                for g in 0..<groups {
+                    for c in block {
+                        for j in 0..<2 {
+                            let low = UInt32(bitPattern: weight(c, ky, 4 * g + j)) & 0xffff
+                            let high = UInt32(bitPattern: weight(c, ky, 4 * g + j + 2)) & 0xffff
+                            words.append(Int32(bitPattern: low | high << 16))
+                        }
+                    }
+                }
+            }
+            words += epilogue.flatMap { $0 }
+        }
+        return words
     }
 
     /// `2 * inputZeroPoint * Σ(filter row ky of channel oc)` at `oc * filterH + ky`: what row ky
@@ -65,11 +94,11 @@ extension OpLowering {
                     input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
         let units = Int(c.outC), filterH = Int(c.filterH), rowBytes = Int(c.filterW * c.inC)
         let rowGroups = ConvDirectDSPPacking.rowGroups(filterW: Int(c.filterW), inC: Int(c.inC))
-        let weights = ConvDirectDSPPacking.paddedRows(filter, units: units, filterH: filterH, rowBytes: rowBytes)
-        guard let words = GemmDSPPacking.pack(weights: weights, units: units, depth: filterH * 4 * rowGroups,
-                                              bias: foldedBias, output: requantization) else { return nil }
+        guard let words = ConvDirectDSPPacking.pack(filter: filter, units: units, filterH: filterH, rowBytes: rowBytes,
+                                                    foldedBias: foldedBias, output: requantization) else { return nil }
+        let blocks = (units + 3) / 4
         let packed = ConstantTable(id: .call(node.id, role: "packed"),
-                                   kind: .packedGemm(source: operand(1), pairs: (units + 1) / 2, groups: filterH * rowGroups),
+                                   kind: .packedGemm(source: operand(1), pairs: 2 * blocks, groups: 2 * filterH * rowGroups),
                                    values: .int32(words))
         let fix = ConvDirectDSPPacking.rowFix(filter, units: units, filterH: filterH, rowBytes: rowBytes,
                                               inputZeroPoint: inputZeroPoint)

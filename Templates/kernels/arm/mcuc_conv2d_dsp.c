@@ -297,156 +297,123 @@ mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *in
     return MCUC_OK;
 }
 
-/* mcuc_conv2d_direct_s8_dsp: one output pixel's window. Rows ky0..ky1-1 lie inside the input;
- * `edge` when some column does not (its rows are then assembled with input_zp there). */
+/* mcuc_conv2d_direct_s8_dsp: one output pixel's window rows ky0..ky1-1 (those inside the input),
+ * row ky0 at x, the next `step` bytes further; a full word may be read at r when end - r >= 4. */
 typedef struct {
-    const int8_t *in;
-    int32_t iy0, ix0, ky0, ky1, edge;
-    uint32_t t; /* 128 * the sum of the values the window's rows hold */
+    const int8_t *x, *end;
+    int32_t step, ky0, ky1;
 } mcuc_direct_window;
 
-/* Window row ky of w: in place, or assembled in buf (input_zp outside the input's columns). */
-static inline const int8_t *window_row(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
-                                       int32_t ky, int8_t *buf)
+/* The window of output pixel (oy, ox): in place, or, when some column lies outside the input,
+ * its rows assembled in buf (input_zp outside, each row zero-padded to whole words). */
+static void direct_window(const mcuc_conv2d_direct_dsp_params *p, const int8_t *in, int32_t oy, int32_t ox,
+                          mcuc_direct_window *w, int8_t *buf)
 {
-    const int32_t c = p->in_c;
-    const int8_t *line = w->in + (w->iy0 + ky * p->dilation_h) * p->in_w * c;
-    int32_t kx, i;
-    if (!w->edge) {
-        return line + w->ix0 * c;
+    const int32_t dh = p->dilation_h, c = p->in_c, line = p->in_w * c, padded = 4 * p->row_groups;
+    const int32_t iy0 = oy * p->stride_h - p->pad_top, ix0 = ox * p->stride_w - p->pad_left;
+    int32_t ky, kx, i, ky1 = p->in_h > iy0 ? (p->in_h - iy0 + dh - 1) / dh : 0;
+    w->ky0 = iy0 < 0 ? (dh - 1 - iy0) / dh : 0;
+    w->ky1 = ky1 > p->filter_h ? p->filter_h : (ky1 < w->ky0 ? w->ky0 : ky1);
+    if (ix0 >= 0 && ix0 + p->filter_w <= p->in_w) {
+        w->x = in + (iy0 + w->ky0 * dh) * line + ix0 * c;
+        w->end = in + p->in_h * line;
+        w->step = dh * line;
+        return;
     }
-    for (kx = 0; kx < p->filter_w; ++kx) {
-        const int32_t ix = w->ix0 + kx, inside = ix >= 0 && ix < p->in_w;
-        for (i = 0; i < c; ++i) {
-            buf[kx * c + i] = inside ? line[ix * c + i] : (int8_t)p->input_zp;
+    for (ky = w->ky0; ky < w->ky1; ++ky) {
+        const int8_t *row = in + (iy0 + ky * dh) * line;
+        int8_t *dst = buf + (ky - w->ky0) * padded;
+        for (kx = 0; kx < p->filter_w; ++kx) {
+            const int32_t ix = ix0 + kx, inside = ix >= 0 && ix < p->in_w;
+            for (i = 0; i < c; ++i) {
+                dst[kx * c + i] = inside ? row[ix * c + i] : (int8_t)p->input_zp;
+            }
+        }
+        for (i = p->filter_w * c; i < padded; ++i) {
+            dst[i] = 0;
         }
     }
-    return buf;
+    w->x = buf;
+    w->end = buf + (w->ky1 - w->ky0) * padded;
+    w->step = padded;
 }
 
-/* The sum of `full` words then `rest` bytes at x, modulo 2^32. */
-static uint32_t row_sum(const int8_t *x, int32_t full, int32_t rest)
-{
-    int32_t s = 0, g, xv;
-    for (g = 0; g < full; ++g, x += 4) {
-        xv = mcuc_dsp_load32(x);
-        s = mcuc_smlad(mcuc_sxtb16(xv), 0x00010001, s);
-        s = mcuc_smlad(mcuc_sxtb16_ror8(xv), 0x00010001, s);
-    }
-    if (rest) {
-        xv = tail_word(x, rest);
-        s = mcuc_smlad(mcuc_sxtb16(xv), 0x00010001, s);
-        s = mcuc_smlad(mcuc_sxtb16_ror8(xv), 0x00010001, s);
-    }
-    return (uint32_t)s;
-}
-
-static void window_at(const mcuc_conv2d_direct_dsp_params *p, const int8_t *in, int32_t oy, int32_t ox,
-                      mcuc_direct_window *w)
-{
-    const int32_t dh = p->dilation_h, bytes = p->filter_w * p->in_c;
-    int8_t buf[MCUC_CONV_DIRECT_MAX_ROW];
-    uint32_t s = 0;
-    int32_t ky;
-    w->in = in;
-    w->iy0 = oy * p->stride_h - p->pad_top;
-    w->ix0 = ox * p->stride_w - p->pad_left;
-    w->ky0 = w->iy0 < 0 ? (dh - 1 - w->iy0) / dh : 0;
-    w->ky1 = p->in_h > w->iy0 ? (p->in_h - w->iy0 + dh - 1) / dh : 0;
-    w->ky1 = w->ky1 > p->filter_h ? p->filter_h : (w->ky1 < w->ky0 ? w->ky0 : w->ky1);
-    w->edge = w->ix0 < 0 || w->ix0 + p->filter_w > p->in_w;
-    for (ky = w->ky0; ky < w->ky1; ++ky) {
-        s += row_sum(window_row(p, w, ky, buf), bytes >> 2, bytes & 3);
-    }
-    w->t = 128u * s;
-}
-
-/* Input word xv (sign-extended halves xe, xo) against one channel pair's weight words at wp. */
-#define MCUC_DIRECT_PAIR(wp, c, b)           \
-    do {                                     \
-        int32_t we, wo;                      \
-        MCUC_DSP_LOAD2(wp, we, wo);          \
-        c = mcuc_smlad(xe, we, c);           \
-        we = mcuc_sxtb16_ror8(we);           \
-        b = mcuc_smlad(xe, we, b);           \
-        c = mcuc_smlad(xo, wo, c);           \
-        wo = mcuc_sxtb16_ror8(wo);           \
-        b = mcuc_smlad(xo, wo, b);           \
+/* Input word xv against the block's four channels: two weight words (values 0 and 2, 1 and 3 of
+ * the group, doubled int16) per channel at wp. */
+#define MCUC_DIRECT_GROUP(xv)                                                 \
+    do {                                                                      \
+        const int32_t xe = mcuc_sxtb16(xv), xo = mcuc_sxtb16_ror8(xv);        \
+        int32_t we, wo;                                                       \
+        MCUC_DSP_LOAD2(wp, we, wo);                                           \
+        c0 = mcuc_smlad(xe, we, c0);                                          \
+        c0 = mcuc_smlad(xo, wo, c0);                                          \
+        MCUC_DSP_LOAD2(wp, we, wo);                                           \
+        c1 = mcuc_smlad(xe, we, c1);                                          \
+        c1 = mcuc_smlad(xo, wo, c1);                                          \
+        MCUC_DSP_LOAD2(wp, we, wo);                                           \
+        c2 = mcuc_smlad(xe, we, c2);                                          \
+        c2 = mcuc_smlad(xo, wo, c2);                                          \
+        MCUC_DSP_LOAD2(wp, we, wo);                                           \
+        c3 = mcuc_smlad(xe, we, c3);                                          \
+        c3 = mcuc_smlad(xo, wo, c3);                                          \
     } while (0)
 
-/* Output channels ch and ch + 1 (if any) from the pair's packed words q and its sums c, b. */
-static void direct_finish(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *q,
-                          int32_t ch, int32_t c, int32_t b, int8_t *out)
+/* Outputs ch.. (up to 4) of one pixel from the doubled sums acc and the block's 12 epilogue
+ * words e, adding the terms of the window rows outside the input. */
+static void direct_finish(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *e,
+                          int32_t ch, const int32_t *acc, int8_t *out)
 {
-    const int32_t kh = p->filter_h, *e = q + 2 + 2 * kh * p->row_groups;
-    uint32_t fix[2] = {0u, 0u}, acc1;
+    const int32_t kh = p->filter_h, skipped = w->ky0 > 0 || w->ky1 < kh;
     int32_t r, ky;
-    for (r = 0; r < 2 && ch + r < p->out_c; ++r) {
-        const int32_t *f = p->row_fix + (ch + r) * kh;
-        for (ky = 0; ky < w->ky0; ++ky) {
-            fix[r] += (uint32_t)f[ky];
+    for (r = 0; r < 4 && ch + r < p->out_c; ++r, e += 3) {
+        uint32_t a = (uint32_t)acc[r];
+        if (skipped) {
+            const int32_t *f = p->row_fix + (ch + r) * kh;
+            for (ky = 0; ky < w->ky0; ++ky) {
+                a += (uint32_t)f[ky];
+            }
+            for (ky = w->ky1; ky < kh; ++ky) {
+                a += (uint32_t)f[ky];
+            }
         }
-        for (ky = w->ky1; ky < kh; ++ky) {
-            fix[r] += (uint32_t)f[ky];
-        }
-    }
-    acc1 = (uint32_t)q[1] + 2u * (uint32_t)b;
-    r = mcuc_dsp_u2i((uint32_t)q[0] + 2u * ((uint32_t)c - w->t) - (acc1 << 8) + fix[0]);
-    out[ch] = (int8_t)clamp_act(mcuc_dsp_requant2(r, e[0], e[1], e[2]), p->act_min, p->act_max);
-    if (ch + 1 < p->out_c) {
-        r = mcuc_dsp_u2i(acc1 + fix[1]);
-        out[ch + 1] = (int8_t)clamp_act(mcuc_dsp_requant2(r, e[3], e[4], e[5]), p->act_min, p->act_max);
+        out[ch + r] = (int8_t)clamp_act(mcuc_dsp_requant2(mcuc_dsp_u2i(a), e[0], e[1], e[2]), p->act_min, p->act_max);
     }
 }
 
-/* `n` (1 or 2) channel pairs from ch, packed words at q, over window w's rows. */
-static inline __attribute__((always_inline)) void
-direct_pass(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *q, int32_t ch,
-            int32_t n, int8_t *out)
+/* Output channels ch..ch+3 of one pixel (window w) from the block's packed words q; returns the
+ * next block's. */
+static __attribute__((noinline)) const int32_t *direct_block(const mcuc_conv2d_direct_dsp_params *p,
+                                                             const mcuc_direct_window *w, const int32_t *q,
+                                                             int32_t ch, int8_t *out)
 {
-    const int32_t rg = p->row_groups, words = 8 + 2 * p->filter_h * rg;
     const int32_t bytes = p->filter_w * p->in_c, full = bytes >> 2, rest = bytes & 3;
-    const int32_t *wa = q + 2 + 2 * rg * w->ky0, *wb = wa + words;
-    int8_t buf[MCUC_CONV_DIRECT_MAX_ROW];
-    int32_t ca = 0, ba = 0, cb = 0, bb = 0, ky, g;
-    for (ky = w->ky0; ky < w->ky1; ++ky) {
-        const int8_t *x = window_row(p, w, ky, buf);
-        for (g = 0; g < full; ++g, x += 4) {
-            const int32_t xv = mcuc_dsp_load32(x), xe = mcuc_sxtb16(xv), xo = mcuc_sxtb16_ror8(xv);
-            MCUC_DIRECT_PAIR(wa, ca, ba);
-            if (n == 2) {
-                MCUC_DIRECT_PAIR(wb, cb, bb);
-            }
+    const int32_t block = 8 * p->filter_h * p->row_groups;
+    const uint32_t mask = 0xffffffffu >> (8 * (4 - rest) & 31);
+    const int32_t *wp = q + 4 + 8 * p->row_groups * w->ky0;
+    const int8_t *x = w->x;
+    int32_t c0 = q[0], c1 = q[1], c2 = q[2], c3 = q[3], ky, g, acc[4];
+    for (ky = w->ky0; ky < w->ky1; ++ky, x += w->step) {
+        const int8_t *r = x;
+        for (g = 0; g < full; ++g, r += 4) {
+            const int32_t xv = mcuc_dsp_load32(r);
+            MCUC_DIRECT_GROUP(xv);
         }
         if (rest) {
-            const int32_t xv = tail_word(x, rest), xe = mcuc_sxtb16(xv), xo = mcuc_sxtb16_ror8(xv);
-            MCUC_DIRECT_PAIR(wa, ca, ba);
-            if (n == 2) {
-                MCUC_DIRECT_PAIR(wb, cb, bb);
-            }
+            const int32_t xv = w->end - r >= 4 ? mcuc_dsp_u2i((uint32_t)mcuc_dsp_load32(r) & mask) : tail_word(r, rest);
+            MCUC_DIRECT_GROUP(xv);
         }
     }
-    direct_finish(p, w, q, ch, ca, ba, out);
-    if (n == 2) {
-        direct_finish(p, w, q + words, ch + 2, cb, bb, out);
-    }
-}
-
-static __attribute__((noinline)) void direct_pass2(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
-                                                   const int32_t *q, int32_t ch, int8_t *out)
-{
-    direct_pass(p, w, q, ch, 2, out);
-}
-
-static __attribute__((noinline)) void direct_pass1(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w,
-                                                   const int32_t *q, int32_t ch, int8_t *out)
-{
-    direct_pass(p, w, q, ch, 1, out);
+    acc[0] = c0;
+    acc[1] = c1;
+    acc[2] = c2;
+    acc[3] = c3;
+    direct_finish(p, w, q + 4 + block, ch, acc, out);
+    return q + 16 + block;
 }
 
 mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, const int8_t *input, int8_t *output)
 {
-    const int32_t words = 8 + 2 * p->filter_h * p->row_groups;
+    int8_t buf[MCUC_CONV_DIRECT_MAX_WINDOW];
     mcuc_direct_window w;
     int32_t b, oy, ox, ch;
     for (b = 0; b < p->batches; ++b) {
@@ -454,12 +421,9 @@ mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, co
         for (oy = 0; oy < p->out_h; ++oy) {
             for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
                 const int32_t *q = p->packed;
-                window_at(p, in, oy, ox, &w);
-                for (ch = 0; ch + 2 < p->out_c; ch += 4, q += 2 * words) {
-                    direct_pass2(p, &w, q, ch, output);
-                }
-                if (ch < p->out_c) {
-                    direct_pass1(p, &w, q, ch, output);
+                direct_window(p, in, oy, ox, &w, buf);
+                for (ch = 0; ch < p->out_c; ch += 4) {
+                    q = direct_block(p, &w, q, ch, output);
                 }
             }
         }

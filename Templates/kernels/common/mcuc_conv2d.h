@@ -100,17 +100,19 @@ mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *in
 
 /* The DSP variant of mcuc_conv2d_s8 without scratch for a small input depth
  * (kernels/arm/mcuc_conv2d_dsp.c): a window row (filter_w * in_c values, dilation_w 1) is
- * contiguous in NHWC memory, so it is read in place as words and multiplied like
- * mcuc_gemm1_s8_dsp, two pairs of output channels per input word. `packed` is the GEMM layout
- * above for depth = filter_h * 4 * row_groups (each filter row zero-padded to whole groups), the
- * input zero point folded into the biases over the whole filter. Window columns outside the
- * input read input_zp (an edge row is assembled on the stack, at most MCUC_CONV_DIRECT_MAX_ROW
- * bytes); window rows outside the input are skipped and `row_fix[oc * filter_h + ky]` (2 *
- * input_zp * the sum of filter row ky's weights) added instead, so every tap contributes what
- * the im2col kernel's zero-point taps contribute. No scratch; loop order of mcuc_conv2d_s8
- * (the `rows` streaming contract holds): output pixels in increasing order, each window read
- * before the pixel's outputs are written. */
-#define MCUC_CONV_DIRECT_MAX_ROW 64
+ * contiguous in NHWC memory, so it is read in place as words, each word multiplied against four
+ * output channels. `packed` is written by mcuc at compile time, per block of four output channels
+ * (zero dummies after the last): 4 words of doubled biases (input zero point folded over the whole
+ * filter), then per filter row and per group of four row values 8 weight words (per channel: values
+ * 0 and 2, then 1 and 3, as doubled int16 halfwords; rows zero-padded to row_groups groups), then
+ * 12 requantization words (mcuc_dsp_requant2's m, round, e per channel). Window columns outside the
+ * input read input_zp (the window is then assembled on the stack: filter_h * 4 * row_groups <=
+ * MCUC_CONV_DIRECT_MAX_WINDOW bytes); window rows outside the input are skipped and
+ * `row_fix[oc * filter_h + ky]` (2 * input_zp * the sum of filter row ky's weights) added instead,
+ * so every tap contributes what the reference's skipped taps do. No scratch; loop order of
+ * mcuc_conv2d_s8 (the `rows` streaming contract holds): output pixels in increasing order, each
+ * window read before the pixel's outputs are written. */
+#define MCUC_CONV_DIRECT_MAX_WINDOW 192
 typedef struct {
     int32_t batches;
     int32_t in_h, in_w, in_c;
