@@ -19,7 +19,7 @@ import TestSupport
     static let cases: [Case] = [
         Case(target: "nucleo-l4r5zi", inC: 1, k: 3, dilation: 1, expected: direct),      // M4, first layer
         Case(target: "nucleo-l4r5zi", inC: 3, k: 3, dilation: 1, expected: direct),      // M4, RGB input
-        Case(target: "nucleo-l4r5zi", inC: 4, k: 5, dilation: 1, expected: direct),
+        Case(target: "nucleo-l4r5zi", inC: 4, k: 4, dilation: 1, expected: direct),
         Case(target: "nucleo-l4r5zi", inC: 5, k: 3, dilation: 1, expected: im2col),      // deeper input
         Case(target: "nucleo-l4r5zi", inC: 3, k: 3, dilation: 2, expected: im2col),      // columns dilated
         Case(target: "nucleo-l4r5zi", inC: 1, k: 13, dilation: 1, expected: im2col),     // window of 208 bytes
@@ -74,9 +74,9 @@ import TestSupport
     }
 
     @Test func appliesOnlyToContiguousRowsAndSmallWindows() {
-        #expect(ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterH: 1, filterW: 192, dilationW: 1))
-        #expect(ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 4, filterW: 15, dilationW: 1))
-        #expect(!ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 5, filterW: 15, dilationW: 1))
+        #expect(ConvDirectDSPPacking.applies(inC: 1, filterC: 1, filterH: 1, filterW: 96, dilationW: 1))
+        #expect(ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 2, filterW: 15, dilationW: 1))
+        #expect(!ConvDirectDSPPacking.applies(inC: 3, filterC: 3, filterH: 3, filterW: 15, dilationW: 1))
         #expect(!ConvDirectDSPPacking.applies(inC: 4, filterC: 2, filterH: 3, filterW: 3, dilationW: 1))
         #expect(!ConvDirectDSPPacking.applies(inC: 2, filterC: 2, filterH: 3, filterW: 3, dilationW: 2))
         #expect(!ConvDirectDSPPacking.applies(inC: 5, filterC: 5, filterH: 3, filterW: 3, dilationW: 1))

@@ -25,7 +25,7 @@ struct Conv2DDirectDSPKernelParams: KernelParams {
 public enum ConvDirectDSPPacking {
     /// The largest window (`filterH` rows of `4 * rowGroups` bytes) the kernel assembles on its
     /// stack at the input's left and right edges (`MCUC_CONV_DIRECT_MAX_WINDOW`).
-    public static let maxWindowBytes = 192
+    public static let maxWindowBytes = 96
 
     /// True for the shapes the kernel handles: ungrouped, no column dilation (a window row is
     /// contiguous), a window of at most `maxWindowBytes`, and a small input depth (at most 4

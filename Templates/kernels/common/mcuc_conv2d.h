@@ -112,7 +112,7 @@ mcuc_status mcuc_conv2d_s8_dsp(const mcuc_conv2d_dsp_params *p, const int8_t *in
  * so every tap contributes what the reference's skipped taps do. No scratch; loop order of
  * mcuc_conv2d_s8 (the `rows` streaming contract holds): output pixels in increasing order, each
  * window read before the pixel's outputs are written. */
-#define MCUC_CONV_DIRECT_MAX_WINDOW 192
+#define MCUC_CONV_DIRECT_MAX_WINDOW 96
 typedef struct {
     int32_t batches;
     int32_t in_h, in_w, in_c;
