@@ -105,8 +105,9 @@ public struct LoweringOptions: Sendable, Hashable {
     /// When false, every contract is `separate` and nothing is folded or aliased (the plan TFLM
     /// can use, since its kernels promise no overlap).
     public var sharing: Bool
-    /// Nodes that keep their portable kernel whatever the core offers (the memory-lean choice
-    /// `--prefer` makes where a fast variant's scratch or contract would raise the peak).
+    /// Nodes limited to memory-lean kernels whatever the core offers (the choice `--prefer` makes
+    /// where a fast variant's scratch or contract would raise the peak): the portable kernel, or a
+    /// variant row marked `scratchFree`.
     public var portableNodes: Set<NodeID>
 
     public init(target: Target, externalIO: Bool = false, sharing: Bool = true, portableNodes: Set<NodeID> = []) {
@@ -114,6 +115,13 @@ public struct LoweringOptions: Sendable, Hashable {
         self.externalIO = externalIO
         self.sharing = sharing
         self.portableNodes = portableNodes
+    }
+
+    /// The function that runs `portable`'s call of `node` with `params` (`KernelVariants.choose`,
+    /// scratch-free rows only for the `portableNodes`).
+    public func variant(_ portable: KernelFunction, params: any KernelParams, node: NodeID) -> KernelFunction {
+        KernelVariants.choose(portable, params: params, features: target.features,
+                              leanOnly: portableNodes.contains(node))
     }
 
     /// The features `node`'s kernel may use: none of the SIMD extensions for a portable node.

@@ -84,12 +84,11 @@ struct OpLowering {
     }
 
     /// A binding of the portable kernel `symbol` of `family` with `params`, the variant for the
-    /// target's core chosen by `KernelVariants` (portable for the `portableNodes`).
+    /// target's core chosen by `KernelVariants` (memory-lean for the `portableNodes`).
     func bind(_ family: KernelFamily, _ symbol: String, _ params: some KernelParams,
               _ arguments: [KernelBinding.Argument], tables: [ConstantTable] = []) -> KernelBinding {
         if let patch { return patchBinding(patch, symbol, params, arguments, tables: tables) }
-        let function = KernelVariants.choose(.portable(family, symbol), params: params,
-                                             features: options.features(for: node.id))
+        let function = options.variant(.portable(family, symbol), params: params, node: node.id)
         return KernelBinding(callee: .kernel(function), params: params, arguments: arguments, tables: tables)
     }
 

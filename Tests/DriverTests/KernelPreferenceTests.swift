@@ -34,9 +34,16 @@ import TestSupport
             }
             let fast = Self.variants(speed)
             for planned in [memory, balanced] {
-                for (node, variant) in Self.variants(planned) {
-                    let expected = planned.kernelChoice.portableNodes.contains(node) ? .portable : fast[node]
-                    #expect(variant == expected, "\(name) \(node) \(planned.kernelChoice.preference)")
+                for call in planned.kernels.calls {
+                    let variant = call.binding?.function?.variant ?? .portable
+                    guard planned.kernelChoice.portableNodes.contains(call.node) else {
+                        #expect(variant == fast[call.node], "\(name) \(call.node) \(planned.kernelChoice.preference)")
+                        continue
+                    }
+                    // Given up for memory: the portable kernel, or a scratch-free variant.
+                    let lean = KernelVariants.rules.contains { $0.scratchFree && $0.function == call.binding?.function }
+                    #expect(variant == .portable || (lean && call.scratchBytes == 0),
+                            "\(name) \(call.node) \(planned.kernelChoice.preference)")
                 }
             }
         }
@@ -48,12 +55,15 @@ import TestSupport
         let speed = try Self.plan(graph, .speed, target: "nucleo-l4r5zi")
         let balanced = try Self.plan(graph, .balanced, target: "nucleo-l4r5zi")
         // The one-input-channel depthwise runs as the DSP CONV_2D, whose im2col rows raise the
-        // peak by more than 5%: balanced keeps it portable, speed does not.
-        #expect(Self.variants(speed)[NodeID(1)] == .dsp)
+        // peak by more than 5%: balanced gives im2col up for the scratch-free DSP convolution
+        // (window rows read in place), speed does not.
+        let function = { (planned: PlannedModel) in planned.kernels.calls.first { $0.node == NodeID(1) }?.binding?.function }
+        #expect(function(speed) == KernelVariants.convDSP)
         #expect(speed.memory.peakSRAMBytes > balanced.memory.peakSRAMBytes)
         #expect(balanced.kernelChoice.portableNodes == [NodeID(1)])
-        #expect(Self.variants(balanced)[NodeID(1)] == .portable)
-        #expect(balanced.kernelChoice.summary.contains("1 kept portable (op1)"))
+        #expect(function(balanced) == KernelVariants.convDirectDSP)
+        #expect(balanced.memory.peakSRAMBytes == balanced.kernelChoice.memoryPeakBytes)
+        #expect(balanced.kernelChoice.summary.contains("1 kept memory-lean (op1)"))
     }
 
     @Test func planReportsEveryPreferencesPeak() throws {

@@ -117,7 +117,7 @@ extension KernelChoiceTests {
 
     @Test func flashCountsWeightsBiasesAndRequantization() {
         var b = GraphBuilder()
-        let x = b.input([1, 8, 8, 8])
+        let x = b.input([1, 8, 8, 4])
         let y = b.conv(x, cout: 8, k: 3)
         let z = b.fullyConnected(b.op(.reshape(Reshape(newShape: [1, 512])), [y], [1, 512]), cout: 10)
         let graph = b.build(outputs: [z])
@@ -125,7 +125,7 @@ extension KernelChoiceTests {
         let flash = FlashEstimate.estimate(plan, graph: graph)
         // The conv and the FC run the DSP GEMM on the default (M4) target: 5 channel pairs of 128 groups,
         // each pair with 2 bias words and 6 requantization words (the odd channel's dummy included).
-        #expect(flash.weightBytes == 8 * 3 * 3 * 8 + 5 * 128 * 8)
+        #expect(flash.weightBytes == 8 * 3 * 3 * 4 + 5 * 128 * 8)
         #expect(flash.biasBytes == 4 * 8 + 5 * 8)
         #expect(flash.requantizationBytes == 4 * 24 + 5 * 24)  // the 3x3 conv is packed too: 4 pairs
         let conv = plan.calls[0].binding!.function!, fc = plan.calls[2].binding!.function!

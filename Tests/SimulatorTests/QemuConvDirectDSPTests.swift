@@ -10,9 +10,10 @@ import TestSupport
 /// scratch) under QEMU, bit-exact against the Swift reference: input depths 1-4, odd widths,
 /// filter widths 1-10 (row lengths that are and are not a multiple of 4), strides 1-2, row
 /// dilation, SAME padding (skipped rows, assembled edge columns) and VALID, per-tensor and
-/// per-channel, output channels not a multiple of the kernel's block of 4. Planned with the
-/// default `--prefer balanced`: the kernel declares no scratch, so balanced keeps it. M4 runs the
-/// representative set, M7 and M33 a few; `make stress-kernels` (`MCUC_STRESS=1`) a seeded sweep.
+/// per-channel, output channels not a multiple of the kernel's block of 4. Planned with
+/// `--prefer memory`: the variant table puts im2col first, and the memory-lean plan gives its
+/// scratch up for this scratch-free kernel. M4 runs the representative set, M7 and M33 a few;
+/// `make stress-kernels` (`MCUC_STRESS=1`) a seeded sweep.
 @Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
 struct QemuConvDirectDSPTests {
     typealias Shape = QemuConvDSPTests.Shape
@@ -64,13 +65,13 @@ struct QemuConvDirectDSPTests {
 
     func check(_ shape: Shape, core: CortexMCore) throws {
         let graph = QemuConvDSPTests.graph(shape)
-        let balanced = PipelineOptions()
-        let planned = try Pipeline.plan(graph, options: balanced)
+        let lean = PipelineOptions(prefer: .memory)
+        let planned = try Pipeline.plan(graph, options: lean)
         let calls = planned.kernels.calls.filter { $0.binding?.function != nil }
         #expect(calls.map { $0.binding!.function!.symbol } == [KernelVariants.convDirectDSP.symbol], "\(shape)")
         #expect(calls.allSatisfy { $0.scratchBytes == 0 }, "\(shape)")
         let (report, build) = try QemuTesting.simulate(graph, path: "conv-direct-\(shape.seed)-\(shape).tflite", core: core,
-                                                       pipeline: balanced)
+                                                       pipeline: lean)
         defer { try? FileManager.default.removeItem(at: build.directory) }
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on \(core)")
     }

@@ -27,13 +27,10 @@ struct QemuDepthwiseDSPTests {
         }
 
         /// The kernel the planner should choose: one input channel with a multiplier runs as a
-        /// CONV_2D (`DepthwiseAsConv`), rows in place unless columns are dilated.
+        /// CONV_2D (`DepthwiseAsConv`).
         func expectedSymbol(inPlace: Bool) -> String {
             if inPlace { return "mcuc_depthwise_inplace_s8_dsp" }
-            if multiplier > 1 {
-                guard channels == 1 else { return "mcuc_depthwise_s8" }
-                return dilation == 1 ? "mcuc_conv2d_direct_s8_dsp" : "mcuc_conv2d_s8_dsp"
-            }
+            if multiplier > 1 { return channels == 1 ? "mcuc_conv2d_s8_dsp" : "mcuc_depthwise_s8" }
             return "mcuc_depthwise_s8_dsp"
         }
     }

@@ -5,7 +5,8 @@ import Scheduling
 
 /// `--prefer`: which kernels to take where a fast variant needs more SRAM than the portable kernel.
 public enum KernelPreference: String, Sendable, Hashable, CaseIterable {
-    /// Portable kernels wherever a variant would raise the peak above the memory-lean plan's.
+    /// Memory-lean kernels (portable, or a scratch-free variant) wherever a variant would raise the
+    /// peak above the memory-lean plan's.
     case memory
     /// The fastest variant for every call the core can run it on, whatever its scratch costs.
     case speed
@@ -25,17 +26,18 @@ public struct KernelChoice: Sendable, Hashable {
     public var memoryPeakBytes: Int
     /// Peak SRAM of the chosen plan.
     public var chosenPeakBytes: Int
-    /// Calls whose fast variant was given up, and calls that run a variant in the chosen plan.
+    /// Calls whose fast variant was given up (they run the portable kernel or a scratch-free
+    /// variant), and calls that run their fastest variant in the chosen plan.
     public var portableNodes: Set<NodeID>
     public var variantCalls: Int
 
-    /// `kernels: prefer balanced, 27 calls on fast variants, 1 kept portable (op0); peak 4,200 B
+    /// `kernels: prefer balanced, 27 calls on fast variants, 1 kept memory-lean (op0); peak 4,200 B
     /// (speed 4,680 B, memory 4,200 B)`.
     public var summary: String {
         guard variantCalls + portableNodes.count > 0 else {
             return "kernels: portable C only (no DSP or Helium variant applies on this core)"
         }
-        let kept = portableNodes.isEmpty ? "" : ", \(portableNodes.count) kept portable ("
+        let kept = portableNodes.isEmpty ? "" : ", \(portableNodes.count) kept memory-lean ("
             + portableNodes.sorted().map(\.description).joined(separator: ", ") + ")"
         return "kernels: prefer \(preference.rawValue), \(variantCalls) call\(variantCalls == 1 ? "" : "s") on fast variants\(kept); "
             + "peak \(Grouped.text(chosenPeakBytes)) B (speed \(Grouped.text(speedPeakBytes)) B, "

@@ -14,12 +14,16 @@ public struct VariantRule: Sendable {
     public var function: KernelFunction
     /// True for the parameter values (shapes) the variant handles.
     public var applies: @Sendable (any KernelParams) -> Bool
+    /// The variant needs no scratch: a call limited to memory-lean kernels (`--prefer` gave up
+    /// its fast variant for memory) may still take it.
+    public var scratchFree: Bool
 
     /// A row for kernels whose params are `P`; `when` sees them typed.
-    public init<P: KernelParams>(replacing portable: String, with function: KernelFunction,
+    public init<P: KernelParams>(replacing portable: String, with function: KernelFunction, scratchFree: Bool = false,
                                  when: @escaping @Sendable (P) -> Bool) {
         replaces = portable
         self.function = function
+        self.scratchFree = scratchFree
         applies = { params in (params as? P).map(when) ?? false }
     }
 }
@@ -39,7 +43,9 @@ public enum KernelVariants {
     public static let convDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_s8_dsp")
 
     /// `mcuc_conv2d_direct_s8_dsp`: CONV_2D of a small input depth without scratch, window rows
-    /// read in place (`ConvDirectDSPPacking.applies`).
+    /// read in place (`ConvDirectDSPPacking.applies`). Slower than im2col on most first layers
+    /// (M4: KWS, VWW, ResNet-8), so it comes after it: the memory-lean choice where `--prefer`
+    /// gives im2col's scratch up (micro_speech's one-channel depthwise).
     public static let convDirectDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_direct_s8_dsp")
 
     /// `mcuc_depthwise_s8_dsp`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels at a time.
@@ -92,20 +98,22 @@ public enum KernelVariants {
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
-        VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP) { (p: Conv2DKernelParams) in
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP, scratchFree: true) { (p: Conv2DKernelParams) in
             ConvDirectDSPPacking.applies(inC: p.inC, filterC: p.filterC, filterH: p.filterH, filterW: p.filterW,
                                          dilationW: p.dilationW)
         },
-        VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_fully_connected_s8", with: gemmDSP) { (_: FullyConnectedKernelParams) in true },
     ]
 
-    /// The function that runs `portable`'s call with `params` on a core with `features`.
+    /// The function that runs `portable`'s call with `params` on a core with `features`; with
+    /// `leanOnly` (the call must not raise the memory-lean peak) only scratch-free rows compete.
     public static func choose(_ portable: KernelFunction, params: any KernelParams, features: Target.Features,
-                              rules: [VariantRule] = rules) -> KernelFunction {
+                              leanOnly: Bool = false, rules: [VariantRule] = rules) -> KernelFunction {
         precondition(portable.variant == .portable, "variants replace portable kernels")
         let row = rules.first {
-            $0.replaces == portable.symbol && $0.function.variant.runs(on: features) && $0.applies(params)
+            $0.replaces == portable.symbol && $0.function.variant.runs(on: features) && (!leanOnly || $0.scratchFree)
+                && $0.applies(params)
         }
         return row?.function ?? portable
     }

@@ -16,8 +16,7 @@ extension OpLowering {
             dilationH: d.dilationH, dilationW: d.dilationW, padTop: d.padTop, padLeft: d.padLeft,
             inputOffset: d.inputOffset, outputZp: d.outputZp, actMin: d.actMin, actMax: d.actMax,
             perChannel: d.perChannel, filter: d.filter, bias: d.bias, mult: d.mult, shift: d.shift)
-        let function = KernelVariants.choose(.portable(.conv2d, "mcuc_conv2d_s8"), params: conv,
-                                             features: options.features(for: node.id))
+        let function = options.variant(.portable(.conv2d, "mcuc_conv2d_s8"), params: conv, node: node.id)
         guard function.variant != .portable else { return nil }
         let channels = p.outputDepth, taps = p.filter.count / max(channels, 1)
         let ohwi = (0..<channels).flatMap { oc in (0..<taps).map { t in p.filter[t * channels + oc] } }
