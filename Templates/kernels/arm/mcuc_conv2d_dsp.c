@@ -380,13 +380,12 @@ static void direct_finish(const mcuc_conv2d_direct_dsp_params *p, const mcuc_dir
     }
 }
 
-/* Output channels ch..ch+3 of one pixel (window w) from the block's packed words q; returns the
- * next block's. */
-static __attribute__((noinline)) const int32_t *direct_block(const mcuc_conv2d_direct_dsp_params *p,
-                                                             const mcuc_direct_window *w, const int32_t *q,
-                                                             int32_t ch, int8_t *out)
+/* Output channels ch..ch+3 of one pixel (window w) from the block's packed words q, window rows
+ * of 4 * full + rest bytes; returns the next block's words. */
+static inline __attribute__((always_inline)) const int32_t *
+direct_block(const mcuc_conv2d_direct_dsp_params *p, const mcuc_direct_window *w, const int32_t *q, int32_t ch,
+             int8_t *out, int32_t full, int32_t rest)
 {
-    const int32_t bytes = p->filter_w * p->in_c, full = bytes >> 2, rest = bytes & 3;
     const int32_t block = 8 * p->filter_h * p->row_groups;
     const uint32_t mask = 0xffffffffu >> (8 * (4 - rest) & 31);
     const int32_t *wp = q + 4 + 8 * p->row_groups * w->ky0;
@@ -411,8 +410,26 @@ static __attribute__((noinline)) const int32_t *direct_block(const mcuc_conv2d_d
     return q + 16 + block;
 }
 
+/* direct_block for rows of whole words (no tail: fewer registers live in the row loop). */
+static __attribute__((noinline)) const int32_t *direct_block_words(const mcuc_conv2d_direct_dsp_params *p,
+                                                                   const mcuc_direct_window *w, const int32_t *q,
+                                                                   int32_t ch, int8_t *out)
+{
+    return direct_block(p, w, q, ch, out, p->filter_w * p->in_c >> 2, 0);
+}
+
+/* direct_block for rows that end with 1-3 bytes. */
+static __attribute__((noinline)) const int32_t *direct_block_tail(const mcuc_conv2d_direct_dsp_params *p,
+                                                                  const mcuc_direct_window *w, const int32_t *q,
+                                                                  int32_t ch, int8_t *out)
+{
+    const int32_t bytes = p->filter_w * p->in_c;
+    return direct_block(p, w, q, ch, out, bytes >> 2, bytes & 3);
+}
+
 mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, const int8_t *input, int8_t *output)
 {
+    const int32_t whole = ((p->filter_w * p->in_c) & 3) == 0;
     int8_t buf[MCUC_CONV_DIRECT_MAX_WINDOW];
     mcuc_direct_window w;
     int32_t b, oy, ox, ch;
@@ -423,7 +440,7 @@ mcuc_status mcuc_conv2d_direct_s8_dsp(const mcuc_conv2d_direct_dsp_params *p, co
                 const int32_t *q = p->packed;
                 direct_window(p, in, oy, ox, &w, buf);
                 for (ch = 0; ch < p->out_c; ch += 4) {
-                    q = direct_block(p, &w, q, ch, output);
+                    q = whole ? direct_block_words(p, &w, q, ch, output) : direct_block_tail(p, &w, q, ch, output);
                 }
             }
         }
