@@ -43,6 +43,7 @@ struct CallRenderer {
         switch argument {
         case .tensor(let t): return pointer(t)
         case .tensors(let ts): return "(const int8_t *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
+        case .outputs(let ts): return "(int8_t *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
         case .scratch:
             guard let request = memory.requests.first(where: { $0.scratchOf == call.node }) else {
                 preconditionFailure("no scratch planned for \(call.node)")

@@ -150,12 +150,14 @@ struct SourceAssembly {
     /// Every arena tensor a call writes, in step order, but the per-patch tensors of a patch stage
     /// (the stage output is whole after the loop, where its steps' trace points fire).
     func tracePoints(_ calls: [KernelCall]) -> [TracePoint] {
-        let perPatch = patchLoop.map { Set(calls[$0.steps].compactMap(\.output)).subtracting([$0.output]) } ?? []
-        return calls.compactMap { call in
-            guard let output = call.output, !perPatch.contains(output),
-                  let offset = interface.locations.arenaOffset(output), let bytes = graph[output].byteCount, bytes > 0 else { return nil }
-            return TracePoint(step: call.step, node: call.node, tensor: output, type: graph[output].type,
-                              shape: graph[output].shape, offset: offset, bytes: bytes)
+        let perPatch = patchLoop.map { Set(calls[$0.steps].flatMap(\.outputs)).subtracting([$0.output]) } ?? []
+        return calls.flatMap { call in
+            call.outputs.compactMap { output in
+                guard !perPatch.contains(output), let offset = interface.locations.arenaOffset(output),
+                      let bytes = graph[output].byteCount, bytes > 0 else { return nil }
+                return TracePoint(step: call.step, node: call.node, tensor: output, type: graph[output].type,
+                                  shape: graph[output].shape, offset: offset, bytes: bytes)
+            }
         }
     }
 

@@ -43,6 +43,9 @@ public enum Op: Sendable, Hashable {
     case abs(Abs)
     case mirrorPad(MirrorPad)
     case gather(Gather)
+    case split(Split)
+    case splitV(SplitV)
+    case unpack(Unpack)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -86,6 +89,9 @@ public enum Op: Sendable, Hashable {
         case .abs(let d): d
         case .mirrorPad(let d): d
         case .gather(let d): d
+        case .split(let d): d
+        case .splitV(let d): d
+        case .unpack(let d): d
         case .unsupported: nil
         }
     }

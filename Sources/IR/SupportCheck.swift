@@ -64,8 +64,11 @@ public enum SupportCheck {
             return CompileError(.malformed, "has \(present) inputs; \(node.op.name) takes \(counts.lowerBound)...\(most)",
                                 at: place)
         }
-        guard node.outputs.count == 1 else {
-            return CompileError(.malformed, "has \(node.outputs.count) outputs; \(node.op.name) has 1", at: place)
+        let outputs = type(of: definition).outputCounts
+        guard outputs.contains(node.outputs.count) else {
+            let most = outputs.upperBound == Int.max ? "" : "\(outputs.upperBound)"
+            let expected = outputs.count == 1 ? "\(outputs.lowerBound)" : "\(outputs.lowerBound)...\(most)"
+            return CompileError(.malformed, "has \(node.outputs.count) outputs; \(node.op.name) has \(expected)", at: place)
         }
         for position in 0..<type(of: definition).requiredInputs where node.input(position) == nil {
             return CompileError(.malformed, "required input \(position) is missing", at: place)

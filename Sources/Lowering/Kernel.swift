@@ -56,6 +56,9 @@ public enum Kernel: Sendable, Hashable {
     /// MIRROR_PAD, GATHER (constant coordinates): output elements in row-major order, each read
     /// from the input at the sum of its per-axis offsets.
     case gather
+    /// SPLIT, SPLIT_V, UNPACK: for each outer index in increasing order, each output's slice of
+    /// the input in output order (the inverse of `concatenationCopy`).
+    case split
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -88,6 +91,7 @@ public enum Kernel: Sendable, Hashable {
         case .stridedSlice: "strided-slice"
         case .resizeNearestNeighbor: "resize-nearest"
         case .gather: "gather"
+        case .split: "split"
         }
     }
 }

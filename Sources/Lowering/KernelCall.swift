@@ -10,8 +10,11 @@ public struct KernelCall: Sendable, Hashable {
     /// Activation tensors the kernel reads, in operand order. Differs from the node's inputs when
     /// a PAD was folded into this call (the PAD's input replaces its output).
     public var inputs: [TensorID]
-    /// The tensor the kernel writes; nil for kernels that write nothing (folded PAD).
-    public var output: TensorID?
+    /// The tensors the kernel writes, in the node's output order (several for SPLIT, SPLIT_V,
+    /// UNPACK); empty for kernels that write nothing (folded PAD).
+    public var outputs: [TensorID]
+    /// The (first) tensor the kernel writes; nil for kernels that write nothing (folded PAD).
+    public var output: TensorID? { outputs.first }
     /// Bytes of arena scratch the kernel needs during this step only (its own short lifetime,
     /// disjoint from every buffer live at the step).
     public var scratchBytes: Int
@@ -25,14 +28,14 @@ public struct KernelCall: Sendable, Hashable {
     /// 0,0,1,1`); fixed words and numbers only, never text from the model.
     public var detail: String
 
-    public init(step: Int, node: NodeID, kernel: Kernel, inputs: [TensorID], output: TensorID?,
+    public init(step: Int, node: NodeID, kernel: Kernel, inputs: [TensorID], outputs: [TensorID],
                 scratchBytes: Int = 0, staticBytes: Int = 0, contract: MemoryContract = .separate,
                 binding: KernelBinding? = nil, detail: String = "") {
         self.step = step
         self.node = node
         self.kernel = kernel
         self.inputs = inputs
-        self.output = output
+        self.outputs = outputs
         self.scratchBytes = scratchBytes
         self.staticBytes = staticBytes
         self.contract = contract

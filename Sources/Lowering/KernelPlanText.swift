@@ -49,7 +49,7 @@ public enum KernelPlanText {
         var fields = ["\(call.node) \(graph[call.node].op.name)", "kernel=\(call.kernel.name)"]
         if let window = window(of: call.kernel) { fields.append(windowText(window)) }
         fields.append("reads=(" + call.inputs.map(\.description).joined(separator: ", ") + ")")
-        fields.append("writes=" + (call.output?.description ?? "-"))
+        fields.append("writes=" + (call.outputs.isEmpty ? "-" : call.outputs.map(\.description).joined(separator: ",")))
         fields.append("scratch=\(call.scratchBytes) static=\(call.staticBytes)")
         fields.append("contract=" + ContractText.describe(call.contract))
         return fields.joined(separator: " ")
@@ -61,7 +61,7 @@ public enum KernelPlanText {
         case .convGeneric(let w), .depthwiseGeneric(let w), .depthwiseInPlace(let w), .pool(let w): w
         case .conv1x1, .fullyConnected, .elementwiseBinary, .elementwiseUnary, .mean, .softmax, .reshapeAlias, .copy,
              .concatenationBySlices, .concatenationCopy, .padFolded, .pad, .transpose, .stridedSlice,
-             .resizeNearestNeighbor, .gather: nil
+             .resizeNearestNeighbor, .gather, .split: nil
         }
     }
 

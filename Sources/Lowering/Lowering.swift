@@ -37,7 +37,7 @@ public enum Lowering {
         if plan.calls.count != schedule.steps.count { problems.append("\(plan.calls.count) calls for \(schedule.steps.count) steps") }
         for (index, (call, step)) in zip(plan.calls, schedule.steps).enumerated() {
             if call.step != index || call.node != step.node { problems.append("call \(index) is for \(call.node), step \(call.step)") }
-            if let output = call.output, !graph[call.node].outputs.contains(output) {
+            for output in call.outputs where !graph[call.node].outputs.contains(output) {
                 problems.append("call \(index) writes \(output), not an output of \(call.node)")
             }
             if let input = call.contract.overlappedInput, !call.inputs.contains(input) {

@@ -57,6 +57,9 @@ struct OpLowering {
         case .abs(let op): abs(op.prepare(operands))
         case .mirrorPad(let op): axisGather(op.prepare(operands))
         case .gather(let op): axisGather(op.prepare(operands))
+        case .split(let op): split(op.prepare(operands))
+        case .splitV(let op): split(op.prepare(operands))
+        case .unpack(let op): split(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }
@@ -79,7 +82,7 @@ struct OpLowering {
     /// A call of this node with `kernel`.
     func call(_ kernel: Kernel, _ binding: KernelBinding?, detail: String = "", scratch: Int = 0,
               contract: MemoryContract = .separate) -> KernelCall {
-        KernelCall(step: step, node: node.id, kernel: kernel, inputs: inputs, output: output, scratchBytes: scratch,
+        KernelCall(step: step, node: node.id, kernel: kernel, inputs: inputs, outputs: node.outputs, scratchBytes: scratch,
                    contract: contract, binding: binding, detail: detail)
     }
 

@@ -1,6 +1,17 @@
 import IR
 
 extension Reference {
+    /// Every output of one node, in order: the ops with several outputs, else `evaluate`'s one.
+    static func evaluateAll(_ c: OpContext) throws(CompileError) -> [TensorValue] {
+        let operands = OpOperands(node: c.node, graph: c.graph)
+        switch c.node.op {
+        case .split(let op): return ReferenceSplit.run(c, op.prepare(operands))
+        case .splitV(let op): return ReferenceSplit.run(c, op.prepare(operands))
+        case .unpack(let op): return ReferenceSplit.run(c, op.prepare(operands))
+        default: return [try evaluate(c)]
+        }
+    }
+
     /// Dispatches one node to its kernel with the op's prepared constants: the reference op registry.
     static func evaluate(_ c: OpContext) throws(CompileError) -> TensorValue {
         let operands = OpOperands(node: c.node, graph: c.graph)
@@ -41,6 +52,7 @@ extension Reference {
         case .abs(let op): return ReferenceAbs.run(c, op.prepare(operands))
         case .mirrorPad(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .gather(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
+        case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

@@ -21,7 +21,7 @@ public struct OpContext: Sendable {
         return value
     }
 
-    /// Metadata of the (single) output.
+    /// Metadata of the (first) output.
     public var outputTensor: Tensor { graph[node.outputs[0]] }
 
     /// An error located at this node.

@@ -25,10 +25,14 @@ public enum Reference {
         for node in graph.nodes {
             let operands = node.inputs.map { id in id.flatMap { values[$0] ?? TensorValue(constant: graph[$0]) } }
             let context = OpContext(node: node, graph: graph, inputValues: operands)
-            let output = try evaluate(context)
-            precondition(output.shape == context.outputTensor.shape && output.type == context.outputTensor.type,
-                         "\(node.id) \(node.op.name) produced \(output.type)\(output.shape), expected \(context.outputTensor.type)\(context.outputTensor.shape)")
-            values[node.outputs[0]] = output
+            let outputs = try evaluateAll(context)
+            precondition(outputs.count == node.outputs.count, "\(node.id) \(node.op.name) produced \(outputs.count) outputs")
+            for (id, output) in zip(node.outputs, outputs) {
+                let tensor = graph[id]
+                precondition(output.shape == tensor.shape && output.type == tensor.type,
+                             "\(node.id) \(node.op.name) produced \(output.type)\(output.shape), expected \(tensor.type)\(tensor.shape)")
+                values[id] = output
+            }
         }
         return values
     }

@@ -25,7 +25,7 @@ enum ReceptiveFieldRules {
         case .concatenation(let d):
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
-             .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather,
+             .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack,
              .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
@@ -36,7 +36,7 @@ enum ReceptiveFieldRules {
         switch op {
         case .fullyConnected, .mean, .softmax, .logSoftmax: "it reads every pixel (or every channel) of its input at once"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .expandDims, .slice, .depthToSpace,
-             .spaceToDepth, .pack, .mirrorPad, .gather: "it moves elements between pixels"
+             .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack: "it moves elements between pixels"
         case .unsupported: "mcuc does not support this op"
         default: nil
         }

@@ -21,6 +21,9 @@ SUPPORTED = {
     "MIRROR_PAD": None,
     # constant coordinates, batch_dims 0
     "GATHER": lambda desc: desc in ("axis0_rank2", "axis1_rank3_coords2d", "axis_neg1"),
+    "SPLIT": None,
+    "SPLIT_V": None,
+    "UNPACK": None,
 }
 
 

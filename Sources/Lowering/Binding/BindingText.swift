@@ -33,7 +33,7 @@ public enum BindingText {
     static func argumentText(_ argument: KernelBinding.Argument) -> String {
         switch argument {
         case .tensor(let t): "\(t)"
-        case .tensors(let ts): "[" + ts.map(\.description).joined(separator: ", ") + "]"
+        case .tensors(let ts), .outputs(let ts): "[" + ts.map(\.description).joined(separator: ", ") + "]"
         case .scratch: "scratch"
         case .patchRows(let table, _): "\(table)[row]"
         case .patchCols(let table, _): "\(table)[col]"

@@ -18,6 +18,8 @@ public struct KernelBinding: Sendable, Hashable {
         case tensor(TensorID)
         /// An array of pointers to several tensors' first elements, in order.
         case tensors([TensorID])
+        /// An array of writable pointers to several output tensors' first elements, in order.
+        case outputs([TensorID])
         /// A pointer to the call's planned scratch bytes.
         case scratch
         /// In a patch stage's loop body: the current grid row's entry of a patch table (`table`

@@ -25,3 +25,25 @@ extension OpLowering {
         return call(.concatenationCopy, binding, detail: "\(operands.count) inputs along axis \(p.axis)")
     }
 }
+
+/// `mcuc_split_params` (`Templates/kernels/common/mcuc_concat.h`): SPLIT, SPLIT_V, UNPACK.
+struct SplitKernelParams: KernelParams {
+    static let cType = "mcuc_split_params"
+    var outputs: Int32
+    var outer: Int32
+    var sliceBytes: TableRef
+}
+
+extension OpLowering {
+    /// SPLIT, SPLIT_V, UNPACK: a copy of each output's slices, outer index by outer index (the
+    /// inverse of CONCATENATION's copy); the input and the outputs do not overlap.
+    func split(_ p: SplitParams) -> KernelCall {
+        let input = operand(p.input)
+        let slices = ConstantTable(id: .call(node.id, role: "slices"), kind: .indices("slice bytes per output"),
+                                   values: .int32(p.sliceElements.map { Int32($0) }))
+        let params = SplitKernelParams(outputs: Int32(node.outputs.count), outer: Int32(p.outer), sliceBytes: slices.ref)
+        let binding = bind(.concat, "mcuc_split_s8", params, [.tensor(input), .outputs(node.outputs)],
+                           tables: constantTables([input]) + [slices])
+        return call(.split, binding, detail: "\(node.outputs.count) outputs along axis \(p.axis)")
+    }
+}

@@ -17,7 +17,7 @@ extension OpLowering {
     /// consumer's window grows), else a fill then a copy of the input.
     func pad(_ p: PadParams) -> KernelCall {
         if let consumer = views.foldedPadConsumers[node.id] {
-            return KernelCall(step: step, node: node.id, kernel: .padFolded, inputs: [], output: nil,
+            return KernelCall(step: step, node: node.id, kernel: .padFolded, inputs: [], outputs: [],
                               contract: .foldedInto(consumer: consumer),
                               detail: "folded into its consumer's window, no code")
         }

@@ -18,7 +18,7 @@ extension OpLowering {
         let operands = arguments.flatMap { argument -> [TensorID] in
             switch argument {
             case .tensor(let t): [t]
-            case .tensors(let ts): ts
+            case .tensors(let ts), .outputs(let ts): ts
             case .scratch, .patchRows, .patchCols: preconditionFailure("a patch call has no scratch")
             }
         }

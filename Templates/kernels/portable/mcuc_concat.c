@@ -1,4 +1,4 @@
-/* mcuc runtime: CONCATENATION by copying. Portable C99; see mcuc_concat.h. */
+/* mcuc runtime: CONCATENATION and SPLIT by copying. Portable C99; see mcuc_concat.h. */
 #include <string.h>
 #include "mcuc_concat.h"
 
@@ -34,6 +34,20 @@ mcuc_status mcuc_concat_patch_s8(const mcuc_concat_params *p, const int32_t *row
                 memcpy(o, inputs[k] + in.offset + y * in.pitch + x * n, (size_t)n);
                 o += n;
             }
+        }
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_split_s8(const mcuc_split_params *p, const int8_t *input, int8_t *const *outputs)
+{
+    int32_t o, k;
+    const int8_t *in = input;
+    for (o = 0; o < p->outer; ++o) {
+        for (k = 0; k < p->outputs; ++k) {
+            const int32_t n = p->slice_bytes[k];
+            memcpy(outputs[k] + o * n, in, (size_t)n);
+            in += n;
         }
     }
     return MCUC_OK;

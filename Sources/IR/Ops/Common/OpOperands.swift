@@ -21,7 +21,7 @@ public struct OpOperands: Sendable {
     /// Operand `i`, or nil when omitted.
     func optionalInput(_ i: Int) -> Tensor? { node.input(i).map { graph[$0] } }
 
-    /// The single output.
+    /// The (first) output.
     var output: Tensor { graph[node.outputs[0]] }
 
     /// Per-tensor quantization of an int8 tensor (checked present by `SupportCheck`).

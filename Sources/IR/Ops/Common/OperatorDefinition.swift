@@ -11,8 +11,10 @@ public protocol OperatorDefinition: Sendable, Hashable {
 
     /// The TFLite builtin name (`CONV_2D`).
     static var name: String { get }
-    /// How many input operands the op takes, optional ones included (it always has one output).
+    /// How many input operands the op takes, optional ones included.
     static var inputCounts: ClosedRange<Int> { get }
+    /// How many outputs the op has (default: exactly one; SPLIT, SPLIT_V, UNPACK have several).
+    static var outputCounts: ClosedRange<Int> { get }
     /// Inputs `0..<requiredInputs` must be present (default: the lower bound of `inputCounts`).
     static var requiredInputs: Int { get }
 
@@ -37,6 +39,7 @@ public protocol OperatorDefinition: Sendable, Hashable {
 
 extension OperatorDefinition {
     public static var requiredInputs: Int { inputCounts.lowerBound }
+    public static var outputCounts: ClosedRange<Int> { 1...1 }
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8] }
     public var fusedActivation: FusedActivation? { nil }
     public var attributeSummary: [(key: String, value: String)] { [] }
