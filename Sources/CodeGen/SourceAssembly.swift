@@ -68,7 +68,7 @@ struct SourceAssembly {
                      GeneratedFile(name: "\(fileStem).c", text: source(c, headers: headers)),
                      GeneratedFile(name: "\(fileStem)_weights.c", text: weights(c, headers: headers))]
         let variantHeaders = Set(c.functions.flatMap(\.variant.headers)).sorted()
-        for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + helpers.filter({ $0.hasSuffix(".h") }).sorted()
+        for name in TemplateLibrary.sharedHeaders + variantHeaders + headers + helpers.filter({ $0.hasSuffix(".h") && !headers.contains($0) }).sorted()
             + kernelSources {
             files.append(GeneratedFile(name: name, text: TemplateLibrary.runtimeFile(name)))
         }

@@ -46,6 +46,8 @@ public enum Op: Sendable, Hashable {
     case split(Split)
     case splitV(SplitV)
     case unpack(Unpack)
+    case squaredDifference(SquaredDifference)
+    case prelu(Prelu)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -92,6 +94,8 @@ public enum Op: Sendable, Hashable {
         case .split(let d): d
         case .splitV(let d): d
         case .unpack(let d): d
+        case .squaredDifference(let d): d
+        case .prelu(let d): d
         case .unsupported: nil
         }
     }

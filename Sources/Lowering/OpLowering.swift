@@ -60,6 +60,8 @@ struct OpLowering {
         case .split(let op): split(op.prepare(operands))
         case .splitV(let op): split(op.prepare(operands))
         case .unpack(let op): split(op.prepare(operands))
+        case .squaredDifference(let op): squaredDifference(op.prepare(operands))
+        case .prelu(let op): prelu(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

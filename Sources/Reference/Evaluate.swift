@@ -52,6 +52,8 @@ extension Reference {
         case .abs(let op): return ReferenceAbs.run(c, op.prepare(operands))
         case .mirrorPad(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .gather(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
+        case .squaredDifference(let op): return ReferenceSquaredDifference.run(c, op.prepare(operands))
+        case .prelu(let op): return ReferencePrelu.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")

@@ -16,7 +16,7 @@ enum OperatorDecoding {
         "LEAKY_RELU": 75, "QUANTIZE": 89, "HARD_SWISH": 91,
         "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
         "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78, "GATHER": 23, "MIRROR_PAD": 77,
-        "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64,
+        "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -84,6 +84,8 @@ enum OperatorDecoding {
         case "SPLIT": return .split(Split(numSplits: Int(o.num_splits)))
         case "SPLIT_V": return .splitV(SplitV(numSplits: Int(o.num_splits)))
         case "UNPACK": return .unpack(Unpack(num: Int(o.num), axis: Int(o.axis)))
+        case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
+        case "PRELU": return .prelu(Prelu())
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

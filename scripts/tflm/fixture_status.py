@@ -24,6 +24,8 @@ SUPPORTED = {
     "SPLIT": None,
     "SPLIT_V": None,
     "UNPACK": None,
+    "SQUARED_DIFFERENCE": None,
+    "PRELU": None,
 }
 
 

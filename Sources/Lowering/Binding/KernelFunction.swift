@@ -9,6 +9,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case conv2d = "mcuc_conv2d"
     case depthwise = "mcuc_depthwise"
     case elementwise = "mcuc_elementwise"
+    case elementwiseMore = "mcuc_elementwise_more"
     case fullyConnected = "mcuc_fully_connected"
     case gather = "mcuc_gather"
     case logSoftmax = "mcuc_log_softmax"
@@ -35,6 +36,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     public var helperFiles: [String] {
         switch self {
         case .logSoftmax: ["mcuc_libm.h", "mcuc_libm.c"]
+        case .elementwiseMore: ["mcuc_elementwise.h"]   // its parameter typedef
         default: []
         }
     }

@@ -102,3 +102,33 @@ extension OpLowering {
         bind(family, symbol, params, [.tensor(operand(0)), .tensor(output)], tables: constantTables([operand(0)]))
     }
 }
+
+extension OpLowering {    /// SQUARED_DIFFERENCE, walked like ADD (`mcuc_squared_difference_s8`): ADD's left shift and
+    /// input multipliers, then the squared difference through `mult` / `shift`.
+    func squaredDifference(_ p: SquaredDifferenceParams) -> KernelCall {
+        let (x1, x2) = (operand(0), operand(1))
+        let g = BroadcastGeometry(graph[x1].shape, graph[x2].shape, into: graph[output].shape)
+        let params = BinaryKernelParams(
+            rank: g.rank, count: count(output), dims: g.dims, stride1: g.stride1, stride2: g.stride2,
+            zp1: p.zeroPoint1, zp2: p.zeroPoint2, outputZp: p.outputZeroPoint, actMin: -128, actMax: 127,
+            leftShift: p.leftShift, mult1: p.multiplier1.multiplier, shift1: p.multiplier1.shift,
+            mult2: p.multiplier2.multiplier, shift2: p.multiplier2.shift,
+            mult: p.outputMultiplier.multiplier, shift: p.outputMultiplier.shift)
+        return binary(bind(.elementwiseMore, "mcuc_squared_difference_s8", params, [.tensor(x1), .tensor(x2), .tensor(output)],
+                           tables: constantTables([x1, x2])))
+    }
+
+    /// PRELU, walked like ADD with alpha as input 2 (`mcuc_prelu_s8`): `mult1` / `shift1` rescale
+    /// `x - zp` where it is not negative, `mult2` / `shift2` its product with `alpha - zp2`.
+    func prelu(_ p: PreluParams) -> KernelCall {
+        let (x, alpha) = (operand(0), operand(1))
+        let g = BroadcastGeometry(graph[x].shape, graph[alpha].shape, into: graph[output].shape)
+        let params = BinaryKernelParams(
+            rank: g.rank, count: count(output), dims: g.dims, stride1: g.stride1, stride2: g.stride2,
+            zp1: p.inputZeroPoint, zp2: p.alphaZeroPoint, outputZp: p.outputZeroPoint, actMin: -128, actMax: 127,
+            leftShift: 0, mult1: p.positive.multiplier, shift1: p.positive.shift,
+            mult2: p.negative.multiplier, shift2: p.negative.shift, mult: 0, shift: 0)
+        return binary(bind(.elementwiseMore, "mcuc_prelu_s8", params, [.tensor(x), .tensor(alpha), .tensor(output)],
+                           tables: constantTables([x, alpha])))
+    }
+}
