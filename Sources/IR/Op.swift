@@ -48,6 +48,8 @@ public enum Op: Sendable, Hashable {
     case unpack(Unpack)
     case squaredDifference(SquaredDifference)
     case prelu(Prelu)
+    case sum(Sum)
+    case reduceMax(ReduceMax)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -96,6 +98,8 @@ public enum Op: Sendable, Hashable {
         case .unpack(let d): d
         case .squaredDifference(let d): d
         case .prelu(let d): d
+        case .sum(let d): d
+        case .reduceMax(let d): d
         case .unsupported: nil
         }
     }

@@ -62,6 +62,8 @@ struct OpLowering {
         case .unpack(let op): split(op.prepare(operands))
         case .squaredDifference(let op): squaredDifference(op.prepare(operands))
         case .prelu(let op): prelu(op.prepare(operands))
+        case .sum(let op): mean(op.prepare(operands))
+        case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

@@ -54,6 +54,8 @@ extension Reference {
         case .gather(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .squaredDifference(let op): return ReferenceSquaredDifference.run(c, op.prepare(operands))
         case .prelu(let op): return ReferencePrelu.run(c, op.prepare(operands))
+        case .sum(let op): return ReferenceMean.run(c, op.prepare(operands))
+        case .reduceMax(let op): return ReferenceReduceMax.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")

@@ -17,6 +17,7 @@ enum OperatorDecoding {
         "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
         "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78, "GATHER": 23, "MIRROR_PAD": 77,
         "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
+        "SUM": 27, "REDUCE_MAX": 27,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -86,6 +87,8 @@ enum OperatorDecoding {
         case "UNPACK": return .unpack(Unpack(num: Int(o.num), axis: Int(o.axis)))
         case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
         case "PRELU": return .prelu(Prelu())
+        case "SUM": return .sum(Sum(keepDims: o.keep_dims != 0))
+        case "REDUCE_MAX": return .reduceMax(ReduceMax(keepDims: o.keep_dims != 0))
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

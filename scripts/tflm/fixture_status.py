@@ -26,6 +26,8 @@ SUPPORTED = {
     "UNPACK": None,
     "SQUARED_DIFFERENCE": None,
     "PRELU": None,
+    "SUM": None,
+    "REDUCE_MAX": None,
 }
 
 

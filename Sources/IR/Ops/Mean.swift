@@ -18,15 +18,23 @@ public struct Mean: OperatorDefinition {
     public var attributeSummary: [(key: String, value: String)] { [("keep_dims", "\(keepDims)")] }
 
     public func check(_ op: OpOperands) throws(CompileError) {
-        let input = op.input(0), axesTensor = op.input(1), output = op.output
+        try Self.checkReduction(op)
+        try op.requireRescale(RescaleRecipe.ratio(input: op.input(0).quant?.scale[0] ?? 0,
+                                                  output: op.output.quant?.scale[0] ?? 0), "output", op.output)
+    }
+
+    /// MEAN, SUM, REDUCE_MAX: a per-tensor input of rank <= the runtime's, not empty, constant
+    /// axes inside its rank, and an output with the kept elements.
+    static func checkReduction(_ op: OpOperands) throws(CompileError) {
+        let input = op.input(0), axesTensor = op.input(1), output = op.output, name = op.node.op.name
         try op.requirePerTensor(input, "input")
         try op.requireConstant(axesTensor, "axes")
         let rank = input.shape.rank
         guard rank <= RuntimeLimits.maxRank else {
-            throw op.error(.unsupported, "MEAN supports inputs up to rank \(RuntimeLimits.maxRank), not \(rank)", input)
+            throw op.error(.unsupported, "\(name) supports inputs up to rank \(RuntimeLimits.maxRank), not \(rank)", input)
         }
         guard input.shape.elementCount > 0 else {
-            throw op.error(.unsupported, "MEAN of an empty tensor", input)
+            throw op.error(.unsupported, "\(name) of an empty tensor", input)
         }
         let rawAxes = op.int32Values(axesTensor)
         for raw in rawAxes {
@@ -34,14 +42,12 @@ public struct Mean: OperatorDefinition {
                 throw op.error(.malformed, "axis \(raw) is out of range for rank \(rank)", axesTensor)
             }
         }
-        let axes = Self.resolvedAxes(rawAxes, rank: rank)
+        let axes = resolvedAxes(rawAxes, rank: rank)
         let kept = input.shape.dims.enumerated().filter { !axes.contains($0.offset) }.reduce(1) { $0 * $1.element }
         guard output.shape.elementCount == kept else {
             throw op.error(.malformed, "output has shape \(output.shape); reducing \(input.shape) over \(axes) "
                            + "leaves \(kept) elements", output)
         }
-        try op.requireRescale(RescaleRecipe.ratio(input: input.quant?.scale[0] ?? 0, output: output.quant?.scale[0] ?? 0),
-                              "output", output)
     }
 
     public func prepare(_ op: OpOperands) -> MeanParams {

@@ -16,9 +16,10 @@ struct MeanKernelParams: KernelParams {
 }
 
 extension OpLowering {
-    /// MEAN: the input's dimensions split into kept ones (one output element each, row-major) and
-    /// reduced ones (summed in a register), with their input element strides.
-    func mean(_ p: MeanParams) -> KernelCall {
+    /// MEAN and SUM (`mcuc_mean_s8`), REDUCE_MAX (`mcuc_reduce_max_s8`, the geometry only): the
+    /// input's dimensions split into kept ones (one output element each, row-major) and reduced
+    /// ones (summed, or maxed, in a register), with their input element strides.
+    func mean(_ p: MeanParams, symbol: String = "mcuc_mean_s8") -> KernelCall {
         let input = operand(0), shape = graph[input].shape
         let strides = shape.rowMajorStrides
         let kept = (0..<shape.rank).filter { !p.axes.contains($0) }
@@ -29,7 +30,7 @@ extension OpLowering {
             reducedDims: RankArray(reduced.map { shape.dims[$0] }), reducedStrides: RankArray(reduced.map { strides[$0] }),
             outputCount: Int32(kept.reduce(1) { $0 * shape.dims[$1] }), correction: p.correction,
             mult: p.multiplier.multiplier, shift: p.multiplier.shift, outputZp: p.outputZeroPoint)
-        let binding = bind(.mean, "mcuc_mean_s8", params, [.tensor(input), .tensor(output)], tables: constantTables([input]))
+        let binding = bind(.mean, symbol, params, [.tensor(input), .tensor(output)], tables: constantTables([input]))
         return call(.mean, binding, detail: "over axes \(reduced.map(String.init).joined(separator: ","))")
     }
 }

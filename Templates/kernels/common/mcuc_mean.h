@@ -1,4 +1,4 @@
-/* mcuc runtime: int8 MEAN (TFLM reduce_common.cc, QuantizedMeanOrSum). */
+/* mcuc runtime: int8 MEAN and SUM (TFLM reduce_common.cc, QuantizedMeanOrSum), REDUCE_MAX. */
 #ifndef MCUC_MEAN_H
 #define MCUC_MEAN_H
 
@@ -25,5 +25,9 @@ typedef struct {
 /* For each output element in increasing order, accumulate its reduced elements in a register,
  * then write it (int32 sums wrap, as in TFLM; the summation order does not change the result). */
 mcuc_status mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output);
+
+/* REDUCE_MAX: for each output element in increasing order, the largest raw value of its reduced
+ * elements (from -128); only the geometry of `p` is read. */
+mcuc_status mcuc_reduce_max_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_MEAN_H */

@@ -1,4 +1,4 @@
-/* mcuc runtime: int8 MEAN. Portable C99; see mcuc_mean.h. */
+/* mcuc runtime: int8 MEAN, SUM and REDUCE_MAX. Portable C99; see mcuc_mean.h. */
 #include "mcuc_mean.h"
 #include "mcuc_fixedpoint.h"
 
@@ -40,6 +40,33 @@ mcuc_status mcuc_mean_s8(const mcuc_mean_params *p, const int8_t *input, int8_t 
         }
         scaled = mcuc_mbqm(mcuc_wsub(mcuc_u2i(sum), p->correction), p->mult, p->shift);
         output[o] = mcuc_clamp_s8(mcuc_wadd(scaled, p->output_zp), -128, 127);
+        base += odometer_step(p->kept_rank, p->kept_dims, p->kept_strides, kept_index);
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_reduce_max_s8(const mcuc_mean_params *p, const int8_t *input, int8_t *output)
+{
+    int32_t kept_index[MCUC_MAX_RANK];
+    int32_t reduced_index[MCUC_MAX_RANK];
+    int32_t reduced_count = 1, base = 0, o, r, d;
+    for (d = 0; d < p->kept_rank; ++d) {
+        kept_index[d] = 0;
+    }
+    for (d = 0; d < p->reduced_rank; ++d) {
+        reduced_index[d] = 0;
+        reduced_count *= p->reduced_dims[d];
+    }
+    for (o = 0; o < p->output_count; ++o) {
+        int8_t largest = -128;
+        int32_t offset = base;
+        for (r = 0; r < reduced_count; ++r) {
+            if (input[offset] > largest) {
+                largest = input[offset];
+            }
+            offset += odometer_step(p->reduced_rank, p->reduced_dims, p->reduced_strides, reduced_index);
+        }
+        output[o] = largest;
         base += odometer_step(p->kept_rank, p->kept_dims, p->kept_strides, kept_index);
     }
     return MCUC_OK;
