@@ -50,6 +50,7 @@ public enum Op: Sendable, Hashable {
     case prelu(Prelu)
     case sum(Sum)
     case reduceMax(ReduceMax)
+    case elu(Elu)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -100,6 +101,7 @@ public enum Op: Sendable, Hashable {
         case .prelu(let d): d
         case .sum(let d): d
         case .reduceMax(let d): d
+        case .elu(let d): d
         case .unsupported: nil
         }
     }

@@ -29,11 +29,17 @@ public enum SupportCheck {
         if let first = problems(in: graph).first { throw first }
     }
 
+    /// Why mcuc does not build some operators TFLM has: the reason is TFLM's own.
+    static let knownRefusals = [
+        "NEG": "TFLM's NEG has no int8 kernel (float32 and int32 only)",
+    ]
+
     /// The first problem with `node`, or nil if mcuc supports it.
     public static func problem(with node: Node, in graph: Graph) -> CompileError? {
         let place = ErrorLocation(node: node.id, opName: node.op.name)
         guard let definition = node.op.definition else {
-            return CompileError(.unsupported, "operator \(node.op.name) is not supported by mcuc", at: place)
+            let why = knownRefusals[node.op.name].map { ": " + $0 } ?? ""
+            return CompileError(.unsupported, "operator \(node.op.name) is not supported by mcuc\(why)", at: place)
         }
         if let activation = definition.fusedActivation, !activation.isClamp {
             return CompileError(.unsupported, "fused activation \(activation) is not supported", at: place)

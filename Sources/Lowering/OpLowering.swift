@@ -63,6 +63,7 @@ struct OpLowering {
         case .squaredDifference(let op): squaredDifference(op.prepare(operands))
         case .prelu(let op): prelu(op.prepare(operands))
         case .sum(let op): mean(op.prepare(operands))
+        case .elu(let op): lookupTable(op.prepare(operands))
         case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }

@@ -55,6 +55,7 @@ extension Reference {
         case .squaredDifference(let op): return ReferenceSquaredDifference.run(c, op.prepare(operands))
         case .prelu(let op): return ReferencePrelu.run(c, op.prepare(operands))
         case .sum(let op): return ReferenceMean.run(c, op.prepare(operands))
+        case .elu(let op): return ReferenceLookupTable.run(c, op.prepare(operands))
         case .reduceMax(let op): return ReferenceReduceMax.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
         case .unsupported:

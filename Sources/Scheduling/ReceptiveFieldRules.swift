@@ -26,7 +26,7 @@ enum ReceptiveFieldRules {
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .sum, .reduceMax, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
              .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack,
-             .squaredDifference, .prelu, .unsupported:
+             .squaredDifference, .prelu, .elu, .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
     }
@@ -37,7 +37,7 @@ enum ReceptiveFieldRules {
         case .fullyConnected, .mean, .sum, .reduceMax, .softmax, .logSoftmax: "it reads every pixel (or every channel) of its input at once"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .expandDims, .slice, .depthToSpace,
              .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack: "it moves elements between pixels"
-        case .squaredDifference, .prelu: "mcuc has no patch kernel for it yet (it ends the patch stage)"
+        case .squaredDifference, .prelu, .elu: "mcuc has no patch kernel for it yet (it ends the patch stage)"
         case .unsupported: "mcuc does not support this op"
         default: nil
         }

@@ -87,6 +87,7 @@ enum OperatorDecoding {
         case "UNPACK": return .unpack(Unpack(num: Int(o.num), axis: Int(o.axis)))
         case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
         case "PRELU": return .prelu(Prelu())
+        case "ELU": return .elu(Elu())
         case "SUM": return .sum(Sum(keepDims: o.keep_dims != 0))
         case "REDUCE_MAX": return .reduceMax(ReduceMax(keepDims: o.keep_dims != 0))
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))

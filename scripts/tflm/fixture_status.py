@@ -28,6 +28,7 @@ SUPPORTED = {
     "PRELU": None,
     "SUM": None,
     "REDUCE_MAX": None,
+    "ELU": None,
 }
 
 

@@ -78,3 +78,21 @@ extension OpLowering {
             reluishMultiplier: Int32(p.reluishMultiplier), reluishExponent: p.reluishExponent)))
     }
 }
+
+/// `mcuc_lut_params`: ELU (an int8 function given by its 256 values).
+struct LookupTableKernelParams: KernelParams {
+    static let cType = "mcuc_lut_params"
+    var count: Int32
+    var table: TableRef
+}
+
+extension OpLowering {
+    /// ELU: one lookup per element in the op's 256-entry table (in Flash).
+    func lookupTable(_ p: LookupTableParams) -> KernelCall {
+        let table = ConstantTable(id: .call(node.id, role: "table"), kind: .indices("output per input byte"),
+                                  values: .int8(p.table))
+        let params = LookupTableKernelParams(count: count(output), table: table.ref)
+        return unary(bind(.activations, "mcuc_lut_s8", params, [.tensor(operand(0)), .tensor(output)],
+                          tables: constantTables([operand(0)]) + [table]))
+    }
+}

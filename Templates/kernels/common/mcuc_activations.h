@@ -1,5 +1,6 @@
 /* mcuc runtime: int8 element-wise activations as TFLM computes them: RELU (requantizing), RELU6
- * (a clamp in the input's quantization), LEAKY_RELU, LOGISTIC, TANH and HARD_SWISH.
+ * (a clamp in the input's quantization), LEAKY_RELU, LOGISTIC, TANH, HARD_SWISH,
+ * ABS and ELU (a table lookup).
  *
  * Every kernel reads element i, then writes output element i, for i in increasing order (the
  * `readThenWrite` streaming contract relies on it: the output may start at the input). */
@@ -73,5 +74,13 @@ mcuc_status mcuc_tanh_patch_s8(const mcuc_sigmoid_params *p, const int32_t *rows
                                const int8_t *input, int8_t *output);
 mcuc_status mcuc_hard_swish_patch_s8(const mcuc_hard_swish_params *p, const int32_t *rows, const int32_t *cols,
                                      const int8_t *input, int8_t *output);
+
+/* ELU (any int8 function given by its values): out = table[(uint8_t)x], 256 entries. */
+typedef struct {
+    int32_t count;
+    const int8_t *table;
+} mcuc_lut_params;
+
+mcuc_status mcuc_lut_s8(const mcuc_lut_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_ACTIVATIONS_H */

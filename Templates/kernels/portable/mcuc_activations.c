@@ -251,3 +251,12 @@ mcuc_status mcuc_hard_swish_patch_s8(const mcuc_hard_swish_params *p, const int3
     }
     return MCUC_OK;
 }
+
+mcuc_status mcuc_lut_s8(const mcuc_lut_params *p, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        output[i] = p->table[(uint8_t)input[i]];
+    }
+    return MCUC_OK;
+}

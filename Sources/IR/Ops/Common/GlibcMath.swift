@@ -5,7 +5,7 @@
 /// path (docs/OPERATOR_SEMANTICS.md, "exp/log in float"). `fma(a, b, c)` is
 /// `c.addingProduct(a, b)`, one rounding. The emitted C (`mcuc_libm.h`) computes the same with
 /// integer arithmetic.
-enum GlibcMath {
+public enum GlibcMath {
     /// 2^(i/32) as double bits, minus `i << 47` (glibc's `__exp2f_data.tab`).
     static let exp2Table: [UInt64] = [
         0x3ff0000000000000, 0x3fefd9b0d3158574, 0x3fefb5586cf9890f, 0x3fef9301d0125b51,
@@ -19,7 +19,7 @@ enum GlibcMath {
     ]
 
     /// glibc's expf (FMA build), bit for bit.
-    static func expf(_ x: Float) -> Float {
+    public static func expf(_ x: Float) -> Float {
         let ix = x.bitPattern
         let absTop = (ix >> 20) & 0x7FF
         if absTop >= 0x42B {   // |x| >= 88, inf or nan
@@ -58,7 +58,7 @@ enum GlibcMath {
     ]
 
     /// glibc's logf (FMA build), bit for bit.
-    static func logf(_ x: Float) -> Float {
+    public static func logf(_ x: Float) -> Float {
         var ix = x.bitPattern
         if ix == 0x3F80_0000 { return 0 }
         if ix &- 0x0080_0000 >= 0x7F80_0000 - 0x0080_0000 {

@@ -1,10 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import Reference
+import IR
 import Testing
 
-/// The reference's `GlibcMath.expf`/`logf` return exactly what the host's glibc returns (TFLM's
+/// `GlibcMath.expf`/`logf` return exactly what the host's glibc returns (TFLM's
 /// float kernels call it on the oracle host): every 65,537th bit pattern and dense ranges where
 /// float LOG_SOFTMAX evaluates them.
 @Suite struct GlibcMathTests {
