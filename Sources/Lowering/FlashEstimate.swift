@@ -34,6 +34,10 @@ public struct FlashEstimate: Sendable, Hashable {
             case .packedDepthwise(let channels):
                 result.biasBytes += 4 * channels
                 result.requantizationBytes += 12 * channels
+            case .packedDepthwise3x3(let channels):
+                result.weightBytes += 24 * channels
+                result.biasBytes += 4 * channels
+                result.requantizationBytes += 12 * channels
             case .bias: result.biasBytes += table.byteCount
             case .multipliers, .shifts: result.requantizationBytes += table.byteCount
             case .indices: result.indexBytes += table.byteCount

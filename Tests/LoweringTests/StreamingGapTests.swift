@@ -140,5 +140,25 @@ import Testing
             #expect(!arena.violation)
         }
     }
-}
 
+    /// `mcuc_depthwise_inplace3x3_s8_dsp`: per batch, per block of four channels (then each
+    /// remaining channel), copy the block's channels (one word per pixel), then write the block's
+    /// output channels. No input byte may be destroyed before it is copied.
+    @Test(arguments: [(6, 6, 8, 1), (3, 3, 13, 1), (7, 5, 6, 2), (12, 11, 9, 2), (1, 1, 5, 1)])
+    func blockedInPlaceDepthwiseNeverReadsADestroyedByte(h: Int, w: Int, c: Int, s: Int) {
+        let outH = (h + s - 1) / s, outW = (w + s - 1) / s, whole = c - c % 4
+        let blocks = Array(stride(from: 0, to: whole, by: 4)).map { $0..<($0 + 4) } + (whole..<c).map { $0..<($0 + 1) }
+        for batches in 1...2 {
+            var arena = Arena(gap: 0)
+            for n in 0..<batches {
+                for block in blocks {
+                    for p in 0..<(h * w) { block.forEach { arena.read(input: (n * h * w + p) * c + $0) } }
+                    for ch in block {
+                        for q in 0..<(outH * outW) { arena.write(output: (n * outH * outW + q) * c + ch) }
+                    }
+                }
+            }
+            #expect(!arena.violation)
+        }
+    }
+}

@@ -34,6 +34,9 @@ public struct ConstantTable: Sendable, Hashable {
         /// The DSP depthwise kernel's words (`mcuc_depthwise_dsp_params`): per channel, 1 bias
         /// word and 3 requantization words.
         case packedDepthwise(channels: Int)
+        /// The in-place 3x3 DSP depthwise kernel's words (`mcuc_depthwise3x3_dsp_params`): per
+        /// channel, 6 weight words, 1 bias word and 3 requantization words.
+        case packedDepthwise3x3(channels: Int)
         /// One int32 bias per output channel; `folded`: the input zero point is folded in.
         case bias(folded: Bool)
         /// Q31 requantization multipliers (one per output channel, or one shared).

@@ -56,6 +56,13 @@ public enum KernelVariants {
     public static let depthwiseInPlaceDSP = KernelFunction(family: .depthwise, variant: .dsp,
                                                            symbol: "mcuc_depthwise_inplace_s8_dsp")
 
+    /// `mcuc_depthwise_inplace3x3_s8_dsp`: the in-place 3x3 DEPTHWISE_CONV_2D (dilation 1)
+    /// through one channel plane padded with the input zero point: no edge windows, weights in
+    /// registers, two outputs per pass at stride 1. Its lowering chooses it by shape (see
+    /// `DepthwiseInPlace3x3.swift`) and falls back to `depthwiseInPlaceDSP`.
+    public static let depthwiseInPlace3x3DSP = KernelFunction(family: .depthwise, variant: .dsp,
+                                                              symbol: "mcuc_depthwise_inplace3x3_s8_dsp")
+
     /// `mcuc_gemm_s8_mve`: 1x1 CONV_2D and FULLY_CONNECTED as one Helium GEMM, four channels per
     /// pass (its op's lowering keeps the portable kernel when the constants fail the epilogue proof).
     public static let gemmMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_gemm_s8_mve")
@@ -93,6 +100,9 @@ public enum KernelVariants {
         },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseDSP) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
+        },
+        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlace3x3DSP) { (p: DepthwiseKernelParams) in
+            Depthwise3x3DSPPacking.applies(p)
         },
         VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceDSP) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1

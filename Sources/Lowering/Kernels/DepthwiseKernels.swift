@@ -44,22 +44,7 @@ extension OpLowering {
         let tables = [filter, bias, mult, shift] + constantTables([input])
         let foldedBias = fold ? p.biasWithInputZeroPointFolded : p.bias
         if let scratch = inPlaceScratch(w) {
-            let arguments: [KernelBinding.Argument] = [.tensor(input), .tensor(output), .scratch]
-            var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
-            var scratchBytes = scratch, through = "a one-channel scratch"
-            if var function = binding.function, function.variant != .portable {
-                let padded = Self.paddedPlaneBytes(params)
-                if function.variant == .mve, inPlaceScratch(w, planeBytes: padded) == nil {
-                    function = KernelVariants.depthwiseInPlaceDSP  // the padded plane would cost SRAM
-                }
-                if function.variant == .mve { (scratchBytes, through) = (padded, "a padded channel plane") }
-                binding = dspDepthwise(params, p, bias: foldedBias, folded: fold, filter: filter, function: function,
-                                       arguments: arguments)
-                    ?? bindPortable(binding, .depthwise, "mcuc_depthwise_inplace_s8")
-                if binding.function?.variant == .portable { (scratchBytes, through) = (scratch, "a one-channel scratch") }
-            }
-            return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through " + through,
-                        scratch: scratchBytes, contract: .inPlace(input: input))
+            return depthwiseInPlace(params, p, w, scratch: scratch, tables: tables, filter: filter)
         }
         if let conv = depthwiseAsConv(params, p, w, input: input) { return conv }
         let binding = bind(.depthwise, "mcuc_depthwise_s8", params, [.tensor(input), .tensor(output)], tables: tables)
@@ -71,6 +56,48 @@ extension OpLowering {
         }
         return call(.depthwiseGeneric(w), bindPortable(binding, .depthwise, "mcuc_depthwise_s8"), detail: w.text,
                     contract: contract)
+    }
+
+    /// The in-place call (`inPlace` contract): the variant the table chooses, with its scratch
+    /// (one channel, or a padded channel plane), falling back to the one-channel DSP kernel where
+    /// the padded plane would cost the in-place advantage, and to the portable kernel where the
+    /// epilogue cannot be proved exact.
+    func depthwiseInPlace(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow, scratch: Int,
+                          tables: [ConstantTable], filter: ConstantTable) -> KernelCall {
+        let input = dataInput, fold = w.allTapsInBounds
+        let arguments: [KernelBinding.Argument] = [.tensor(input), .tensor(output), .scratch]
+        var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
+        var scratchBytes = scratch, through = "a one-channel scratch"
+        if var function = binding.function, function.variant != .portable {
+            if function == KernelVariants.depthwiseInPlace3x3DSP {
+                if let padded = depthwiseInPlace3x3(params, p, w, arguments: arguments) { return padded }
+                function = KernelVariants.depthwiseInPlaceDSP  // the padded planes would cost SRAM, or no proof
+            }
+            let padded = Self.paddedPlaneBytes(params)
+            if function.variant == .mve, inPlaceScratch(w, planeBytes: padded) == nil {
+                function = KernelVariants.depthwiseInPlaceDSP  // the padded plane would cost SRAM
+            }
+            if function.variant == .mve { (scratchBytes, through) = (padded, "a padded channel plane") }
+            binding = dspDepthwise(params, p, bias: fold ? p.biasWithInputZeroPointFolded : p.bias, folded: fold,
+                                   filter: filter, function: function, arguments: arguments)
+                ?? bindPortable(binding, .depthwise, "mcuc_depthwise_inplace_s8")
+            if binding.function?.variant == .portable { (scratchBytes, through) = (scratch, "a one-channel scratch") }
+        }
+        return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through " + through,
+                    scratch: scratchBytes, contract: .inPlace(input: input))
+    }
+
+    /// `mcuc_depthwise_inplace3x3_s8_dsp` with the largest channel block whose padded planes keep
+    /// the in-place advantage, or nil (none does, or no exact epilogue).
+    func depthwiseInPlace3x3(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow,
+                             arguments: [KernelBinding.Argument]) -> KernelCall? {
+        let blocks = Set([Depthwise3x3DSPPacking.blockChannels(params), 1]).sorted(by: >)
+        guard let block = blocks.first(where: {
+            inPlaceScratch(w, planeBytes: Depthwise3x3DSPPacking.scratchBytes(params, block: $0)) != nil
+        }), let binding = dspDepthwise3x3(params, p, block: block, arguments: arguments) else { return nil }
+        let planes = block == 1 ? "a padded channel plane" : "\(block) padded channel planes"
+        return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through " + planes,
+                    scratch: Depthwise3x3DSPPacking.scratchBytes(params, block: block), contract: .inPlace(input: dataInput))
     }
 
     /// The scratch bytes of the in-place kernel (one input channel, or `planeBytes` when given),

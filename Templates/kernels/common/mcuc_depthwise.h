@@ -69,6 +69,36 @@ mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8
 mcuc_status mcuc_depthwise_inplace_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
                                           int8_t *scratch);
 
+/* mcuc_depthwise_inplace3x3_s8_dsp: the in-place 3x3 DEPTHWISE_CONV_2D (dilation 1, depth
+ * multiplier 1, any strides) through one channel plane padded with the input zero point, so every
+ * window is inside the plane and every tap costs the same (a padded tap holds the zero point,
+ * whose product the folded bias cancels exactly). The scratch holds `block` (1, or 4 when
+ * channels >= 4) planes of plane_h * plane_w bytes, then 4 bytes: the kernel fills it with
+ * input_zp, then for each batch, for each block of four channels when block is 4 (then each
+ * remaining channel) in increasing order, copies the
+ * block's input channels into their planes at (pad_top, pad_left) before writing the block's
+ * output channels of that batch from the planes only: an output byte only overwrites an input
+ * byte of its own block, copied first (the `inPlace` contract of mcuc_depthwise_inplace_s8). plane_h >=
+ * max((out_h - 1) * stride_h + 3, pad_top + in_h), plane_w likewise with the widths. `packed`
+ * holds 10 words per channel: per filter row r the halfword pairs (w[r][0], w[r][2]), then per
+ * row (w[r][1], w[r][1]), then 2 * bias with the input zero point folded over all nine taps,
+ * multiplier, round and e of mcuc_dsp_requant2 (proved exact for inputs in [-128, 127]). */
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, channels;
+    int32_t out_h, out_w;
+    int32_t stride_h, stride_w;
+    int32_t pad_top, pad_left;
+    int32_t plane_h, plane_w;
+    int32_t block;
+    int32_t input_zp;
+    int32_t act_min, act_max;
+    const int32_t *packed;
+} mcuc_depthwise3x3_dsp_params;
+
+mcuc_status mcuc_depthwise_inplace3x3_s8_dsp(const mcuc_depthwise3x3_dsp_params *p, const int8_t *input,
+                                             int8_t *output, int8_t *scratch);
+
 /* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
  * output: what mcuc_depthwise_s8 computes for the output rectangle, in the same order; batches,
  * in_h, in_w, out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */

@@ -32,6 +32,12 @@ static inline int32_t mcuc_dsp_u2i(uint32_t u)
     return u > 0x7fffffffu ? -(int32_t)(0xffffffffu - u) - 1 : (int32_t)u;
 }
 
+/* The word whose low halfword is lo and high halfword hi (both taken modulo 2^16). */
+static inline int32_t mcuc_dsp_halves16(int32_t lo, int32_t hi)
+{
+    return mcuc_dsp_u2i(((uint32_t)lo & 0xffffu) | ((uint32_t)hi << 16));
+}
+
 #if MCUC_DSP_NATIVE
 
 /* smlad: acc + lo16(a) * lo16(b) + hi16(a) * hi16(b), modulo 2^32. */
@@ -69,6 +75,16 @@ static inline int32_t mcuc_smmlar(int32_t a, int32_t b, int32_t acc)
 {
     int32_t r;
     __asm("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+}
+
+/* Both halfwords of v clamped to [lo, hi] (lo2 = (lo, lo), hi2 = (hi, hi)): ssub16 sets the
+ * GE flags per halfword, sel picks. */
+static inline int32_t mcuc_dsp_clamp16x2(int32_t v, int32_t lo2, int32_t hi2)
+{
+    int32_t r, t;
+    __asm("ssub16 %1, %2, %3\n\tsel %0, %2, %3\n\tssub16 %1, %4, %0\n\tsel %0, %0, %4"
+          : "=&r"(r), "=&r"(t) : "r"(v), "r"(lo2), "r"(hi2) : "cc");
     return r;
 }
 
@@ -158,6 +174,16 @@ static inline int32_t mcuc_smmlar(int32_t a, int32_t b, int32_t acc)
     const int64_t high = product >= 0 ? product / ((int64_t)1 << 32)
                                       : -((-product + ((int64_t)1 << 32) - 1) / ((int64_t)1 << 32));
     return mcuc_dsp_u2i((uint32_t)acc + (uint32_t)(int32_t)high);
+}
+
+static inline int32_t mcuc_dsp_clamp16x2(int32_t v, int32_t lo2, int32_t hi2)
+{
+    int32_t a = mcuc_dsp_lo16(v), b = mcuc_dsp_hi16(v);
+    a = a < mcuc_dsp_lo16(lo2) ? mcuc_dsp_lo16(lo2) : a;
+    b = b < mcuc_dsp_hi16(lo2) ? mcuc_dsp_hi16(lo2) : b;
+    a = a > mcuc_dsp_lo16(hi2) ? mcuc_dsp_lo16(hi2) : a;
+    b = b > mcuc_dsp_hi16(hi2) ? mcuc_dsp_hi16(hi2) : b;
+    return mcuc_dsp_halves16(a, b);
 }
 
 #define MCUC_DSP_LOAD2(p, a, b) \

@@ -1,0 +1,81 @@
+import IR
+import Lowering
+import Scheduling
+import Testing
+import TestSupport
+
+/// The in-place 3x3 DSP depthwise kernel's compile-time side: its packed words, and the choice as
+/// a table, by shape and core (kernel symbol, scratch bytes: four padded planes on small planes,
+/// one where four would cost the in-place advantage, the one-channel kernels elsewhere).
+/// Bit-exactness itself: `QemuDepthwiseInPlace3x3Tests`.
+@Suite struct DepthwiseInPlace3x3Tests {
+    @Test func packsWeightPairsFoldedBiasAndEpilogue() throws {
+        // Two channels; channel c's weight at tap t is (t + 1) * (c == 0 ? 1 : -2).
+        let filter: [Int8] = (0..<9).flatMap { (t: Int) -> [Int8] in [Int8(t + 1), Int8(-2 * (t + 1))] }
+        let output = OutputRequantization(multipliers: [FixedPointMultiplier(multiplier: 1 << 30, shift: -8)],
+                                          zeroPoint: -5, range: -128...127)
+        let words = try #require(Depthwise3x3DSPPacking.pack(filter: filter, channels: 2, foldedBias: [7, -9], output: output))
+        #expect(words.count == 2 * Depthwise3x3DSPPacking.wordsPerChannel)
+        let halves = { (lo: Int32, hi: Int32) -> Int32 in
+            let bits = UInt32(UInt16(truncatingIfNeeded: lo)) | UInt32(UInt16(truncatingIfNeeded: hi)) << 16
+            return Int32(bitPattern: bits)
+        }
+        // Channel 0: rows (1 2 3), (4 5 6), (7 8 9): pairs (w0, w2), then (w1, w1).
+        #expect(Array(words[0..<6]) == [halves(1, 3), halves(4, 6), halves(7, 9), halves(2, 2), halves(5, 5), halves(8, 8)])
+        #expect(words[6] == 14 && Array(words[7...9]) == [1 << 30, (1 << 7) + (-5 << 8), 8])
+        // Channel 1: negative halfwords keep their sign in each half.
+        #expect(words[10] == halves(-2, -6) && words[13] == halves(-4, -4) && words[16] == -18)
+    }
+
+    @Test func noPackingWithoutAnExactEpilogue() {
+        let big = OutputRequantization(multipliers: [FixedPointMultiplier(multiplier: 1 << 30, shift: 2)],
+                                       zeroPoint: 0, range: -128...127)
+        #expect(Depthwise3x3DSPPacking.pack(filter: [Int8](repeating: 1, count: 9), channels: 1, foldedBias: [0],
+                                            output: big) == nil)
+        #expect(Depthwise3x3DSPPacking.pack(filter: [Int8](repeating: 1, count: 18), channels: 1, foldedBias: [0],
+                                            output: big) == nil)
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var target: String
+        var dims: [Int]
+        var k = 3, stride = 1
+        var symbol: String
+        var scratch: Int
+        var description: String { "\(target) \(dims) k\(k) s\(stride)" }
+    }
+
+    static let padded = "mcuc_depthwise_inplace3x3_s8_dsp", oneChannel = "mcuc_depthwise_inplace_s8_dsp"
+
+    static let cases: [Case] = [
+        // Cortex-M4: small planes, four padded planes (6x6 for a 4x4 SAME input) and 4 bytes.
+        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], symbol: padded, scratch: 4 * 36 + 4),
+        Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
+        // Stride 2 on 6x6: windows reach row 6 (3 outputs), SAME pads one row after: 7x7.
+        Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], stride: 2, symbol: padded, scratch: 4 * 49 + 4),
+        // 24x24x32: four 26x26 planes would cost the in-place advantage, one does not.
+        Case(target: "nucleo-l4r5zi", dims: [1, 24, 24, 32], symbol: padded, scratch: 26 * 26 + 4),
+        // Other windows keep the one-channel DSP kernel.
+        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], k: 5, symbol: oneChannel, scratch: 16),
+        // Cortex-M33 (DSP) as the M4; Cortex-M0+ portable; Cortex-M55 Helium's padded plane.
+        Case(target: "stm32u575", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
+        Case(target: "rp2040", dims: [1, 6, 6, 128], symbol: "mcuc_depthwise_inplace_s8", scratch: 36),
+        Case(target: "corstone300", dims: [1, 6, 6, 128], symbol: "mcuc_depthwise_inplace_s8_mve", scratch: 64),
+    ]
+
+    @Test(arguments: cases)
+    func choosesByShapeAndCore(_ c: Case) {
+        var b = GraphBuilder()
+        let x = b.input(c.dims)
+        let y = b.depthwise(x, k: c.k, stride: c.stride)
+        let node = NodeID(b.nodes.count - 1)
+        let z = b.op(.relu(Relu()), [y], b.shape(y).dims)
+        let graph = b.build(outputs: [z])
+        let schedule = Scheduling.schedule(graph)
+        let plan = Lowering.lower(graph, schedule: schedule, options: LoweringOptions(target: TestTargets.named(c.target)))
+        let call = plan.calls.first { $0.node == node }!
+        #expect(call.binding?.function?.symbol == c.symbol)
+        #expect(call.scratchBytes == c.scratch)
+        #expect({ if case .inPlace = call.contract { true } else { false } }())
+    }
+}
