@@ -136,6 +136,7 @@ public enum CodeSizeModel {
         case "mcuc_gemm1_s8_dsp": 420
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
+        case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224
         case KernelVariants.gemmMVE.symbol: 684
         case KernelVariants.convMVE.symbol: 1082
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490

@@ -48,12 +48,13 @@ import TestSupport
     static let padded = "mcuc_depthwise_inplace3x3_s8_dsp", oneChannel = "mcuc_depthwise_inplace_s8_dsp"
 
     static let cases: [Case] = [
-        // Cortex-M4: small planes, four padded planes (6x6 for a 4x4 SAME input) and 4 bytes.
-        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], symbol: padded, scratch: 4 * 36 + 4),
+        // Cortex-M4: four padded planes (8x8 for a 6x6 SAME input) and 4 bytes when they take at
+        // most 1/16 of the input; one plane otherwise (6x6 for 4x4x64, KWS's 27x7 for 25x5x64).
         Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
+        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], symbol: padded, scratch: 36 + 4),
+        Case(target: "nucleo-l4r5zi", dims: [1, 25, 5, 64], symbol: padded, scratch: 27 * 7 + 4),
         // Stride 2 on 6x6: windows reach row 6 (3 outputs), SAME pads one row after: 7x7.
         Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], stride: 2, symbol: padded, scratch: 4 * 49 + 4),
-        // 24x24x32: four 26x26 planes would cost the in-place advantage, one does not.
         Case(target: "nucleo-l4r5zi", dims: [1, 24, 24, 32], symbol: padded, scratch: 26 * 26 + 4),
         // Other windows keep the one-channel DSP kernel.
         Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], k: 5, symbol: oneChannel, scratch: 16),

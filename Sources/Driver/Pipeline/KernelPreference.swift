@@ -46,8 +46,8 @@ public struct KernelChoice: Sendable, Hashable {
 }
 
 /// Lowers and places a schedule for a `KernelPreference`: the speed plan, and where its peak SRAM
-/// is above the limit, fast variants given up one call at a time (largest scratch first, then in
-/// step order) until the plan is within the limit; the memory-lean plan bounds the search.
+/// is above the limit, fast variants given up one call at a time (`giveUpOrder`) until the plan
+/// is within the limit; the memory-lean plan bounds the search.
 enum KernelPreferenceSearch {
     struct Lowered {
         var kernels: KernelPlan
@@ -73,9 +73,7 @@ enum KernelPreferenceSearch {
         }
         var chosen = fast
         var portable = Set<NodeID>()
-        let order = variantNodes.enumerated().sorted { a, b in
-            a.element.scratchBytes != b.element.scratchBytes ? a.element.scratchBytes > b.element.scratchBytes : a.offset < b.offset
-        }.map(\.element.node)
+        let order = giveUpOrder(variantNodes, lean: lean.kernels, graph: graph)
         for node in order where chosen.memory.peakSRAMBytes > limit {
             portable.insert(node)
             chosen = portable == allPortable ? lean : lower(graph, schedule: schedule, options: options, portable: portable)
@@ -84,6 +82,19 @@ enum KernelPreferenceSearch {
         choice.variantCalls = variantNodes.count - portable.count
         choice.chosenPeakBytes = chosen.memory.peakSRAMBytes
         return (chosen, choice)
+    }
+
+    /// The variant calls in the order `lowerAndPlace` gives them up: fewest MACs per byte of
+    /// scratch above the lean plan's kernel first (the least speed for the most SRAM; a variant
+    /// whose lean kernel is itself a variant, the one-channel in-place DSP depthwise, loses
+    /// little), then in step order.
+    static func giveUpOrder(_ calls: [KernelCall], lean: KernelPlan, graph: Graph) -> [NodeID] {
+        let leanScratch = Dictionary(lean.calls.map { ($0.node, $0.scratchBytes) }, uniquingKeysWith: max)
+        let costs = calls.enumerated().map { i, call in
+            let extra = max(1, call.scratchBytes - (leanScratch[call.node] ?? 0))
+            return (node: call.node, index: i, cost: Double(graph.macs(of: graph[call.node])) / Double(extra))
+        }
+        return costs.sorted { $0.cost != $1.cost ? $0.cost < $1.cost : $0.index < $1.index }.map(\.node)
     }
 
     static func lower(_ graph: Graph, schedule: Schedule, options: PipelineOptions, portable: Set<NodeID>) -> Lowered {

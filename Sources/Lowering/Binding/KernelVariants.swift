@@ -14,8 +14,9 @@ public struct VariantRule: Sendable {
     public var function: KernelFunction
     /// True for the parameter values (shapes) the variant handles.
     public var applies: @Sendable (any KernelParams) -> Bool
-    /// The variant needs no scratch: a call limited to memory-lean kernels (`--prefer` gave up
-    /// its fast variant for memory) may still take it.
+    /// The variant needs no scratch beyond the portable kernel's (none, or the same bytes under
+    /// the same contract): a call limited to memory-lean kernels (`--prefer` gave up its fast
+    /// variant for memory) may still take it.
     public var scratchFree: Bool
 
     /// A row for kernels whose params are `P`; `when` sees them typed.
@@ -104,7 +105,7 @@ public enum KernelVariants {
         VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlace3x3DSP) { (p: DepthwiseKernelParams) in
             Depthwise3x3DSPPacking.applies(p)
         },
-        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceDSP) { (p: DepthwiseKernelParams) in
+        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceDSP, scratchFree: true) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },

@@ -55,15 +55,17 @@ public enum Depthwise3x3DSPPacking {
          max(Int((p.outW - 1) * p.strideW + 3), Int(p.padLeft + p.inW)))
     }
 
-    /// Largest padded plane (bytes) copied four channels at a time (one word per input pixel,
-    /// a quarter of the copy's instructions); larger planes go one channel at a time, where the
-    /// copy matters less and four planes would cost SRAM.
-    public static let blockPlaneBytes = 1024
+    /// Four planes are copied at once (one word per input pixel: half the copy's instructions,
+    /// about 5% of the layer) only when they take at most this fraction of the input's bytes:
+    /// small planes with many channels. Elsewhere the three extra planes are not worth their SRAM
+    /// (they can push a plan past `--prefer balanced`'s limit, which then gives up other fast
+    /// kernels: KWS's 25x5x64 planes did).
+    public static let blockScratchShare = 1.0 / 16
 
-    /// Channels the kernel copies at once for `p`: 4 on small planes (at least 4 channels), 1.
+    /// Channels the kernel copies at once for `p`: 4 on small planes with many channels, else 1.
     static func blockChannels(_ p: DepthwiseKernelParams) -> Int {
-        let (h, w) = plane(p)
-        return p.inC >= 4 && h * w <= blockPlaneBytes ? 4 : 1
+        let input = Int(p.batches * p.inH * p.inW * p.inC)
+        return p.inC >= 4 && Double(scratchBytes(p, block: 4)) <= Double(input) * blockScratchShare ? 4 : 1
     }
 
     /// Scratch bytes of the kernel for a block of `block` channels: a padded plane per channel,
