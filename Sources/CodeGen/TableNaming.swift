@@ -54,7 +54,7 @@ struct TableNaming {
             return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape), bias and "
                 + "requantization packed for the DSP GEMM (\(pairs) channel pairs)"
         case .packedDepthwise: return "\(place): bias and requantization packed for the DSP depthwise kernel"
-        case .packedDepthwise3x3: return "\(place): weights, bias and requantization packed for the 3x3 DSP depthwise kernel"
+        case .packedDepthwisePadded: return "\(place): weights, bias and requantization packed for the padded-plane DSP depthwise kernel"
         case .bias(let folded): return "\(place): bias" + (folded ? " with the input zero point folded in" : "")
         case .multipliers: return "\(place): Q31 requantization multipliers"
         case .shifts: return "\(place): requantization shifts"

@@ -34,8 +34,8 @@ public struct FlashEstimate: Sendable, Hashable {
             case .packedDepthwise(let channels):
                 result.biasBytes += 4 * channels
                 result.requantizationBytes += 12 * channels
-            case .packedDepthwise3x3(let channels):
-                result.weightBytes += 24 * channels
+            case .packedDepthwisePadded(let channels, let weightWords):
+                result.weightBytes += 4 * weightWords * channels
                 result.biasBytes += 4 * channels
                 result.requantizationBytes += 12 * channels
             case .bias: result.biasBytes += table.byteCount
@@ -137,6 +137,7 @@ public enum CodeSizeModel {
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224
+        case KernelVariants.depthwiseInPlaceKxKDSP.symbol: 1168
         case KernelVariants.gemmMVE.symbol: 684
         case KernelVariants.convMVE.symbol: 1082
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490

@@ -45,7 +45,7 @@ import TestSupport
         var description: String { "\(target) \(dims) k\(k) s\(stride)" }
     }
 
-    static let padded = "mcuc_depthwise_inplace3x3_s8_dsp", oneChannel = "mcuc_depthwise_inplace_s8_dsp"
+    static let padded = "mcuc_depthwise_inplace3x3_s8_dsp"
 
     static let cases: [Case] = [
         // Cortex-M4: four padded planes (8x8 for a 6x6 SAME input) and 4 bytes when they take at
@@ -56,8 +56,8 @@ import TestSupport
         // Stride 2 on 6x6: windows reach row 6 (3 outputs), SAME pads one row after: 7x7.
         Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], stride: 2, symbol: padded, scratch: 4 * 49 + 4),
         Case(target: "nucleo-l4r5zi", dims: [1, 24, 24, 32], symbol: padded, scratch: 26 * 26 + 4),
-        // Other windows keep the one-channel DSP kernel.
-        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], k: 5, symbol: oneChannel, scratch: 16),
+        // Other windows (dilation 1): the k x k kernel through the same planes, 8x8 for 5x5 on 4x4.
+        Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], k: 5, symbol: "mcuc_depthwise_inplace_kxk_s8_dsp", scratch: 68),
         // Cortex-M33 (DSP) as the M4; Cortex-M0+ portable; Cortex-M55 Helium's padded plane.
         Case(target: "stm32u575", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
         Case(target: "rp2040", dims: [1, 6, 6, 128], symbol: "mcuc_depthwise_inplace_s8", scratch: 36),

@@ -9,8 +9,8 @@ import TestSupport
 /// Cortex-M4 under QEMU, bit-exact against the Swift reference with random weights and biases:
 /// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
 /// (input offset kept) and VALID (zero point folded), per-tensor and per-channel; the in-place
-/// variants (`mcuc_depthwise_inplace_s8_dsp`, 3x3 windows `mcuc_depthwise_inplace3x3_s8_dsp`)
-/// when the input dies there. A representative
+/// variants (`mcuc_depthwise_inplace_s8_dsp` with dilation, else the padded-plane
+/// `mcuc_depthwise_inplace3x3_s8_dsp` / `..._kxk_s8_dsp`) when the input dies there. A representative
 /// set runs in `make test`; `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
 @Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
 struct QemuDepthwiseDSPTests {
@@ -31,7 +31,8 @@ struct QemuDepthwiseDSPTests {
         /// CONV_2D (`DepthwiseAsConv`).
         func expectedSymbol(inPlace: Bool) -> String {
             if inPlace {
-                return kernel == 3 && dilation == 1 ? "mcuc_depthwise_inplace3x3_s8_dsp" : "mcuc_depthwise_inplace_s8_dsp"
+                if dilation > 1 { return "mcuc_depthwise_inplace_s8_dsp" }
+                return kernel == 3 ? "mcuc_depthwise_inplace3x3_s8_dsp" : "mcuc_depthwise_inplace_kxk_s8_dsp"
             }
             if multiplier > 1 { return channels == 1 ? "mcuc_conv2d_s8_dsp" : "mcuc_depthwise_s8" }
             return "mcuc_depthwise_s8_dsp"

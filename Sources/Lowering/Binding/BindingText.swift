@@ -62,7 +62,7 @@ public enum BindingText {
         case .weights(let source): kind = "weights(\(source))"
         case .packedGemm(let source, _, _): kind = "packed-gemm(\(source))"
         case .packedDepthwise: kind = "packed-depthwise"
-        case .packedDepthwise3x3: kind = "packed-depthwise3x3"
+        case .packedDepthwisePadded: kind = "packed-depthwise-padded"
         case .bias(let folded): kind = folded ? "bias(folded)" : "bias"
         case .multipliers: kind = "multipliers"
         case .shifts: kind = "shifts"

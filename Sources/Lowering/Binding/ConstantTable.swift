@@ -34,9 +34,10 @@ public struct ConstantTable: Sendable, Hashable {
         /// The DSP depthwise kernel's words (`mcuc_depthwise_dsp_params`): per channel, 1 bias
         /// word and 3 requantization words.
         case packedDepthwise(channels: Int)
-        /// The in-place 3x3 DSP depthwise kernel's words (`mcuc_depthwise3x3_dsp_params`): per
-        /// channel, 6 weight words, 1 bias word and 3 requantization words.
-        case packedDepthwise3x3(channels: Int)
+        /// The padded-plane in-place DSP depthwise kernels' words (`mcuc_depthwise3x3_dsp_params`,
+        /// `mcuc_depthwise_kxk_dsp_params`): per channel, `weightWords` weight words, 1 bias word and
+        /// 3 requantization words.
+        case packedDepthwisePadded(channels: Int, weightWords: Int)
         /// One int32 bias per output channel; `folded`: the input zero point is folded in.
         case bias(folded: Bool)
         /// Q31 requantization multipliers (one per output channel, or one shared).

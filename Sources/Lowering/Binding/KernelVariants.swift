@@ -64,6 +64,11 @@ public enum KernelVariants {
     public static let depthwiseInPlace3x3DSP = KernelFunction(family: .depthwise, variant: .dsp,
                                                               symbol: "mcuc_depthwise_inplace3x3_s8_dsp")
 
+    /// `mcuc_depthwise_inplace_kxk_s8_dsp`: the same for the other windows (dilation 1), four taps
+    /// of a filter row per input word.
+    public static let depthwiseInPlaceKxKDSP = KernelFunction(family: .depthwise, variant: .dsp,
+                                                              symbol: "mcuc_depthwise_inplace_kxk_s8_dsp")
+
     /// `mcuc_gemm_s8_mve`: 1x1 CONV_2D and FULLY_CONNECTED as one Helium GEMM, four channels per
     /// pass (its op's lowering keeps the portable kernel when the constants fail the epilogue proof).
     public static let gemmMVE = KernelFunction(family: .conv2d, variant: .mve, symbol: "mcuc_gemm_s8_mve")
@@ -104,6 +109,9 @@ public enum KernelVariants {
         },
         VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlace3x3DSP) { (p: DepthwiseKernelParams) in
             Depthwise3x3DSPPacking.applies(p)
+        },
+        VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceKxKDSP) { (p: DepthwiseKernelParams) in
+            DepthwiseKxKDSPPacking.applies(p)
         },
         VariantRule(replacing: "mcuc_depthwise_inplace_s8", with: depthwiseInPlaceDSP, scratchFree: true) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1

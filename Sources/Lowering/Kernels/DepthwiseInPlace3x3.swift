@@ -48,11 +48,11 @@ public enum Depthwise3x3DSPPacking {
         Int32(bitPattern: UInt32(UInt16(truncatingIfNeeded: lo)) | UInt32(UInt16(truncatingIfNeeded: hi)) << 16)
     }
 
-    /// Rows and columns of the padded plane for `p`: as far as the windows reach, and at least
-    /// the padding before plus the input.
+    /// Rows and columns of the padded plane for `p` (dilation 1): as far as the windows reach,
+    /// and at least the padding before plus the input.
     static func plane(_ p: DepthwiseKernelParams) -> (h: Int, w: Int) {
-        (max(Int((p.outH - 1) * p.strideH + 3), Int(p.padTop + p.inH)),
-         max(Int((p.outW - 1) * p.strideW + 3), Int(p.padLeft + p.inW)))
+        (max(Int((p.outH - 1) * p.strideH + p.filterH), Int(p.padTop + p.inH)),
+         max(Int((p.outW - 1) * p.strideW + p.filterW), Int(p.padLeft + p.inW)))
     }
 
     /// Four planes are copied at once (one word per input pixel: half the copy's instructions,
@@ -90,7 +90,7 @@ extension OpLowering {
               let words = Depthwise3x3DSPPacking.pack(filter: p.filter, channels: Int(params.outC),
                                                       foldedBias: p.biasWithInputZeroPointFolded, output: p.output)
         else { return nil }
-        let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: .packedDepthwise3x3(channels: Int(params.outC)),
+        let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: .packedDepthwisePadded(channels: Int(params.outC), weightWords: 6),
                                    values: .int32(words))
         let (h, w) = Depthwise3x3DSPPacking.plane(params)
         let dsp = Depthwise3x3DSPKernelParams(

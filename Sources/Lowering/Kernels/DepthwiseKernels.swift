@@ -69,8 +69,8 @@ extension OpLowering {
         var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
         var scratchBytes = scratch, through = "a one-channel scratch"
         if var function = binding.function, function.variant != .portable {
-            if function == KernelVariants.depthwiseInPlace3x3DSP {
-                if let padded = depthwiseInPlace3x3(params, p, w, arguments: arguments) { return padded }
+            if function == KernelVariants.depthwiseInPlace3x3DSP || function == KernelVariants.depthwiseInPlaceKxKDSP {
+                if let padded = depthwiseInPlacePadded(params, p, w, function, arguments: arguments) { return padded }
                 function = KernelVariants.depthwiseInPlaceDSP  // the padded planes would cost SRAM, or no proof
             }
             let padded = Self.paddedPlaneBytes(params)
@@ -87,14 +87,17 @@ extension OpLowering {
                     scratch: scratchBytes, contract: .inPlace(input: input))
     }
 
-    /// `mcuc_depthwise_inplace3x3_s8_dsp` with the largest channel block whose padded planes keep
-    /// the in-place advantage, or nil (none does, or no exact epilogue).
-    func depthwiseInPlace3x3(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow,
-                             arguments: [KernelBinding.Argument]) -> KernelCall? {
+    /// `function` (`mcuc_depthwise_inplace3x3_s8_dsp` or `..._kxk_s8_dsp`) with the largest
+    /// channel block whose padded planes keep the in-place advantage, or nil (none does, or no
+    /// exact epilogue).
+    func depthwiseInPlacePadded(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow,
+                                _ function: KernelFunction, arguments: [KernelBinding.Argument]) -> KernelCall? {
         let blocks = Set([Depthwise3x3DSPPacking.blockChannels(params), 1]).sorted(by: >)
         guard let block = blocks.first(where: {
             inPlaceScratch(w, planeBytes: Depthwise3x3DSPPacking.scratchBytes(params, block: $0)) != nil
-        }), let binding = dspDepthwise3x3(params, p, block: block, arguments: arguments) else { return nil }
+        }), let binding = function == KernelVariants.depthwiseInPlace3x3DSP
+            ? dspDepthwise3x3(params, p, block: block, arguments: arguments)
+            : dspDepthwiseKxK(params, p, block: block, arguments: arguments) else { return nil }
         let planes = block == 1 ? "a padded channel plane" : "\(block) padded channel planes"
         return call(.depthwiseInPlace(w), binding, detail: w.text + ", in place through " + planes,
                     scratch: Depthwise3x3DSPPacking.scratchBytes(params, block: block), contract: .inPlace(input: dataInput))

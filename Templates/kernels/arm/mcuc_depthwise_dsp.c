@@ -457,3 +457,77 @@ mcuc_status mcuc_depthwise_inplace3x3_s8_dsp(const mcuc_depthwise3x3_dsp_params 
     }
     return MCUC_OK;
 }
+
+/* Any other window through the same padded planes (mcuc_depthwise_inplace_kxk_s8_dsp). */
+
+/* Two windows at x0 and x1 (bias excluded): kh rows pw apart, groups of four taps, the weight
+ * words from w; the sums in a[0] and a[1]. */
+static inline void windows_kxk(const int8_t *x0, const int8_t *x1, const int32_t *w, int32_t kh, int32_t groups,
+                               int32_t pw, int32_t *a)
+{
+    int32_t a0 = 0, a1 = 0, ky, g;
+    for (ky = 0; ky < kh; ++ky, x0 += pw, x1 += pw) {
+        for (g = 0; g < groups; ++g) {
+            int32_t we, wo;
+            const int32_t v0 = mcuc_dsp_load32(x0 + 4 * g), v1 = mcuc_dsp_load32(x1 + 4 * g);
+            MCUC_DSP_LOAD2(w, we, wo);
+            a0 = mcuc_smlad(mcuc_sxtb16_ror8(v0), wo, mcuc_smlad(mcuc_sxtb16(v0), we, a0));
+            a1 = mcuc_smlad(mcuc_sxtb16_ror8(v1), wo, mcuc_smlad(mcuc_sxtb16(v1), we, a1));
+        }
+    }
+    a[0] = a0;
+    a[1] = a1;
+}
+
+/* Output channel ch of one batch from its plane: the channel's words at `packed`. */
+static void plane_channel_kxk(const mcuc_depthwise_kxk_dsp_params *p, const int32_t *packed, const int8_t *plane,
+                              int8_t *out)
+{
+    const int32_t pw = p->plane_w, sw = p->stride_w, n = p->out_w, c = p->channels, kh = p->filter_h;
+    const int32_t groups = p->groups, rows = p->stride_h * pw, out_h = p->out_h;
+    const int32_t *q = packed + 2 * kh * groups;
+    channel3x3 k;
+    int32_t oy, i, a[2];
+    k.q = q;
+    k.lo2 = mcuc_dsp_halves16(p->act_min, p->act_min);
+    k.hi2 = mcuc_dsp_halves16(p->act_max, p->act_max);
+    for (oy = 0; oy < out_h; ++oy, plane += rows) {
+        const int8_t *x = plane;
+        int8_t *o = out + oy * n * c;
+        for (i = 0; i + 2 <= n; i += 2, x += 2 * sw, o += 2 * c) {
+            int32_t v;
+            windows_kxk(x, x + sw, packed, kh, groups, pw, a);
+            v = out2(a[0], a[1], &k);
+            o[0] = (int8_t)v;
+            o[c] = (int8_t)(v >> 16);
+        }
+        if (i < n) {
+            windows_kxk(x, x, packed, kh, groups, pw, a);
+            *o = (int8_t)out2(a[0], a[0], &k);
+        }
+    }
+}
+
+mcuc_status mcuc_depthwise_inplace_kxk_s8_dsp(const mcuc_depthwise_kxk_dsp_params *p, const int8_t *input,
+                                              int8_t *output, int8_t *scratch)
+{
+    const int32_t c = p->channels, pw = p->plane_w, ps = p->plane_h * pw, in_h = p->in_h, in_w = p->in_w;
+    const int32_t origin = p->pad_top * pw + p->pad_left, words = 2 * p->filter_h * p->groups + 4;
+    int32_t b, ch, i;
+    memset(scratch, (int)(uint8_t)p->input_zp, (size_t)(p->block * ps + 4));
+    for (b = 0; b < p->batches; ++b) {
+        const int8_t *in_batch = input + b * in_h * in_w * c;
+        int8_t *out_batch = output + b * p->out_h * p->out_w * c;
+        for (ch = 0; p->block == 4 && ch + 4 <= c; ch += 4) {
+            copy_block4(in_batch + ch, c, in_h, in_w, pw, ps, scratch + origin);
+            for (i = 0; i < 4; ++i) {
+                plane_channel_kxk(p, p->packed + words * (ch + i), scratch + i * ps, out_batch + ch + i);
+            }
+        }
+        for (; ch < c; ++ch) {
+            copy_channel(in_batch + ch, c, in_h, in_w, pw, scratch + origin);
+            plane_channel_kxk(p, p->packed + words * ch, scratch, out_batch + ch);
+        }
+    }
+    return MCUC_OK;
+}

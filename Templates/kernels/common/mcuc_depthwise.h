@@ -99,6 +99,31 @@ typedef struct {
 mcuc_status mcuc_depthwise_inplace3x3_s8_dsp(const mcuc_depthwise3x3_dsp_params *p, const int8_t *input,
                                              int8_t *output, int8_t *scratch);
 
+/* mcuc_depthwise_inplace_kxk_s8_dsp: the in-place DEPTHWISE_CONV_2D of any other window (dilation
+ * 1, depth multiplier 1, any strides) through the padded planes of mcuc_depthwise_inplace3x3_s8_dsp
+ * (same scratch, block and copy order, so the same `inPlace` argument): plane_h >= max((out_h - 1)
+ * * stride_h + filter_h, pad_top + in_h), plane_w likewise with filter_w. Each filter row is read
+ * in groups of four taps, one word of inputs each (up to three bytes past the window, which meet
+ * zero weights): `packed` holds per channel, per filter row, per group g the halfword pairs
+ * (w[4g], w[4g + 2]) and (w[4g + 1], w[4g + 3]) (zero past filter_w), then 2 * bias with the input
+ * zero point folded over all taps, multiplier, round and e of mcuc_dsp_requant2. */
+typedef struct {
+    int32_t batches;
+    int32_t in_h, in_w, channels;
+    int32_t out_h, out_w;
+    int32_t filter_h, groups;
+    int32_t stride_h, stride_w;
+    int32_t pad_top, pad_left;
+    int32_t plane_h, plane_w;
+    int32_t block;
+    int32_t input_zp;
+    int32_t act_min, act_max;
+    const int32_t *packed;
+} mcuc_depthwise_kxk_dsp_params;
+
+mcuc_status mcuc_depthwise_inplace_kxk_s8_dsp(const mcuc_depthwise_kxk_dsp_params *p, const int8_t *input,
+                                              int8_t *output, int8_t *scratch);
+
 /* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
  * output: what mcuc_depthwise_s8 computes for the output rectangle, in the same order; batches,
  * in_h, in_w, out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */
