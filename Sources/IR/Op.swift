@@ -106,6 +106,57 @@ public enum Op: Sendable, Hashable {
         }
     }
 
+    /// Every supported operator's definition type, in the order of the cases above (`mcuc
+    /// operators` and the README's operator table list them; a test checks every op fixture's
+    /// operator is here).
+    public static let supportedDefinitions: [any OperatorDefinition.Type] = [
+        Conv2D.self,
+        DepthwiseConv2D.self,
+        FullyConnected.self,
+        Add.self,
+        Sub.self,
+        Mul.self,
+        AveragePool2D.self,
+        MaxPool2D.self,
+        Mean.self,
+        Pad.self,
+        PadV2.self,
+        Reshape.self,
+        Squeeze.self,
+        Softmax.self,
+        Concatenation.self,
+        Logistic.self,
+        Tanh.self,
+        HardSwish.self,
+        Relu.self,
+        Relu6.self,
+        LeakyRelu.self,
+        Quantize.self,
+        Dequantize.self,
+        ResizeNearestNeighbor.self,
+        Transpose.self,
+        StridedSlice.self,
+        LogSoftmax.self,
+        ExpandDims.self,
+        Slice.self,
+        DepthToSpace.self,
+        SpaceToDepth.self,
+        Pack.self,
+        Maximum.self,
+        Minimum.self,
+        Abs.self,
+        MirrorPad.self,
+        Gather.self,
+        Split.self,
+        SplitV.self,
+        Unpack.self,
+        SquaredDifference.self,
+        Prelu.self,
+        Sum.self,
+        ReduceMax.self,
+        Elu.self,
+    ]
+
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.
     public var name: String {
         guard let definition else {

@@ -30,7 +30,7 @@ public enum SupportCheck {
     }
 
     /// Why mcuc does not build some operators TFLM has: the reason is TFLM's own.
-    static let knownRefusals = [
+    public static let knownRefusals = [
         "NEG": "TFLM's NEG has no int8 kernel (float32 and int32 only)",
     ]
 

@@ -9,7 +9,7 @@ struct MCUC: ParsableCommand {
         commandName: "mcuc",
         abstract: "Compile int8 TFLite models for Cortex-M microcontrollers, plan their memory, prove them bit-exact.",
         version: "mcuc \(Commands.version)",
-        subcommands: [Inspect.self, Run.self, Plan.self, Fit.self, Targets.self, Compile.self, Simulate.self, Report.self]
+        subcommands: [Inspect.self, Run.self, Plan.self, Fit.self, Targets.self, Operators.self, Compile.self, Simulate.self, Report.self]
     )
 
     /// Parses and runs the command. Every error is one `error: ...` line on stderr; usage errors

@@ -30,6 +30,14 @@ import Testing
         }
     }
 
+    /// `Op.supportedDefinitions` (what `mcuc operators` and the README table list) names every case.
+    @Test func everyOperatorIsInTheOperatorTable() throws {
+        let text = try Self.text("IR/Op.swift")
+        for (name, type) in try Self.opCases() {
+            #expect(text.contains("        \(type).self,"), "Op.supportedDefinitions lacks \(type) (Op.\(name))")
+        }
+    }
+
     /// CodeGen renders `KernelCall`s; only `Lowering` and `Reference` switch over operators.
     @Test func codeGenNeverLooksAtTheOperator() throws {
         let dir = Self.sources.appendingPathComponent("CodeGen")

@@ -98,6 +98,12 @@ extension Commands {
         return CommandOutput(stdout: json ? JSONOutput.encode(report) : report.renderText())
     }
 
+    /// `mcuc operators`: every supported operator with its types and options (text, markdown or JSON).
+    public static func operators(json: Bool, markdown: Bool) -> CommandOutput {
+        let report = OperatorsReport()
+        return CommandOutput(stdout: json ? JSONOutput.encode(report) : markdown ? report.renderMarkdown() : report.renderText())
+    }
+
     /// `error: <message>` and exit code 2.
     static func usageFailure(_ error: UsageError) -> CommandOutput {
         CommandOutput(stderr: "error: \(error.message)\n", exitCode: 2)

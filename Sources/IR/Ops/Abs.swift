@@ -6,6 +6,7 @@ public struct Abs: OperatorDefinition {
     public init() {}
 
     public static let name = "ABS"
+    public static let support = OperatorSupport(types: "int8", options: "requantized to the output scale")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

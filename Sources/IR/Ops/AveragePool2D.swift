@@ -19,4 +19,5 @@ public struct AveragePool2D: Pool2DDefinition {
     }
 
     public static let name = "AVERAGE_POOL_2D"
+    public static let support = OperatorSupport(types: "int8", options: "any window and stride, SAME/VALID; fused clamps")
 }

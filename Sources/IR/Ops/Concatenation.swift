@@ -12,6 +12,7 @@ public struct Concatenation: OperatorDefinition {
     }
 
     public static let name = "CONCATENATION"
+    public static let support = OperatorSupport(types: "int8", options: "any axis and number of inputs, no fused activation (as TFLM); producers write their slices in place where the axis allows")
     public static let inputCounts = 1...Int.max
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] { [("axis", "\(axis)"), ("act", "\(activation)")] }

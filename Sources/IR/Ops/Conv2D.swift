@@ -22,6 +22,7 @@ public struct Conv2D: OperatorDefinition {
     }
 
     public static let name = "CONV_2D"
+    public static let support = OperatorSupport(types: "int8, int32 bias", options: "any kernel, stride, dilation, padding and groups; per-tensor or per-channel weights; fused clamps")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }

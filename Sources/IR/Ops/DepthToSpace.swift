@@ -6,6 +6,7 @@ public struct DepthToSpace: OperatorDefinition {
     public init(blockSize: Int) { self.blockSize = blockSize }
 
     public static let name = "DEPTH_TO_SPACE"
+    public static let support = OperatorSupport(types: "int8", options: "any block size")
     public static let inputCounts = 1...1
     public var attributeSummary: [(key: String, value: String)] { [("block_size", "\(blockSize)")] }
 

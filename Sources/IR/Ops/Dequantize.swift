@@ -4,6 +4,7 @@ public struct Dequantize: OperatorDefinition {
     public init() {}
 
     public static let name = "DEQUANTIZE"
+    public static let support = OperatorSupport(types: "int8 -> float32", options: "at the graph boundary (`--io int8` removes it)")
     public static let inputCounts = 1...1
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .output(0) ? [.float32] : [.int8] }
 

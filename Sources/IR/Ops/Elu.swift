@@ -6,6 +6,7 @@ public struct Elu: OperatorDefinition {
     public init() {}
 
     public static let name = "ELU"
+    public static let support = OperatorSupport(types: "int8", options: "a 256-entry table built at compile time with glibc's `expf` reproduced")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

@@ -5,6 +5,7 @@ public struct ExpandDims: OperatorDefinition {
     public init() {}
 
     public static let name = "EXPAND_DIMS"
+    public static let support = OperatorSupport(types: "int8; int32/int64 axis", options: "a view: no copy")
     public static let inputCounts = 2...2
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32, .int64] : [.int8] }
 

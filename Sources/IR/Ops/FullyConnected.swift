@@ -17,6 +17,7 @@ public struct FullyConnected: OperatorDefinition {
     }
 
     public static let name = "FULLY_CONNECTED"
+    public static let support = OperatorSupport(types: "int8, int32 bias", options: "per-tensor or per-channel weights, keep_num_dims; fused clamps")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }

@@ -10,6 +10,7 @@ public struct Gather: OperatorDefinition {
     }
 
     public static let name = "GATHER"
+    public static let support = OperatorSupport(types: "int8; int32 coordinates", options: "constant coordinates, batch_dims 0, any axis")
     public static let inputCounts = 2...2
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }
     public var attributeSummary: [(key: String, value: String)] { [("axis", "\(axis)"), ("batch_dims", "\(batchDims)")] }

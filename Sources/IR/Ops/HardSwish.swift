@@ -7,6 +7,7 @@ public struct HardSwish: OperatorDefinition {
     public init() {}
 
     public static let name = "HARD_SWISH"
+    public static let support = OperatorSupport(types: "int8", options: "TFLM's int16 fixed-point reference arithmetic")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

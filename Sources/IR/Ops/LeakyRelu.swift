@@ -9,6 +9,7 @@ public struct LeakyRelu: OperatorDefinition {
     public init(alpha: Float) { self.alpha = alpha }
 
     public static let name = "LEAKY_RELU"
+    public static let support = OperatorSupport(types: "int8", options: "any alpha")
     public static let inputCounts = 1...1
     public var attributeSummary: [(key: String, value: String)] { [("alpha", "\(alpha)")] }
 

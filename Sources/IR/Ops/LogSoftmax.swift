@@ -12,6 +12,7 @@ public struct LogSoftmax: OperatorDefinition {
     public init() {}
 
     public static let name = "LOG_SOFTMAX"
+    public static let support = OperatorSupport(types: "int8; float32 after DEQUANTIZE", options: "int8 as TFLM; float32 with glibc's `expf`/`logf` reproduced bit for bit in integer C")
     public static let inputCounts = 1...1
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8, .float32] }
 

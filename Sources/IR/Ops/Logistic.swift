@@ -7,6 +7,7 @@ public struct Logistic: OperatorDefinition {
     public init() {}
 
     public static let name = "LOGISTIC"
+    public static let support = OperatorSupport(types: "int8", options: "TFLM's int8 reference arithmetic")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

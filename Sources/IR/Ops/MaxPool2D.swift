@@ -17,4 +17,5 @@ public struct MaxPool2D: Pool2DDefinition {
     }
 
     public static let name = "MAX_POOL_2D"
+    public static let support = OperatorSupport(types: "int8", options: "any window and stride, SAME/VALID; fused clamps")
 }

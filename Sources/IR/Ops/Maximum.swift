@@ -5,6 +5,7 @@ public struct Maximum: OperatorDefinition {
     public init() {}
 
     public static let name = "MAXIMUM"
+    public static let support = OperatorSupport(types: "int8", options: "raw values, broadcasting up to rank 5")
     public static let inputCounts = 2...2
 
     public func check(_ op: OpOperands) throws(CompileError) { try Self.checkRawBinary(op) }

@@ -13,6 +13,7 @@ public struct Mean: OperatorDefinition {
     public init(keepDims: Bool) { self.keepDims = keepDims }
 
     public static let name = "MEAN"
+    public static let support = OperatorSupport(types: "int8; int32 axes", options: "constant axes, keep_dims or not, rank up to 8")
     public static let inputCounts = 2...2
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }
     public var attributeSummary: [(key: String, value: String)] { [("keep_dims", "\(keepDims)")] }

@@ -8,6 +8,7 @@ public struct MirrorPad: OperatorDefinition {
     public init(reflect: Bool) { self.reflect = reflect }
 
     public static let name = "MIRROR_PAD"
+    public static let support = OperatorSupport(types: "int8; int32/int64 paddings", options: "REFLECT and SYMMETRIC, constant paddings that fit the mode")
     public static let inputCounts = 2...2
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32, .int64] : [.int8] }
     public var attributeSummary: [(key: String, value: String)] { [("mode", reflect ? "REFLECT" : "SYMMETRIC")] }

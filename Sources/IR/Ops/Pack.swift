@@ -9,6 +9,7 @@ public struct Pack: OperatorDefinition {
     }
 
     public static let name = "PACK"
+    public static let support = OperatorSupport(types: "int8", options: "any axis; producers write their slices in place where the axis allows")
     public static let inputCounts = 1...Int.max
     public var attributeSummary: [(key: String, value: String)] { [("values_count", "\(valuesCount)"), ("axis", "\(axis)")] }
 

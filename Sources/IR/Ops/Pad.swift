@@ -5,6 +5,7 @@ public struct Pad: OperatorDefinition {
     public init() {}
 
     public static let name = "PAD"
+    public static let support = OperatorSupport(types: "int8; int32 paddings", options: "constant paddings, rank up to 5, pads with the zero point")
     public static let inputCounts = 2...2
     /// TFLM's `PadKernelMaxDimensionCount()`.
     static let maxRank = 5

@@ -4,6 +4,7 @@ public struct PadV2: OperatorDefinition {
     public init() {}
 
     public static let name = "PADV2"
+    public static let support = OperatorSupport(types: "int8; int32 paddings", options: "constant paddings and pad value")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }

@@ -6,6 +6,7 @@ public struct Prelu: OperatorDefinition {
     public init() {}
 
     public static let name = "PRELU"
+    public static let support = OperatorSupport(types: "int8", options: "alpha broadcast into the input, rank up to 4")
     public static let inputCounts = 2...2
     /// TFLM's walk has 4 dimensions.
     static let maxRank = 4

@@ -10,6 +10,7 @@ public struct Quantize: OperatorDefinition {
     public init() {}
 
     public static let name = "QUANTIZE"
+    public static let support = OperatorSupport(types: "float32 or int8 -> int8", options: "float32 at the graph boundary (`--io int8` removes it); int8 requantization")
     public static let inputCounts = 1...1
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(0) ? [.float32, .int8] : [.int8] }
 

@@ -4,6 +4,7 @@ public struct Relu: OperatorDefinition {
     public init() {}
 
     public static let name = "RELU"
+    public static let support = OperatorSupport(types: "int8", options: "requantized")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

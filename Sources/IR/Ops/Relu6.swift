@@ -7,6 +7,7 @@ public struct Relu6: OperatorDefinition {
     public init() {}
 
     public static let name = "RELU6"
+    public static let support = OperatorSupport(types: "int8", options: "requantized")
     public static let inputCounts = 1...1
 
     /// The bound `round(6 / scale) + zp` must be a defined int32 conversion.

@@ -7,6 +7,7 @@ public struct Reshape: OperatorDefinition {
     public init(newShape: [Int]?) { self.newShape = newShape }
 
     public static let name = "RESHAPE"
+    public static let support = OperatorSupport(types: "int8; int32 shape", options: "a view: no copy")
     public static let inputCounts = 1...2
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }

@@ -11,6 +11,7 @@ public struct ResizeNearestNeighbor: OperatorDefinition {
     }
 
     public static let name = "RESIZE_NEAREST_NEIGHBOR"
+    public static let support = OperatorSupport(types: "int8; int32 size", options: "align_corners, half_pixel_centers")
     public static let inputCounts = 2...2
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }
     public var attributeSummary: [(key: String, value: String)] {

@@ -6,6 +6,7 @@ public struct Slice: OperatorDefinition {
     public init() {}
 
     public static let name = "SLICE"
+    public static let support = OperatorSupport(types: "int8; int32/int64 begin and size", options: "rank 1 to 5, constant begin/size")
     public static let inputCounts = 3...3
     /// TFLM's `kMaxDim`.
     static let maxRank = 5

@@ -9,6 +9,7 @@ public struct Softmax: OperatorDefinition {
     public init(beta: Float) { self.beta = beta }
 
     public static let name = "SOFTMAX"
+    public static let support = OperatorSupport(types: "int8", options: "any beta; TFLM's gemmlowp fixed-point arithmetic")
     public static let inputCounts = 1...1
     public var attributeSummary: [(key: String, value: String)] { [("beta", "\(beta)")] }
 

@@ -7,6 +7,7 @@ public struct Split: OperatorDefinition {
     public init(numSplits: Int) { self.numSplits = numSplits }
 
     public static let name = "SPLIT"
+    public static let support = OperatorSupport(types: "int8; int32 axis", options: "constant axis, any number of outputs")
     public static let inputCounts = 2...2
     public static let outputCounts = 1...Int.max
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(0) ? [.int32] : [.int8] }

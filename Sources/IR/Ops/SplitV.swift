@@ -8,6 +8,7 @@ public struct SplitV: OperatorDefinition {
     public init(numSplits: Int) { self.numSplits = numSplits }
 
     public static let name = "SPLIT_V"
+    public static let support = OperatorSupport(types: "int8; int32 sizes and axis", options: "constant sizes (one may be -1) and axis")
     public static let inputCounts = 3...3
     public static let outputCounts = 1...Int.max
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> {

@@ -7,6 +7,7 @@ public struct SquaredDifference: OperatorDefinition {
     public init() {}
 
     public static let name = "SQUARED_DIFFERENCE"
+    public static let support = OperatorSupport(types: "int8", options: "broadcasting up to rank 4")
     public static let inputCounts = 2...2
     /// TFLM's broadcasting walk (`BroadcastBinaryFunction4DSlow`) has 4 dimensions.
     static let maxBroadcastRank = 4

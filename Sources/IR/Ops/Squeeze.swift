@@ -6,6 +6,7 @@ public struct Squeeze: OperatorDefinition {
     public init(squeezeDims: [Int]) { self.squeezeDims = squeezeDims }
 
     public static let name = "SQUEEZE"
+    public static let support = OperatorSupport(types: "int8", options: "a view: no copy")
     public static let inputCounts = 1...1
     public var attributeSummary: [(key: String, value: String)] { [("squeeze_dims", "\(squeezeDims)")] }
 

@@ -18,6 +18,7 @@ public struct StridedSlice: OperatorDefinition {
     }
 
     public static let name = "STRIDED_SLICE"
+    public static let support = OperatorSupport(types: "int8; int32 begin/end/strides", options: "rank 1 to 4, constant begin/end/strides, begin/end/shrink_axis masks (TFLM ignores ellipsis and new-axis masks: refused)")
     public static let inputCounts = 4...4
     /// TFLM's micro STRIDED_SLICE handles ranks 1 to 4 (`kMaxDim`).
     static let maxRank = 4

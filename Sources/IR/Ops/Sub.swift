@@ -7,6 +7,7 @@ public struct Sub: OperatorDefinition {
     public init(activation: FusedActivation) { self.activation = activation }
 
     public static let name = "SUB"
+    public static let support = OperatorSupport(types: "int8", options: "same shapes at any rank, broadcasting up to rank 6; fused clamps")
     public static let inputCounts = 2...2
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] { [("act", "\(activation)")] }

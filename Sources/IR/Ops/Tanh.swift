@@ -6,6 +6,7 @@ public struct Tanh: OperatorDefinition {
     public init() {}
 
     public static let name = "TANH"
+    public static let support = OperatorSupport(types: "int8", options: "TFLM's int8 reference arithmetic")
     public static let inputCounts = 1...1
 
     public func check(_ op: OpOperands) throws(CompileError) {

@@ -4,6 +4,7 @@ public struct Transpose: OperatorDefinition {
     public init() {}
 
     public static let name = "TRANSPOSE"
+    public static let support = OperatorSupport(types: "int8; int32 permutation", options: "constant permutation, rank up to 5")
     public static let inputCounts = 2...2
     /// TFLM's TRANSPOSE handles ranks 1 to 5 (`transpose_common.cc`).
     static let maxRank = 5

@@ -10,6 +10,7 @@ public struct Unpack: OperatorDefinition {
     }
 
     public static let name = "UNPACK"
+    public static let support = OperatorSupport(types: "int8", options: "any axis")
     public static let inputCounts = 1...1
     public static let outputCounts = 1...Int.max
     public var attributeSummary: [(key: String, value: String)] { [("num", "\(num)"), ("axis", "\(axis)")] }

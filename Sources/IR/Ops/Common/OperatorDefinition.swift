@@ -11,6 +11,8 @@ public protocol OperatorDefinition: Sendable, Hashable {
 
     /// The TFLite builtin name (`CONV_2D`).
     static var name: String { get }
+    /// What mcuc supports of the op (types, options), for `mcuc operators` and the README table.
+    static var support: OperatorSupport { get }
     /// How many input operands the op takes, optional ones included.
     static var inputCounts: ClosedRange<Int> { get }
     /// How many outputs the op has (default: exactly one; SPLIT, SPLIT_V, UNPACK have several).
