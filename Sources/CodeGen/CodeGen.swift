@@ -59,7 +59,7 @@ public enum CodeGen {
         if let problem = CName.prefixProblem(options.prefix) {
             throw CompileError(.badInput, "prefix '\(CName.comment(options.prefix))' \(problem)")
         }
-        let locations = TensorLocations(graph: graph, memory: memory)
+        let locations = TensorLocations(graph: graph, memory: memory, prefix: options.prefix)
         let renderer = CallRenderer(graph: graph, locations: locations, memory: memory, prefix: options.prefix)
         let rendered = kernels.calls.map { ($0, renderer.render($0)) }
         let streamed = schedule.patchStage.map { $0.inputStreaming ? Set($0.split.inputs) : [] } ?? []

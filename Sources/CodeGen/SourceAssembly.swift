@@ -102,7 +102,8 @@ struct SourceAssembly {
             arenaParameters: interface.locations.arenaParameters(),
             constArenaParameters: interface.locations.arenaParameters(const: true),
             arenaArguments: interface.locations.arenaArguments, arenaDeclarations: interface.locations.arenaDeclarations,
-            arenaVoids: interface.locations.regions.indices.map { "(void)\(TensorLocations.arenaName($0));" }))
+            arenaVoids: interface.locations.regions.indices.map { "(void)\(TensorLocations.arenaName($0));" },
+            state: stateViews))
     }
 
     /// The patch loop around its steps (none without a patch stage).
@@ -130,7 +131,8 @@ struct SourceAssembly {
             outputAccessors: accessorViews.outputs, arenaParameters: interface.locations.arenaParameters(),
             constArenaParameters: interface.locations.arenaParameters(const: true),
             arenaArguments: interface.locations.arenaArguments, hasRegions: arenaLayout.hasRegions,
-            arenaCount: memory.arenaRegions.count, arenas: arenaLayout.arrays, streamedInputs: interface.streamedViews))
+            arenaCount: memory.arenaRegions.count, arenas: arenaLayout.arrays, streamedInputs: interface.streamedViews,
+            state: stateViews))
     }
 
     func readme(constantBytes: Int, sources: [String]) -> String {
@@ -144,7 +146,20 @@ struct SourceAssembly {
             inArena: inArenaIO != nil, sramBytes: memory.peakSRAMBytes, sramWithBuffersBytes: memory.sramWithCallerBuffers,
             ioBufferBytes: memory.ioBufferBytes, constantBytes: constantBytes, codeBytes: options.codeBytesEstimate, sources: sources,
             hasRegions: arenaLayout.hasRegions, arenas: arenaLayout.arrays, arenaArguments: interface.locations.arenaArguments,
-            cpu: (options.target?.core ?? .cortexM4).rawValue))
+            cpu: (options.target?.core ?? .cortexM4).rawValue, state: stateViews))
+    }
+
+    /// The state buffer and its resets: every variable tensor filled with TFLM's reset value (the
+    /// zero point of an int8 tensor, 0 otherwise: `MicroInterpreter::Reset` fills bytes).
+    var stateViews: [StateView] {
+        guard memory.stateBytes > 0 else { return [] }
+        let resets = memory.state.map { slot -> StateResetView in
+            let t = graph[slot.tensor]
+            let value = t.type == .int8 ? t.quant?.zeroPoint.first ?? 0 : 0
+            return StateResetView(offset: slot.offset, bytes: slot.bytes, value: value, tensor: slot.tensor.index,
+                                  description: "\(t.type)\(t.shape)")
+        }
+        return [StateView(bytes: memory.stateBytes, resets: resets)]
     }
 
     /// Every arena tensor a call writes, in step order, but the per-patch tensors of a patch stage
@@ -174,7 +189,8 @@ struct SourceAssembly {
             tracePoints: trace.map { TracePointView(step: $0.step, offset: $0.offset, bytes: $0.bytes, tensor: $0.tensor.index) },
             arguments: (casts + [arenaLayout.harnessArguments]).joined(separator: ", "), inArena: inArenaIO != nil,
             inputCopies: harnessCopies.inputs, outputCopies: harnessCopies.outputs, virtualArenaBytes: memory.arenaBytes,
-            harnessArenaArguments: arenaLayout.harnessArguments, streamedInputs: interface.streamedViews)
+            harnessArenaArguments: arenaLayout.harnessArguments, streamedInputs: interface.streamedViews,
+            state: stateViews)
         return [
             GeneratedFile(name: "mcuc_harness.c", text: TemplateLibrary.runtimeFile("mcuc_harness.c")),
             GeneratedFile(name: "mcuc_harness.h", text: TemplateLibrary.runtimeFile("mcuc_harness.h")),

@@ -5,23 +5,30 @@ import MemoryPlanning
 ///
 /// Activations are in the arena at the memory plan's offsets (`a + N` as `int8_t *`, `arena + N`
 /// as `uint8_t *` for float32 data), or at the caller's pointers when graph I/O is external;
-/// constants are arrays of the weights file, declared with a parameter block.
+/// constants are arrays of the weights file, declared with a parameter block; variable tensors
+/// (model state) are in the model's static state buffer (`<prefix>_state + N`).
 struct TensorLocations {
     enum Place: Hashable {
         case arena(Int)
         case input(Int)
         case output(Int)
         case constant
+        /// A variable tensor at this offset of the state buffer.
+        case state(Int)
     }
 
     let graph: Graph
     /// The arena's parts: region `r` is the caller's array `arena` (r = 0) or `arena<r>`.
     let regions: [ArenaRegion]
+    /// The C name of the model's state buffer (`<prefix>_state`).
+    let stateName: String
     private var places: [TensorID: Place] = [:]
 
-    init(graph: Graph, memory: MemoryPlan) {
+    init(graph: Graph, memory: MemoryPlan, prefix: String) {
         self.graph = graph
         regions = memory.arenaRegions
+        stateName = "\(prefix)_state"
+        for slot in memory.state { places[slot.tensor] = .state(slot.offset) }
         for placement in memory.tensors {
             places[placement.tensor] = .arena(memory.offsets[placement.request] + placement.byteOffset)
         }
@@ -43,10 +50,14 @@ struct TensorLocations {
     }
 
     /// A C pointer expression to `tensor`'s first element: `int8_t *` for int8 data, `uint8_t *`
-    /// for float32 data (kernels access floats through memcpy). Constants are named by `constant`.
+    /// for float32 data (kernels access floats through memcpy), `int16_t *` for int16 state.
+    /// Constants are named by `constant`.
     func pointer(_ tensor: TensorID, constant: (TensorID) -> String) -> String {
         let isFloat = graph[tensor].type == .float32
         switch places[tensor] {
+        case .state(let offset)?:
+            let bytes = "\(stateName) + \(offset)"
+            return graph[tensor].type == .int16 ? "(int16_t *)(void *)(\(bytes))" : bytes
         case .arena(let offset)?:
             return arenaPointer(offset, float: isFloat)
         case .input(let k)?:

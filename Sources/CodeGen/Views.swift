@@ -16,6 +16,22 @@ struct IOView {
     var zeroPoint: Int32
 }
 
+/// The model's state buffer (variable tensors kept between invokes) and what `<prefix>_reset`
+/// writes in it: zero or one per model.
+struct StateView {
+    var bytes: Int
+    var resets: [StateResetView]
+}
+
+/// One variable tensor's reset: `bytes` bytes at `offset` set to `value` (TFLM's reset value).
+struct StateResetView {
+    var offset: Int
+    var bytes: Int
+    var value: Int32
+    var tensor: Int
+    var description: String
+}
+
 /// `model.h.mustache`.
 struct HeaderView {
     var version: String
@@ -45,6 +61,8 @@ struct HeaderView {
     var arenas: [ArenaView]
     /// Inputs read through `<prefix>_read_input` (`--input-streaming`).
     var streamedInputs: [StreamedInputView]
+    /// The state buffer and `<prefix>_reset` (none for models without variable tensors).
+    var state: [StateView]
 }
 
 /// A parameter block declaration in `model.c.mustache`.
@@ -91,6 +109,8 @@ struct SourceView {
     var arenaDeclarations: [String]
     /// `(void)arena;` ... for the accessors, which may not use every array.
     var arenaVoids: [String]
+    /// The state buffer and `<prefix>_reset` (none for models without variable tensors).
+    var state: [StateView]
 }
 
 /// One constant array in `model_weights.c.mustache`.
@@ -171,6 +191,8 @@ struct ReadmeView {
     var arenaArguments: String
     /// The default `-mcpu` of cross builds.
     var cpu: String
+    /// The state buffer (its bytes are part of `sramBytes`).
+    var state: [StateView]
 }
 
 /// One trace point in `harness_model.c.mustache`.
@@ -204,6 +226,8 @@ struct HarnessView {
     var harnessArenaArguments: String
     /// Inputs the harness supplies through `<prefix>_read_input` from its records.
     var streamedInputs: [StreamedInputView]
+    /// The state buffer: the harness calls `<prefix>_reset` before every run.
+    var state: [StateView]
 }
 
 /// `memory.ld.mustache`: the linker snippet placing the arena arrays and the weights.

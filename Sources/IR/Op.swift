@@ -51,6 +51,7 @@ public enum Op: Sendable, Hashable {
     case sum(Sum)
     case reduceMax(ReduceMax)
     case elu(Elu)
+    case unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -102,6 +103,7 @@ public enum Op: Sendable, Hashable {
         case .sum(let d): d
         case .reduceMax(let d): d
         case .elu(let d): d
+        case .unidirectionalSequenceLSTM(let d): d
         case .unsupported: nil
         }
     }
@@ -155,6 +157,7 @@ public enum Op: Sendable, Hashable {
         Sum.self,
         ReduceMax.self,
         Elu.self,
+        UnidirectionalSequenceLSTM.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -3,6 +3,7 @@ public struct TensorValue: Sendable, Hashable {
     /// Typed element storage.
     public enum Storage: Sendable, Hashable {
         case int8([Int8])
+        case int16([Int16])
         case int32([Int32])
         case float32([Float])
     }
@@ -31,6 +32,7 @@ public struct TensorValue: Sendable, Hashable {
     public var type: DataType {
         switch storage {
         case .int8: .int8
+        case .int16: .int16
         case .int32: .int32
         case .float32: .float32
         }
@@ -40,6 +42,7 @@ public struct TensorValue: Sendable, Hashable {
     public var count: Int {
         switch storage {
         case .int8(let v): v.count
+        case .int16(let v): v.count
         case .int32(let v): v.count
         case .float32(let v): v.count
         }
@@ -48,6 +51,12 @@ public struct TensorValue: Sendable, Hashable {
     /// The int8 elements (precondition: the value is int8).
     public var int8Values: [Int8] {
         guard case .int8(let v) = storage else { preconditionFailure("not an int8 value") }
+        return v
+    }
+
+    /// The int16 elements (precondition: the value is int16).
+    public var int16Values: [Int16] {
+        guard case .int16(let v) = storage else { preconditionFailure("not an int16 value") }
         return v
     }
 
@@ -61,6 +70,7 @@ public struct TensorValue: Sendable, Hashable {
     public var bytes: [UInt8] {
         switch storage {
         case .int8(let v): return v.map { UInt8(bitPattern: $0) }
+        case .int16(let v): return v.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
         case .int32(let v): return v.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
         case .float32(let v): return v.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }
         }
@@ -78,6 +88,10 @@ public struct TensorValue: Sendable, Hashable {
         }
         switch type {
         case .int8: self.init(shape: shape, storage: .int8(bytes.map { Int8(bitPattern: $0) }))
+        case .int16:
+            self.init(shape: shape, storage: .int16((0..<count).map {
+                Int16(bitPattern: UInt16(bytes[2 * $0]) | UInt16(bytes[2 * $0 + 1]) << 8)
+            }))
         case .int32: self.init(shape: shape, storage: .int32((0..<count).map { Int32(bitPattern: word($0)) }))
         case .float32: self.init(shape: shape, storage: .float32((0..<count).map { Float(bitPattern: word($0)) }))
         default: return nil

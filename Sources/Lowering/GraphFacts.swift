@@ -61,7 +61,7 @@ struct ViewLiveness {
     /// consumer reads the PAD's input).
     static func effectiveInputs(_ node: Node, graph: Graph, views: ViewDecisions) -> [TensorID] {
         if views.foldedPadConsumers[node.id] != nil { return [] }
-        var inputs = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant }
+        var inputs = node.inputs.compactMap { $0 }.filter { !graph[$0].isConstant && !graph[$0].isVariable }
         if let fold = views.foldedPads[node.id], !inputs.isEmpty { inputs[0] = fold.input }
         return inputs
     }

@@ -59,6 +59,11 @@ public enum Kernel: Sendable, Hashable {
     /// SPLIT, SPLIT_V, UNPACK: for each outer index in increasing order, each output's slice of
     /// the input in output order (the inverse of `concatenationCopy`).
     case split
+    /// UNIDIRECTIONAL_SEQUENCE_LSTM: for each batch, each step in increasing order, for each unit,
+    /// reads the step's whole input row and the state, then writes the unit of the step's output
+    /// row (FULLY_CONNECTED's `interleaved` order over rows `b * steps + t`; time-major input with
+    /// several batches visits its rows `t * batches + b` out of order).
+    case lstm
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -92,6 +97,7 @@ public enum Kernel: Sendable, Hashable {
         case .resizeNearestNeighbor: "resize-nearest"
         case .gather: "gather"
         case .split: "split"
+        case .lstm: "lstm"
         }
     }
 }

@@ -65,6 +65,7 @@ struct OpLowering {
         case .sum(let op): mean(op.prepare(operands))
         case .elu(let op): lookupTable(op.prepare(operands))
         case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
+        case .unidirectionalSequenceLSTM(let op): lstm(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

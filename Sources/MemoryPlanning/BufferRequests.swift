@@ -50,7 +50,7 @@ enum BufferRequests {
         let external = kernels.options.externalIO
             ? Set(graph.inputs + graph.outputs).subtracting(accounting.streamedInputs) : []
         let materialized = lifetimes.keys.sorted().filter { id in
-            !graph[id].isConstant && !external.contains(id) && (accounting.bytes(id, graph: graph) ?? 0) > 0
+            !graph[id].isConstant && !graph[id].isVariable && !external.contains(id) && (accounting.bytes(id, graph: graph) ?? 0) > 0
         }
         var span: [TensorID: (Int, Int)] = [:]
         for id in materialized {

@@ -20,6 +20,9 @@ public struct MemoryPlan: Sendable {
     public var liveBytesPerStep: [Int]
     /// Static storage the emitted kernels own (outside the arena).
     public var staticBytes: Int
+    /// The variable tensors in the model's persistent state buffer (outside the arena; see
+    /// `StateLayout`); `stateBytes` is its size.
+    public var state: [StatePlacement] = []
     /// True when graph inputs and outputs are caller-owned and not in the arena.
     public var externalIO: Bool
     /// The algorithm whose placement this is.
@@ -39,14 +42,15 @@ public struct MemoryPlan: Sendable {
     public var ioBufferBytes: Int = 0
 
     /// SRAM the firmware needs in the mode the model is compiled for: the arena plus every static
-    /// buffer of the emitted code, plus, with `externalIO`, the caller's input and output buffers.
+    /// buffer of the emitted code (the state buffer included), plus, with `externalIO`, the
+    /// caller's input and output buffers.
     /// Without `externalIO` the application writes inputs and reads outputs in the arena
     /// (`<prefix>_input` / `<prefix>_output`) and needs no buffer of its own for them.
-    public var peakSRAMBytes: Int { arenaArrayBytes + staticBytes + (externalIO ? ioBufferBytes : 0) }
+    public var peakSRAMBytes: Int { arenaArrayBytes + staticBytes + stateBytes + (externalIO ? ioBufferBytes : 0) }
 
     /// SRAM the firmware needs when it keeps its own input and output buffers and passes them to
     /// `<prefix>_invoke` (equal to `peakSRAMBytes` with `externalIO`).
-    public var sramWithCallerBuffers: Int { arenaArrayBytes + staticBytes + ioBufferBytes }
+    public var sramWithCallerBuffers: Int { arenaArrayBytes + staticBytes + stateBytes + ioBufferBytes }
 
     /// The absolute offset of `tensor`, if it is in the arena.
     public func offset(of tensor: TensorID) -> Int? {

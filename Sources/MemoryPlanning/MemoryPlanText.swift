@@ -44,7 +44,7 @@ public enum MemoryPlanText {
     /// The arena, bounds, static bytes, where graph I/O lives, and the winning planner.
     static func header(_ plan: MemoryPlan) -> String {
         "memory arena=\(plan.arenaBytes) lower-bound=\(plan.lowerBound) liveness-bound=\(plan.livenessBound) "
-            + "static=\(plan.staticBytes) io=\(plan.externalIO ? "external" : "arena") "
+            + "static=\(plan.staticBytes)\(plan.stateBytes > 0 ? " state=\(plan.stateBytes)" : "") io=\(plan.externalIO ? "external" : "arena") "
             + "planner=\(plan.planner.rawValue) proven-optimal=\(plan.provenOptimal ? "yes" : "no")"
     }
 

@@ -32,6 +32,7 @@ public enum MemoryPlanning {
         var plan = place(set.requests, steps: schedule.steps.count, planner: options.planner)
         plan.tensors = set.tensors
         plan.staticBytes = set.staticBytes
+        plan.state = StateLayout.of(graph)
         plan.externalIO = kernels.options.externalIO
         let streamed = PatchAccounting(schedule).streamedInputs
         plan.ioBufferBytes = (graph.inputs + graph.outputs).filter { !streamed.contains($0) }

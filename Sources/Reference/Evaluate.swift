@@ -1,6 +1,18 @@
 import IR
 
 extension Reference {
+    /// One node's outputs in order, and the variable tensors it rewrites (their new values).
+    static func evaluateNode(_ c: OpContext) throws(CompileError) -> (outputs: [TensorValue], state: [TensorID: TensorValue]) {
+        switch c.node.op {
+        case .unidirectionalSequenceLSTM(let op):
+            typealias O = UnidirectionalSequenceLSTM.Operand
+            let r = ReferenceLSTM.run(c, op.prepare(OpOperands(node: c.node, graph: c.graph)))
+            return ([r.output], [c.node.input(O.hiddenState)!: r.hidden, c.node.input(O.cellState)!: r.cell])
+        default:
+            return (try evaluateAll(c), [:])
+        }
+    }
+
     /// Every output of one node, in order: the ops with several outputs, else `evaluate`'s one.
     static func evaluateAll(_ c: OpContext) throws(CompileError) -> [TensorValue] {
         let operands = OpOperands(node: c.node, graph: c.graph)
@@ -58,6 +70,7 @@ extension Reference {
         case .elu(let op): return ReferenceLookupTable.run(c, op.prepare(operands))
         case .reduceMax(let op): return ReferenceReduceMax.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
+        case .unidirectionalSequenceLSTM: preconditionFailure("\(c.node.op.name) writes state: evaluateNode runs it")
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

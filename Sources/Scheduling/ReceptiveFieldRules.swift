@@ -26,7 +26,7 @@ enum ReceptiveFieldRules {
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .sum, .reduceMax, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor,
              .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack,
-             .squaredDifference, .prelu, .elu, .unsupported:
+             .squaredDifference, .prelu, .elu, .unidirectionalSequenceLSTM, .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
     }
@@ -35,6 +35,7 @@ enum ReceptiveFieldRules {
     static func unpatchableKind(_ op: Op) -> String? {
         switch op {
         case .fullyConnected, .mean, .sum, .reduceMax, .softmax, .logSoftmax: "it reads every pixel (or every channel) of its input at once"
+        case .unidirectionalSequenceLSTM: "it carries state from one time step to the next"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .expandDims, .slice, .depthToSpace,
              .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack: "it moves elements between pixels"
         case .squaredDifference, .prelu, .elu: "mcuc has no patch kernel for it yet (it ends the patch stage)"

@@ -21,12 +21,13 @@ public enum Scheduling {
     }
 
     /// What is wrong with `schedule` for `graph` (empty when it is valid): every node runs exactly
-    /// once, every activation input is a graph input or was written by an earlier step, and the
+    /// once, every activation input is a graph input, a variable tensor (state, set before the
+    /// first invoke) or was written by an earlier step, and the
     /// `.patch` steps are exactly the patch stage's ops, first.
     public static func problems(in schedule: Schedule, for graph: Graph) -> [String] {
         var problems: [String] = []
         var ran = Set<NodeID>()
-        var written = Set(graph.inputs)
+        var written = Set(graph.inputs + graph.tensors.filter(\.isVariable).map(\.id))
         for (index, step) in schedule.steps.enumerated() {
             let id = step.node
             guard id.index < graph.nodes.count else {

@@ -116,6 +116,7 @@ extension Simulator {
     static func describe(_ value: TensorValue, _ element: Int) -> String {
         switch value.storage {
         case .int8(let v): return element < v.count ? String(v[element]) : "-"
+        case .int16(let v): return element < v.count ? String(v[element]) : "-"
         case .int32(let v): return element < v.count ? String(v[element]) : "-"
         case .float32(let v): return element < v.count ? String(v[element]) : "-"
         }

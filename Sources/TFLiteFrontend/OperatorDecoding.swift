@@ -17,7 +17,7 @@ enum OperatorDecoding {
         "SPACE_TO_DEPTH": 19, "LOG_SOFTMAX": 36, "SLICE": 48, "EXPAND_DIMS": 52, "PACK": 59, "DEPTH_TO_SPACE": 94,
         "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78, "GATHER": 23, "MIRROR_PAD": 77,
         "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
-        "SUM": 27, "REDUCE_MAX": 27,
+        "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -90,6 +90,9 @@ enum OperatorDecoding {
         case "ELU": return .elu(Elu())
         case "SUM": return .sum(Sum(keepDims: o.keep_dims != 0))
         case "REDUCE_MAX": return .reduceMax(ReduceMax(keepDims: o.keep_dims != 0))
+        case "UNIDIRECTIONAL_SEQUENCE_LSTM":
+            return .unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM(cellActivation: act, cellClip: o.cell_clip,
+                                                                          timeMajor: o.time_major != 0))
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

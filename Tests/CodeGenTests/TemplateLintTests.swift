@@ -15,6 +15,8 @@ import Testing
     static let loop = PatchLoopView(gridRows: 1, gridCols: 1, first: 0, last: 0,
                                     reads: [PatchReadView(rowsTable: "", colsTable: "", pointer: "")], steps: [step])
 
+    static let state = StateView(bytes: 0, resets: [StateResetView(offset: 0, bytes: 0, value: 0, tensor: 0, description: "")])
+
     /// A sample of each view, keyed by template name.
     static var views: [String: Any] { [
         "model.h": HeaderView(version: "", prefix: "", fileStem: "", modelComment: "", targetComment: "", includeGuard: "",
@@ -22,14 +24,14 @@ import Testing
                               tensors: [io], parameters: "", inArena: true, inputAccessors: [accessor],
                               outputAccessors: [accessor], arenaParameters: "", constArenaParameters: "", arenaArguments: "",
                               hasRegions: true,
-                              arenaCount: 1, arenas: [arena], streamedInputs: [streamed]),
+                              arenaCount: 1, arenas: [arena], streamedInputs: [streamed], state: [state]),
         "model.c": SourceView(version: "", prefix: "", fileStem: "", modelComment: "", kernelHeaders: [""],
                               tableDeclarations: [DeclarationView(type: "", name: "")],
                               parameterDeclarations: [DeclarationView(type: "", name: "")], parameters: "", prologue: [""],
                               patchLoops: [loop], steps: [step],
                               epilogue: [""], inArena: true, inputAccessors: [accessor], outputAccessors: [accessor],
                               arenaParameters: "", constArenaParameters: "", arenaArguments: "", arenaDeclarations: [""],
-                              arenaVoids: [""]),
+                              arenaVoids: [""], state: [state]),
         "model_weights.c": WeightsView(version: "", fileStem: "", modelComment: "", kernelHeaders: [""],
                                        tables: [TableView(comment: "", isStatic: true, ctype: "", name: "", count: 0,
                                                           alignment: 0, body: "")],
@@ -42,12 +44,13 @@ import Testing
         "README.txt": ReadmeView(version: "", prefix: "", fileStem: "", underline: "", modelComment: "", targetComment: "", parameters: "",
                                  macroPrefix: "", tensors: [io], arenaBytes: 0, loweredNote: "", inArena: true, sramBytes: 0,
                                  sramWithBuffersBytes: 0, ioBufferBytes: 0, constantBytes: 0,
-                                 codeBytes: 0, sources: [""], hasRegions: true, arenas: [arena], arenaArguments: "", cpu: ""),
+                                 codeBytes: 0, sources: [""], hasRegions: true, arenas: [arena], arenaArguments: "", cpu: "",
+                                 state: [state]),
         "harness_model.c": HarnessView(version: "", prefix: "", fileStem: "", macroPrefix: "", inputCount: 0, inputBytes: "",
                                        outputCount: 0, outputBytes: "", traceCount: 0,
                                        tracePoints: [TracePointView(step: 0, offset: 0, bytes: 0, tensor: 0)], arguments: "",
                                        inArena: true, inputCopies: [""], outputCopies: [""], virtualArenaBytes: 0,
-                                       harnessArenaArguments: "", streamedInputs: [streamed]),
+                                       harnessArenaArguments: "", streamedInputs: [streamed], state: [state]),
         "memory.ld": MemoryLayoutView(version: "", fileStem: "", modelComment: "", targetComment: "", arenas: [arena],
                                       weights: [WeightsPlacementView(section: "", region: "")]),
     ] }

@@ -86,9 +86,8 @@ import TestSupport
         #expect(output.stderr.hasPrefix("error: /nonexistent/m.tflite: "))
     }
 
-    @Test(.enabled(if: SharedModels.available))
-    func unsupportedModelIsRefusedInOneLine() {
-        let output = Commands.plan(PlanCommandOptions(model: SharedModels.path("tflm_mnist_lstm.tflite")))
+    @Test func unsupportedModelIsRefusedInOneLine() {
+        let output = Commands.plan(PlanCommandOptions(model: ModelCorpus.refusedFixturePath))
         #expect(output.exitCode == 1)
         #expect(output.stderr.contains("UNIDIRECTIONAL_SEQUENCE_LSTM") && output.stderr.contains("op "))
         #expect(output.stderr.filter { $0 == "\n" }.count == 1)

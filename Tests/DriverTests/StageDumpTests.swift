@@ -46,9 +46,8 @@ import TestSupport
         #expect(compile.contains("\nfile digits_cnn.c bytes="))
     }
 
-    @Test(.enabled(if: SharedModels.available, "../shared/models not found (set MCUC_MODELS_DIR)"))
-    func frontendPrintsAModelMcucCannotCompile() {
-        let model = SharedModels.path("tflm_mnist_lstm.tflite")
+    @Test func frontendPrintsAModelMcucCannotCompile() {
+        let model = ModelCorpus.refusedFixturePath
         let frontend = Self.dump(.frontend, model: model)
         #expect(frontend.exitCode == 0, "\(frontend.stderr)")
         #expect(frontend.stdout.contains(" UNIDIRECTIONAL_SEQUENCE_LSTM("))

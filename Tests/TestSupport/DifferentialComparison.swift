@@ -10,10 +10,12 @@ public struct DifferentialComparison: Sendable {
 
     public init() {}
 
-    /// Compares every activation TFLM dumped with the value we computed for it.
+    /// Compares every activation TFLM dumped with the value we computed for it, and every variable
+    /// tensor (state) as the invoke left it.
     public mutating func compare(ours: [TensorID: TensorValue], theirs: [Int: NumPyArray], graph: Graph, label: String) {
         for node in graph.nodes {
-            for output in node.outputs {
+            let state = node.inputs.compactMap { $0 }.filter { graph[$0].isVariable }
+            for output in node.outputs + state {
                 guard let expected = theirs[output.index] else {
                     mismatches.append("\(label): TFLM did not dump tensor \(output.index)")
                     return

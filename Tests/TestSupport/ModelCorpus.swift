@@ -12,6 +12,13 @@ public enum ModelCorpus {
     /// does not support yet.
     public static var pendingFixturePaths: [String] { models(in: "Tests/Fixtures/ops-pending") }
 
+    /// A pending fixture mcuc refuses in one line at op 0: an UNIDIRECTIONAL_SEQUENCE_LSTM with
+    /// int16 activations ("int16 activations not supported"; input int16[1, 5, 6]).
+    public static var refusedFixturePath: String {
+        SharedModels.repositoryRoot.appendingPathComponent(
+            "Tests/Fixtures/ops-pending/unidirectional_sequence_lstm_005_i16_basic.tflite").path
+    }
+
     /// Every model file: fixtures, pending fixtures, the example and every shared model, supported
     /// or not.
     public static var allPaths: [String] {

@@ -10,9 +10,12 @@ public enum TFLMOracle {
     public struct Job: Sendable {
         public var model: String
         public var inputs: [TensorValue]
-        public init(model: String, inputs: [TensorValue]) {
+        /// Consecutive invokes on the same inputs after one `reset()` (the dump is the last one's).
+        public var invokes: Int
+        public init(model: String, inputs: [TensorValue], invokes: Int = 1) {
             self.model = model
             self.inputs = inputs
+            self.invokes = invokes
         }
     }
 
@@ -22,7 +25,7 @@ public enum TFLMOracle {
         case failed(String)
     }
 
-    struct JobSpec: Encodable { var model: String; var inputs: [String]; var dump: String }
+    struct JobSpec: Encodable { var model: String; var inputs: [String]; var dump: String; var invokes: Int }
     struct ResultSpec: Decodable { var ok: Bool; var error: String?; var log: String? }
 
     /// Runs every job; throws only if the Python driver itself cannot run.
@@ -38,7 +41,8 @@ public enum TFLMOracle {
                 try Data(NumPyFormat.encode(value)).write(to: path)
                 inputs.append(path.path)
             }
-            specs.append(JobSpec(model: job.model, inputs: inputs, dump: dir.appendingPathComponent("d\(i)").path))
+            specs.append(JobSpec(model: job.model, inputs: inputs, dump: dir.appendingPathComponent("d\(i)").path,
+                                 invokes: job.invokes))
         }
         let jobsFile = dir.appendingPathComponent("jobs.json")
         let resultsFile = dir.appendingPathComponent("results.json")

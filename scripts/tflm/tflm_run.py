@@ -18,7 +18,8 @@ Batch (one Python start-up for many models):
     tflm_run.py --batch JOBS.json [--results RESULTS.json] [--arena-bytes N] [--timeout S]
 
   JOBS.json is a list of {"model": path, "inputs": [paths], "dump": dir} objects
-  (optional per-job "arena_bytes").  Relative paths are taken relative to the
+  (optional per-job "arena_bytes", and "invokes": N to run N consecutive invokes on the same
+  inputs after one reset(), dumping after the last: the state of variable tensors carries over).  Relative paths are taken relative to the
   directory of JOBS.json.  The jobs run one after another in a worker subprocess;
   if TFLM kills the worker (abort/segfault) or a job times out, that job is
   reported as crashed and a fresh worker carries on with the next job.  A JSON
@@ -143,7 +144,7 @@ def _import_runtime():
     return runtime
 
 
-def run_model(model_path, input_paths, dump, arena_bytes=DEFAULT_ARENA):
+def run_model(model_path, input_paths, dump, arena_bytes=DEFAULT_ARENA, invokes=1):
     """Run one model and write the dump. Returns a small summary dict."""
     import numpy as np
     runtime = _import_runtime()
@@ -173,7 +174,11 @@ def run_model(model_path, input_paths, dump, arena_bytes=DEFAULT_ARENA):
             raise JobError("input %d: shape %s, model wants %s" % (k, arr.shape, want_shape))
         interp.set_input(np.ascontiguousarray(arr.reshape(want_shape)), k)
 
-    interp.invoke()
+    # Variable tensors (LSTM / SVDF state) are not initialised by AllocateTensors: reset() sets
+    # them to their zero point (int8) or 0, the state mcuc's <prefix>_reset() gives the emitted C.
+    interp.reset()
+    for _ in range(int(invokes)):
+        interp.invoke()
 
     os.makedirs(dump, exist_ok=True)
     _clear_dump_dir(dump)
@@ -231,7 +236,7 @@ def _worker_main():
         t0 = time.time()
         result = {"id": job["id"], "ok": False}
         try:
-            summary = run_model(job["model"], job["inputs"], job["dump"], job["arena_bytes"])
+            summary = run_model(job["model"], job["inputs"], job["dump"], job["arena_bytes"], job["invokes"])
             result.update(ok=True, **summary)
         except BaseException as e:  # noqa: BLE001 - report everything per job
             result["error"] = "%s: %s" % (type(e).__name__, e)
@@ -325,6 +330,7 @@ def run_batch(jobs, default_arena, timeout, base_dir):
             "inputs": [absp(p) for p in inputs],
             "dump": absp(job["dump"]),
             "arena_bytes": int(job.get("arena_bytes", default_arena)),
+            "invokes": int(job.get("invokes", 1)),
             "log": os.path.join(logdir, "job%d.log" % i),
         })
 

@@ -119,14 +119,20 @@ extension Commands {
         if m.externalIO {
             return "API: int \(p)_invoke(...) reading and writing your buffers, with \(arenaText(m, prefix: p))\n"
                 + "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
-                + "+ static \(Grouped.text(m.staticBytes)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
+                + "+ static \(Grouped.text(m.staticBytes))\(stateText(m, prefix: p)) + your input and output buffers \(Grouped.text(m.ioBufferBytes))\n"
         }
         let arenas = m.arenaRegions.indices.map { $0 == 0 ? "arena" : "arena\($0)" }.joined(separator: ", ")
         return "API (zero-copy): write inputs at \(p)_input(\(arenas), i), call \(p)_run(\(arenas)), read outputs at "
             + "\(p)_output(\(arenas), i), with \(arenaText(m, prefix: p))\n"
             + "SRAM the firmware needs: \(Grouped.text(m.peakSRAMBytes)) bytes = arena \(Grouped.text(m.arenaArrayBytes)) "
-            + "+ static \(Grouped.text(m.staticBytes)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
+            + "+ static \(Grouped.text(m.staticBytes))\(stateText(m, prefix: p)); \(Grouped.text(m.sramWithCallerBuffers)) bytes with "
             + "\(p)_invoke(...) and your own input and output buffers\n"
+    }
+
+    /// ` + state 240` for a model with variable tensors (its `<prefix>_state`, kept between
+    /// invokes; call `<prefix>_reset()` first), else nothing.
+    static func stateText(_ m: MemoryPlan, prefix p: String) -> String {
+        m.stateBytes > 0 ? " + state \(Grouped.text(m.stateBytes)) (call \(p)_reset() before the first inference)" : ""
     }
 
     /// `a 37,256-byte arena (NET_ARENA_SIZE)`, or with memory regions every array, its region and section.

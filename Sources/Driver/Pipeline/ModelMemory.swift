@@ -15,8 +15,10 @@ public struct ModelMemory: Sendable, Hashable {
     /// Constant tables and parameter blocks.
     public var constantBytes: Int
     public var arenaBytes: Int
-    /// Static data outside the arena (`.data`, `.bss`).
+    /// Static data outside the arena (`.data`, `.bss`), the model's state buffer included.
     public var staticBytes: Int
+    /// The model's state buffer (its variable tensors, kept between invokes): part of `staticBytes`.
+    public var stateBytes = 0
     /// The deepest stack of `<prefix>_invoke`.
     public var stackBytes: Int
     /// The application's input and output buffers with `--external-io` (0 when they live in the arena).
@@ -37,7 +39,8 @@ public struct ModelMemory: Sendable, Hashable {
     /// The estimate for a planned model.
     static func estimate(_ planned: PlannedModel, constantBytes: Int? = nil) -> ModelMemory {
         ModelMemory(exact: false, codeBytes: planned.flash.codeBytes, constantBytes: constantBytes ?? planned.flash.constantBytes,
-                    arenaBytes: planned.memory.arenaArrayBytes, staticBytes: planned.memory.staticBytes,
+                    arenaBytes: planned.memory.arenaArrayBytes,
+                    staticBytes: planned.memory.staticBytes + planned.memory.stateBytes, stateBytes: planned.memory.stateBytes,
                     stackBytes: StackEstimate.bytes, callerBufferBytes: callerBuffers(planned))
     }
 
@@ -87,6 +90,7 @@ extension Pipeline {
         var memory = ModelMemory(try MemoryFootprint.measure(sources, options: options), cpu: platform.cpu)
         memory.arenaBytes = planned.memory.arenaArrayBytes  // every region's array, which the caller declares
         memory.callerBufferBytes = ModelMemory.callerBuffers(planned)
+        memory.stateBytes = planned.memory.stateBytes  // the `<prefix>_state` array, inside the measured .bss
         return memory
     }
 }

@@ -85,6 +85,8 @@ public struct PlanReport: Sendable, Encodable {
     /// lists no regions).
     public var regions: [Region]
     public var static_bytes: Int
+    /// The model's state buffer (variable tensors kept between invokes; outside the arena).
+    public var state_bytes: Int
     public var lower_bound_bytes: Int
     public var liveness_bound_bytes: Int
     public var proven_optimal: Bool
@@ -117,6 +119,7 @@ public struct PlanReport: Sendable, Encodable {
         arena_bytes = memory.arenaArrayBytes
         regions = memory.regions.map { Region(name: $0.name ?? "", bytes: $0.bytes, capacity_bytes: $0.capacity) }
         static_bytes = memory.staticBytes
+        state_bytes = memory.stateBytes
         lower_bound_bytes = memory.lowerBound
         liveness_bound_bytes = memory.livenessBound
         proven_optimal = memory.provenOptimal

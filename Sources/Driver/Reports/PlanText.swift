@@ -50,7 +50,7 @@ extension PlanReport {
     /// What SRAM the firmware needs, in the mode it was planned for and the alternative.
     var sramLine: String {
         let base = "SRAM the firmware needs: \(Grouped.text(peak_sram_bytes)) bytes = arena \(Grouped.text(arena_bytes)) + static "
-            + "\(Grouped.text(static_bytes))"
+            + "\(Grouped.text(static_bytes))" + (state_bytes > 0 ? " + state \(Grouped.text(state_bytes))" : "")
         if external_io {
             return base + " + its input and output buffers \(Grouped.text(io_buffer_bytes)) (--external-io)"
         }

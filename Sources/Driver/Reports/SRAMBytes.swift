@@ -3,6 +3,8 @@ public struct SRAMBytes: Sendable, Encodable, Equatable {
     public var arena: Int
     /// `.data` and `.bss` outside the arena.
     public var `static`: Int
+    /// The model's state (variable tensors kept between invokes), part of `static`.
+    public var state: Int
     /// The deepest stack of `<prefix>_invoke`: from the ELF's call graph when `exact`, else the estimate.
     public var stack: Int
     /// The application's input and output buffers with `--external-io` (0 in zero-copy mode).
@@ -16,6 +18,7 @@ public struct SRAMBytes: Sendable, Encodable, Equatable {
     public init(_ memory: ModelMemory) {
         arena = memory.arenaBytes
         `static` = memory.staticBytes
+        state = memory.stateBytes
         stack = memory.stackBytes
         io_buffers = memory.callerBufferBytes
         total = memory.sramBytes

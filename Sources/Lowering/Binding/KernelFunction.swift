@@ -13,6 +13,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case fullyConnected = "mcuc_fully_connected"
     case gather = "mcuc_gather"
     case logSoftmax = "mcuc_log_softmax"
+    case lstm = "mcuc_lstm"
     case mean = "mcuc_mean"
     case pad = "mcuc_pad"
     case pool = "mcuc_pool"

@@ -5,7 +5,8 @@
  * Host build (-DHOST): inputs come from stdin straight into the arena, outputs go from the arena
  * to stdout; -DUSE_INVOKE instead exercises net_invoke with buffers of the application's own.
  * Cortex-M build: a "sensor" fills the inputs in place; the linked ELF's .data + .bss is what the
- * application needs in SRAM. IN_SIZES and OUT_SIZES are brace lists of each tensor's bytes. */
+ * application needs in SRAM. IN_SIZES and OUT_SIZES are brace lists of each tensor's bytes. A
+ * model with state (NET_STATE_SIZE) is reset before its first inference, as its header asks. */
 #include <stdint.h>
 #include "net.h"
 
@@ -37,6 +38,9 @@ static int run_with_buffers(void)
 {
     uint8_t *ins[NET_INPUT_COUNT + 1], *outs[NET_OUTPUT_COUNT + 1];
     int i, status;
+#ifdef NET_STATE_SIZE
+    net_reset();
+#endif
     for (i = 0; i < NET_INPUT_COUNT; ++i) {
         ins[i] = malloc((size_t)in_sizes[i] + 1);
         if (fread(ins[i], 1, (size_t)in_sizes[i], stdin) != (size_t)in_sizes[i]) return 3;
@@ -59,6 +63,9 @@ int main(void)
     if (net_input(ARENAS, NET_INPUT_COUNT) != 0 || net_input(ARENAS, -1) != 0 || net_output(ARENAS, NET_OUTPUT_COUNT) != 0) {
         return 5; /* an index out of range must give NULL */
     }
+#ifdef NET_STATE_SIZE
+    net_reset();
+#endif
     for (i = 0; i < NET_INPUT_COUNT; ++i) {
         if (fread(net_input(ARENAS, i), 1, (size_t)in_sizes[i], stdin) != (size_t)in_sizes[i]) return 3;
     }
@@ -78,6 +85,9 @@ int main(void)
 {
     int i, status;
     int32_t sum = 0;
+#ifdef NET_STATE_SIZE
+    net_reset();
+#endif
     for (i = 0; i < NET_INPUT_COUNT; ++i) sensor_read(net_input(ARENAS, i), in_sizes[i]);
     status = net_run(ARENAS);
     for (i = 0; i < NET_OUTPUT_COUNT; ++i) {
