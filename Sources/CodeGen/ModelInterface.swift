@@ -10,21 +10,29 @@ struct ModelInterface {
     /// parameters of `_invoke`, never copied into the arena whole.
     let streamed: Set<TensorID>
 
-    /// The interface of `graph`, whose inputs and outputs are int8 or float32 (`SupportCheck`).
+    /// The interface of `graph`, whose inputs and outputs have the types `SupportCheck` allows
+    /// (int8 or float32; outputs also int32).
     init(graph: Graph, locations: TensorLocations, streamed: Set<TensorID> = []) {
         self.graph = graph
         self.locations = locations
         self.streamed = streamed
         func describe(_ id: TensorID) -> InterfaceTensor {
             let t = graph[id]
-            precondition(t.type == .int8 || t.type == .float32, "graph I/O types are checked by SupportCheck")
+            precondition(SupportCheck.interfaceOutputTypes.contains(t.type), "graph I/O types are checked by SupportCheck")
             return InterfaceTensor(tensor: id, type: t.type, shape: t.shape, bytes: t.byteCount ?? 0)
         }
         inputs = graph.inputs.map(describe)
         outputs = graph.outputs.map(describe)
     }
 
-    static func ctype(_ type: DataType) -> String { type == .float32 ? "float" : "int8_t" }
+    /// The C element type of an interface tensor.
+    static func ctype(_ type: DataType) -> String {
+        switch type {
+        case .float32: "float"
+        case .int32: "int32_t"
+        default: "int8_t"
+        }
+    }
 
     /// `const int8_t *in0, int8_t *out0, uint8_t *arena`.
     var parameters: String {
@@ -36,7 +44,7 @@ struct ModelInterface {
 
     /// The arena expression of bytes at `offset` for data of `type`.
     func arena(_ offset: Int, _ type: DataType) -> String {
-        locations.arenaPointer(offset, float: type == .float32)
+        locations.arenaPointer(offset, float: type == .float32 || type == .int32)
     }
 
     /// Copies of the inputs into the arena (when they live there), or `(void)` uses of caller

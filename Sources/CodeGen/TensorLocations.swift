@@ -4,7 +4,7 @@ import MemoryPlanning
 /// Where every tensor the emitted code touches lives, and the C expression that points at it.
 ///
 /// Activations are in the arena at the memory plan's offsets (`a + N` as `int8_t *`, `arena + N`
-/// as `uint8_t *` for float32 data), or at the caller's pointers when graph I/O is external;
+/// as `uint8_t *` for float32 and int32 data), or at the caller's pointers when graph I/O is external;
 /// constants are arrays of the weights file, declared with a parameter block; variable tensors
 /// (model state) are in the model's static state buffer (`<prefix>_state + N`).
 struct TensorLocations {
@@ -50,10 +50,10 @@ struct TensorLocations {
     }
 
     /// A C pointer expression to `tensor`'s first element: `int8_t *` for int8 data, `uint8_t *`
-    /// for float32 data (kernels access floats through memcpy), `int16_t *` for int16 state.
+    /// for float32 and int32 data (kernels access them through memcpy), `int16_t *` for int16 state.
     /// Constants are named by `constant`.
     func pointer(_ tensor: TensorID, constant: (TensorID) -> String) -> String {
-        let isFloat = graph[tensor].type == .float32
+        let isFloat = graph[tensor].type == .float32 || graph[tensor].type == .int32
         switch places[tensor] {
         case .state(let offset)?:
             let bytes = "\(stateName) + \(offset)"
@@ -72,7 +72,7 @@ struct TensorLocations {
     }
 
     /// The C pointer to virtual arena offset `offset`: `a + N` (`int8_t *`) or `arena + N`
-    /// (`uint8_t *`, for float data and copies) in the first region, `a1 + N` / `arena1 + N` in the
+    /// (`uint8_t *`, for float32 / int32 data and copies) in the first region, `a1 + N` / `arena1 + N` in the
     /// second, `N` counted from the region's start.
     func arenaPointer(_ offset: Int, float: Bool) -> String {
         let r = regions.lastIndex { $0.base <= offset } ?? 0

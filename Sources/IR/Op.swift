@@ -52,6 +52,8 @@ public enum Op: Sendable, Hashable {
     case reduceMax(ReduceMax)
     case elu(Elu)
     case unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM)
+    case argMax(ArgMax)
+    case argMin(ArgMin)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -104,6 +106,8 @@ public enum Op: Sendable, Hashable {
         case .reduceMax(let d): d
         case .elu(let d): d
         case .unidirectionalSequenceLSTM(let d): d
+        case .argMax(let d): d
+        case .argMin(let d): d
         case .unsupported: nil
         }
     }
@@ -158,6 +162,8 @@ public enum Op: Sendable, Hashable {
         ReduceMax.self,
         Elu.self,
         UnidirectionalSequenceLSTM.self,
+        ArgMax.self,
+        ArgMin.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -12,14 +12,21 @@ public enum SupportCheck {
         graph.nodes.compactMap { problem(with: $0, in: graph) } + interfaceProblems(graph)
     }
 
-    /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8 and float32 only.
+    /// Element types of graph inputs the emitted `<prefix>_invoke` takes.
+    public static let interfaceInputTypes: Set<DataType> = [.int8, .float32]
+    /// Element types of graph outputs it returns (int32: ARG_MAX / ARG_MIN indices).
+    public static let interfaceOutputTypes: Set<DataType> = [.int8, .float32, .int32]
+
+    /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8 and float32
+    /// inputs, int8, float32 and int32 outputs.
     static func interfaceProblems(_ graph: Graph) -> [CompileError] {
-        let roles = graph.inputs.enumerated().map { ("input", $0.offset, $0.element) }
-            + graph.outputs.enumerated().map { ("output", $0.offset, $0.element) }
-        return roles.compactMap { role, k, id in
+        let roles = graph.inputs.enumerated().map { ("input", $0.offset, $0.element, interfaceInputTypes) }
+            + graph.outputs.enumerated().map { ("output", $0.offset, $0.element, interfaceOutputTypes) }
+        return roles.compactMap { role, k, id, allowed in
             let t = graph[id]
-            guard t.type != .int8, t.type != .float32 else { return nil }
-            return CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes int8 or float32",
+            guard !allowed.contains(t.type) else { return nil }
+            let kinds = allowed.map(\.description).sorted().joined(separator: ", ")
+            return CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes \(kinds) \(role)s",
                                 at: ErrorLocation(tensor: id, tensorName: t.name))
         }
     }

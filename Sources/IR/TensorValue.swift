@@ -23,6 +23,11 @@ public struct TensorValue: Sendable, Hashable {
         TensorValue(shape: shape, storage: .int8(values))
     }
 
+    /// An int32 value.
+    public static func int32(_ shape: Shape, _ values: [Int32]) -> TensorValue {
+        TensorValue(shape: shape, storage: .int32(values))
+    }
+
     /// A float32 value.
     public static func float32(_ shape: Shape, _ values: [Float]) -> TensorValue {
         TensorValue(shape: shape, storage: .float32(values))

@@ -76,6 +76,7 @@ public enum CodeSizeModel {
         case .mean:
             switch op {
             case .reduceMax: 344   // mcuc_reduce_max_s8 and its odometer (nm -S, -O2 -mcpu=cortex-m4; not in the last fit)
+            case .argMax, .argMin: 186  // mcuc_arg_min_max_s8 (nm -S, -O2 -mcpu=cortex-m4; not in the last fit)
             default: 577
             }
         case .softmax:
@@ -110,6 +111,7 @@ public enum CodeSizeModel {
         switch op {
         case .squaredDifference, .prelu: "/more"
         case .reduceMax: "/max"
+        case .argMax, .argMin: "/arg"
         default: nil
         }
     }

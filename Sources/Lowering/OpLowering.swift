@@ -66,6 +66,8 @@ struct OpLowering {
         case .elu(let op): lookupTable(op.prepare(operands))
         case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
         case .unidirectionalSequenceLSTM(let op): lstm(op.prepare(operands))
+        case .argMax(let op): argMinMax(op.prepare(operands))
+        case .argMin(let op): argMinMax(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

@@ -18,6 +18,7 @@ enum OperatorDecoding {
         "MAXIMUM": 39, "MINIMUM": 39, "ABS": 78, "GATHER": 23, "MIRROR_PAD": 77,
         "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
         "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
+        "ARG_MAX": 40, "ARG_MIN": 57,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -93,6 +94,8 @@ enum OperatorDecoding {
         case "UNIDIRECTIONAL_SEQUENCE_LSTM":
             return .unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM(cellActivation: act, cellClip: o.cell_clip,
                                                                           timeMajor: o.time_major != 0))
+        case "ARG_MAX": return .argMax(ArgMax())
+        case "ARG_MIN": return .argMin(ArgMin())
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

@@ -31,6 +31,8 @@ SUPPORTED = {
     "ELU": None,
     # int8 activations (int16 cell state); the int16-activation cases stay pending
     "UNIDIRECTIONAL_SEQUENCE_LSTM": lambda desc: desc.startswith("i8_"),
+    "ARG_MAX": None,
+    "ARG_MIN": None,
 }
 
 

@@ -1,4 +1,5 @@
-/* mcuc runtime: int8 MEAN, SUM and REDUCE_MAX. Portable C99; see mcuc_mean.h. */
+/* mcuc runtime: int8 MEAN, SUM, REDUCE_MAX, ARG_MAX and ARG_MIN. Portable C99; see mcuc_mean.h. */
+#include <string.h>
 #include "mcuc_mean.h"
 #include "mcuc_fixedpoint.h"
 
@@ -68,6 +69,29 @@ mcuc_status mcuc_reduce_max_s8(const mcuc_mean_params *p, const int8_t *input, i
         }
         output[o] = largest;
         base += odometer_step(p->kept_rank, p->kept_dims, p->kept_strides, kept_index);
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_arg_min_max_s8(const mcuc_arg_params *p, const int8_t *input, uint8_t *output)
+{
+    const int32_t axis = p->axis, inner = p->inner;
+    int32_t o, i, k;
+    for (o = 0; o < p->outer; ++o) {
+        const int8_t *block = input + o * axis * inner;
+        for (i = 0; i < inner; ++i) {
+            int8_t best = block[i];
+            int32_t at = 0;
+            for (k = 1; k < axis; ++k) {
+                const int8_t v = block[k * inner + i];
+                if (p->largest ? v > best : v < best) {
+                    best = v;
+                    at = k;
+                }
+            }
+            memcpy(output, &at, sizeof at);
+            output += sizeof at;
+        }
     }
     return MCUC_OK;
 }
