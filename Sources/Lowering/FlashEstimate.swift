@@ -136,7 +136,7 @@ public enum CodeSizeModel {
         case KernelVariants.gemmDSP.symbol: 164
         case KernelVariants.convDSP.symbol: 610
         case KernelVariants.convDirectDSP.symbol: 1514
-        case "mcuc_gemm1_s8_dsp": 420
+        case "mcuc_gemm1_s8_dsp": 1060
         case KernelVariants.depthwiseDSP.symbol: 1082
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224

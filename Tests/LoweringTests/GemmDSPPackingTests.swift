@@ -32,6 +32,30 @@ import TestSupport
         #expect(words[18...20] == words[21...23])
     }
 
+    @Test func oneRowOrderInterleavesTwoPairsPerBlockOfFourChannels() throws {
+        // 7 channels x 6 values (2 groups): one block of four channels, then a pair and a single.
+        let units = 7, depth = 6
+        let w = (0..<(units * depth)).map { Int32($0 % 23) - 11 }
+        let pairs = try #require(GemmDSPPacking.pack(weights: w, units: units, depth: depth, bias: (0..<units).map { Int32($0) * 5 },
+                                                     output: Self.requant(Array(repeating: Self.half, count: units))))
+        let words = GemmDSPPacking.oneRowOrder(pairs, units: units, depth: depth)
+        let stride = 2 * 2 + 8
+        #expect(words.count == pairs.count && words.count == 4 * stride)
+        let a = Array(pairs[0..<stride]), b = Array(pairs[stride..<(2 * stride)])
+        var block: [Int32] = []
+        for (from, to) in [(0, 2), (2, 4), (4, 6), (6, 12)] {
+            block += a[from..<to]
+            block += b[from..<to]
+        }
+        #expect(Array(words[0..<(2 * stride)]) == block)
+        // The pair and the single keep the pair layout.
+        #expect(Array(words[(2 * stride)...]) == Array(pairs[(2 * stride)...]))
+        // Fewer than four channels: unchanged.
+        let three = try #require(GemmDSPPacking.pack(weights: Array(w[0..<(3 * depth)]), units: 3, depth: depth, bias: [1, 2, 3],
+                                                     output: Self.requant([Self.half])))
+        #expect(GemmDSPPacking.oneRowOrder(three, units: 3, depth: depth) == three)
+    }
+
     @Test func deadAndZeroMultiplierChannelsAreConstants() throws {
         // Zero weights and a bias near 2^30 (VWW's dead channels): the output is a constant.
         let dead = try #require(GemmDSPPacking.pack(weights: [0, 0], units: 1, depth: 2, bias: [1 << 30],

@@ -33,6 +33,11 @@ struct QemuGemmDSPTests {
         Shape(pixels: 2, depth: 250, channels: 12, units: 64, perChannel: false, seed: 8),
         Shape(pixels: 1, depth: 203, channels: 9, units: 5, perChannel: true, seed: 9),
         Shape(pixels: 1, depth: 640, channels: 128, units: 8, perChannel: false, seed: 10),
+        // One row (mcuc_gemm1_s8_dsp): blocks of four channels, then 0-3 channels in pairs; odd,
+        // even and no whole groups, tails of 1-3 values.
+        Shape(pixels: 1, depth: 22, channels: 7, units: 6, perChannel: true, seed: 11),
+        Shape(pixels: 1, depth: 8, channels: 4, units: 11, perChannel: false, seed: 12),
+        Shape(pixels: 1, depth: 3, channels: 5, units: 4, perChannel: true, seed: 13),
     ]
 
     static let sweep: [Shape] = {

@@ -51,6 +51,30 @@ public enum GemmDSPPacking {
         return words
     }
 
+    /// `pack`'s words in the order the one-row kernel (`mcuc_gemm1_s8_dsp`) reads them: per block
+    /// of four channels (two whole pairs A and B), A's 2 initial words, B's 2, then per group A's
+    /// 2 weight words and B's 2, then A's 6 requantization words and B's 6; the last 1-3 channels
+    /// keep the pair layout. Same words, so the same bytes.
+    public static func oneRowOrder(_ words: [Int32], units: Int, depth: Int) -> [Int32] {
+        let g = groups(depth), stride = 2 * g + 8
+        precondition(words.count == stride * ((units + 1) / 2), "pack's words for units x depth")
+        var result: [Int32] = []
+        result.reserveCapacity(words.count)
+        let quads = units / 4
+        for q in 0..<quads {
+            let a = 2 * q * stride, b = a + stride
+            func both(_ from: Int, _ count: Int) {
+                result.append(contentsOf: words[(a + from)..<(a + from + count)])
+                result.append(contentsOf: words[(b + from)..<(b + from + count)])
+            }
+            both(0, 2)
+            for k in 0..<g { both(2 + 2 * k, 2) }
+            both(2 + 2 * g, 6)
+        }
+        result.append(contentsOf: words[(2 * quads * stride)...])
+        return result
+    }
+
     /// 2 words per group of four values: values (4g, 4g+2) then (4g+1, 4g+3), each halfword
     /// `(w0 + 128) | (w1 << 8)`.
     static func weightWords(_ weights: [Int32], depth: Int, c0: Int, c1: Int?) -> [Int32] {
@@ -78,16 +102,17 @@ extension OpLowering {
     func dspGemm(weights: [Int32], rows: Int, depth: Int, bias: [Int32], output: OutputRequantization,
                  function: KernelFunction, input: TensorID) -> (binding: KernelBinding, scratch: Int)? {
         let units = bias.count
-        guard let words = GemmDSPPacking.pack(weights: weights, units: units, depth: depth, bias: bias,
-                                              output: output) else { return nil }
+        guard let pairWords = GemmDSPPacking.pack(weights: weights, units: units, depth: depth, bias: bias,
+                                                  output: output) else { return nil }
+        // One row (an FC on one vector): the direct kernel, no scratch, four channels per block.
+        let direct = rows == 1
+        let words = direct ? GemmDSPPacking.oneRowOrder(pairWords, units: units, depth: depth) : pairWords
         let kind = ConstantTable.Kind.packedGemm(source: operand(1), pairs: (units + 1) / 2,
                                                  groups: GemmDSPPacking.groups(depth))
         let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: kind, values: .int32(words))
         let params = GemmDSPKernelParams(
             rows: Int32(rows), depth: Int32(depth), outC: Int32(units), groups: Int32(GemmDSPPacking.groups(depth)),
             actMin: output.range.lowerBound, actMax: output.range.upperBound, packed: packed.ref)
-        // One row (an FC on one vector): the direct kernel, no scratch.
-        let direct = rows == 1
         let callee = direct ? KernelFunction(family: function.family, variant: function.variant, symbol: "mcuc_gemm1_s8_dsp")
             : function
         let binding = KernelBinding(callee: .kernel(callee), params: params,

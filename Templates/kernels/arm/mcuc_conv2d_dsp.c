@@ -172,10 +172,47 @@ static __attribute__((noinline)) void gemm1(const mcuc_gemm_dsp_params *p, const
         b0 = mcuc_smlad(o0, wo, b0);                         \
     } while (0)
 
+/* One group of four output channels (two pairs) for the input word xv: the pair words of
+ * channels (c, c+1) then (c+2, c+3), read in the order the compiler packed them. */
+#define MCUC_GEMM1_QUAD_GROUP(xv)                                      \
+    do {                                                               \
+        const int32_t e0 = mcuc_sxtb16(xv), o0 = mcuc_sxtb16_ror8(xv); \
+        int32_t we, wo;                                                \
+        MCUC_DSP_LOAD2(w, we, wo);                                     \
+        c0 = mcuc_smlad(e0, we, c0);                                   \
+        we = mcuc_sxtb16_ror8(we);                                     \
+        b0 = mcuc_smlad(e0, we, b0);                                   \
+        c0 = mcuc_smlad(o0, wo, c0);                                   \
+        wo = mcuc_sxtb16_ror8(wo);                                     \
+        b0 = mcuc_smlad(o0, wo, b0);                                   \
+        MCUC_DSP_LOAD2(w, we, wo);                                     \
+        c1 = mcuc_smlad(e0, we, c1);                                   \
+        we = mcuc_sxtb16_ror8(we);                                     \
+        b1 = mcuc_smlad(e0, we, b1);                                   \
+        c1 = mcuc_smlad(o0, wo, c1);                                   \
+        wo = mcuc_sxtb16_ror8(wo);                                     \
+        b1 = mcuc_smlad(o0, wo, b1);                                   \
+    } while (0)
+
+/* The two outputs of one channel pair from its sums (c: low products of the doubled-column
+ * convention halved, b: the second channel's), its initial words and its epilogue words q. */
+static inline void gemm1_pair_out(int32_t c_init, int32_t b_init, int32_t c, int32_t b, uint32_t t,
+                                  const int32_t *q, int32_t lo, int32_t hi, int32_t two, int8_t *out)
+{
+    /* The packed words expect doubled columns: double the sums here instead. */
+    const int32_t acc1 = mcuc_dsp_u2i((uint32_t)b_init + 2u * (uint32_t)b);
+    const int32_t acc0 = mcuc_dsp_u2i((uint32_t)c_init + 2u * ((uint32_t)c - t) - ((uint32_t)acc1 << 8));
+    out[0] = (int8_t)clamp_act(mcuc_dsp_requant2(acc0, q[0], q[1], q[2]), lo, hi);
+    if (two) {
+        out[1] = (int8_t)clamp_act(mcuc_dsp_requant2(acc1, q[3], q[4], q[5]), lo, hi);
+    }
+}
+
 mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output)
 {
-    const int32_t k = p->depth, full = k >> 2, rest = k & 3, lo = p->act_min, hi = p->act_max;
+    const int32_t k = p->depth, full = k >> 2, rest = k & 3, lo = p->act_min, hi = p->act_max, units = p->out_c;
     const int32_t last = rest ? tail_word(input + 4 * full, rest) : 0;
+    const int8_t *const x_end = input + 4 * full;
     const int32_t *w = p->packed;
     int32_t ch, g, s = 0;
     uint32_t t;
@@ -187,9 +224,34 @@ mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input
     s = mcuc_smlad(mcuc_sxtb16(last), 0x00010001, s);
     s = mcuc_smlad(mcuc_sxtb16_ror8(last), 0x00010001, s);
     t = 128u * (uint32_t)s;
-    for (ch = 0; ch < p->out_c; ch += 2) {
+    /* Blocks of four channels: each input word is sign-extended once for two pairs. */
+    for (ch = 0; ch + 4 <= units; ch += 4) {
+        const int32_t *const init = w;
+        const int8_t *x = input;
+        int32_t c0 = 0, b0 = 0, c1 = 0, b1 = 0;
+        w += 4;
+        if (full & 1) {
+            const int32_t xv = mcuc_dsp_load32(x);
+            x += 4;
+            MCUC_GEMM1_QUAD_GROUP(xv);
+        }
+        while (x != x_end) {
+            const int32_t xa = mcuc_dsp_load32(x), xb = mcuc_dsp_load32(x + 4);
+            x += 8;
+            MCUC_GEMM1_QUAD_GROUP(xa);
+            MCUC_GEMM1_QUAD_GROUP(xb);
+        }
+        if (rest) {
+            MCUC_GEMM1_QUAD_GROUP(last);
+        }
+        gemm1_pair_out(init[0], init[1], c0, b0, t, w, lo, hi, 1, output + ch);
+        gemm1_pair_out(init[2], init[3], c1, b1, t, w + 6, lo, hi, 1, output + ch + 2);
+        w += 12;
+    }
+    /* The last one to three channels: pairs (the second of an odd last pair a zero dummy). */
+    for (; ch < units; ch += 2) {
         const int32_t c_init = w[0], b_init = w[1];
-        int32_t c0 = 0, b0 = 0, acc0, acc1;
+        int32_t c0 = 0, b0 = 0;
         w += 2;
         for (g = 0; g < full; ++g) {
             const int32_t xv = mcuc_dsp_load32(input + 4 * g);
@@ -198,13 +260,7 @@ mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input
         if (rest) {
             MCUC_GEMM1_DIRECT_GROUP(last);
         }
-        /* The packed words expect doubled columns: double the sums here instead. */
-        acc1 = mcuc_dsp_u2i((uint32_t)b_init + 2u * (uint32_t)b0);
-        acc0 = mcuc_dsp_u2i((uint32_t)c_init + 2u * ((uint32_t)c0 - t) - ((uint32_t)acc1 << 8));
-        output[ch] = (int8_t)clamp_act(mcuc_dsp_requant2(acc0, w[0], w[1], w[2]), lo, hi);
-        if (ch + 1 < p->out_c) {
-            output[ch + 1] = (int8_t)clamp_act(mcuc_dsp_requant2(acc1, w[3], w[4], w[5]), lo, hi);
-        }
+        gemm1_pair_out(c_init, b_init, c0, b0, t, w, lo, hi, ch + 1 < units, output + ch);
         w += 6;
     }
     return MCUC_OK;

@@ -69,8 +69,11 @@ typedef struct {
 mcuc_status mcuc_gemm_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output, void *scratch);
 
 /* The same GEMM for rows == 1 (a FULLY_CONNECTED on one row) without scratch: the input row is
- * read in place, its values sign-extended per group for every channel pair. Reads the whole
- * row before writing any output (the `interleaved` contract holds). */
+ * read in place, each input word sign-extended once per block of four output channels. `packed`
+ * holds the pair words above rearranged per block of two whole pairs A and B: A's 2 initial
+ * words, B's 2, then per group A's 2 weight words and B's 2, then A's 6 requantization words and
+ * B's 6; the last 1-3 channels keep the pair layout. Reads the whole row before writing any
+ * output (the `interleaved` contract holds). */
 mcuc_status mcuc_gemm1_s8_dsp(const mcuc_gemm_dsp_params *p, const int8_t *input, int8_t *output);
 
 /* The DSP variant of mcuc_conv2d_s8 for ungrouped filters (kernels/arm/mcuc_conv2d_dsp.c): each
