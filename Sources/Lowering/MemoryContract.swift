@@ -17,7 +17,8 @@ public enum MemoryContract: Sendable, Hashable {
     case streaming(input: TensorID, minimumGap: Int, order: StreamOrder)
     /// The output starts at exactly `input`'s offset and is not longer than it (in-place depthwise).
     /// Safe because output channel `c` only overwrites input bytes of channel `c` (same channel
-    /// stride, output pixel index <= input pixel index), which were copied to the scratch first.
+    /// stride, output pixel index <= input pixel index), which were copied to the scratch first, or
+    /// which no later output reads (`DepthwiseInPlacePixelOrder`).
     case inPlace(input: TensorID)
     /// CONCATENATION whose inputs are views of the output: input `i` lives at byte `sliceOffsets[i]`
     /// of the output and its producer writes it there. Requires contiguous slices (every dimension

@@ -40,9 +40,10 @@ import TestSupport
         var target: String
         var dims: [Int]
         var k = 3, stride = 1
+        var padding: Padding = .same
         var symbol: String
         var scratch: Int
-        var description: String { "\(target) \(dims) k\(k) s\(stride)" }
+        var description: String { "\(target) \(dims) k\(k) s\(stride) \(padding)" }
     }
 
     static let padded = "mcuc_depthwise_inplace3x3_s8_dsp"
@@ -62,13 +63,25 @@ import TestSupport
         Case(target: "stm32u575", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
         Case(target: "rp2040", dims: [1, 6, 6, 128], symbol: "mcuc_depthwise_inplace_s8", scratch: 36),
         Case(target: "corstone300", dims: [1, 6, 6, 128], symbol: "mcuc_depthwise_inplace_s8_mve", scratch: 64),
+        // Cortex-M55 where no output reads an input pixel below its own (VALID; SAME at stride 2
+        // padding only below and right): Helium's channel-vector kernel in pixel order, no scratch
+        // (`DepthwiseInPlacePixelOrder`). SWW's 1-wide temporal windows are the VALID case.
+        Case(target: "corstone300", dims: [1, 6, 6, 128], stride: 2, symbol: "mcuc_depthwise_s8_mve", scratch: 0),
+        Case(target: "corstone300", dims: [1, 7, 7, 40], padding: .valid, symbol: "mcuc_depthwise_s8_mve", scratch: 0),
+        Case(target: "corstone300", dims: [1, 28, 1, 128], k: 1, padding: .valid, symbol: "mcuc_depthwise_s8_mve",
+             scratch: 0),
+        // Stride 2 on 7x7 SAME pads one row above, yet every output's first read stays at or past its
+        // own index: pixel order still exact.
+        Case(target: "corstone300", dims: [1, 7, 7, 64], stride: 2, symbol: "mcuc_depthwise_s8_mve", scratch: 0),
+        // The M4 keeps its padded-plane kernel on the same VALID shape.
+        Case(target: "nucleo-l4r5zi", dims: [1, 7, 7, 40], padding: .valid, symbol: padded, scratch: 7 * 7 + 4),
     ]
 
     @Test(arguments: cases)
     func choosesByShapeAndCore(_ c: Case) {
         var b = GraphBuilder()
         let x = b.input(c.dims)
-        let y = b.depthwise(x, k: c.k, stride: c.stride)
+        let y = b.depthwise(x, k: c.k, stride: c.stride, padding: c.padding)
         let node = NodeID(b.nodes.count - 1)
         let z = b.op(.relu(Relu()), [y], b.shape(y).dims)
         let graph = b.build(outputs: [z])

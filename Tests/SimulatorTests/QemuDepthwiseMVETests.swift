@@ -6,7 +6,8 @@ import Simulator
 import Testing
 import TestSupport
 
-/// The Helium depthwise kernels (`mcuc_depthwise_s8_mve`, four channels per vector, and
+/// The Helium depthwise kernels (`mcuc_depthwise_s8_mve`, four channels per vector, also in place
+/// in pixel order where no output reads an input pixel below its own, and
 /// `mcuc_depthwise_inplace_s8_mve`, four output pixels per vector from a padded channel plane) on
 /// the Cortex-M55 under QEMU, bit-exact against the Swift reference on the DSP tests' graphs:
 /// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
@@ -23,6 +24,13 @@ struct QemuDepthwiseMVETests {
         // In place, but the padded plane (7x7) would make it cost more than row streaming: the DSP
         // in-place kernel and its one-channel scratch run.
         Shape(size: 5, channels: 9, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 24, inPlace: true),
+        // In place in pixel order (no scratch): VALID with odd channels and a tail, dilation, 7x7,
+        // SAME at stride 2 (padding below only, and one row above on an odd size).
+        Shape(size: 9, channels: 19, kernel: 5, stride: 1, dilation: 1, same: false, perChannel: true, seed: 25, inPlace: true),
+        Shape(size: 10, channels: 41, kernel: 3, stride: 1, dilation: 2, same: false, perChannel: false, seed: 26, inPlace: true),
+        Shape(size: 12, channels: 33, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 27, inPlace: true),
+        Shape(size: 11, channels: 48, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: false, seed: 28, inPlace: true),
+        Shape(size: 11, channels: 29, kernel: 7, stride: 1, dilation: 1, same: false, perChannel: true, seed: 29, inPlace: true),
     ]
 
     static let sweep: [Shape] = {
@@ -63,7 +71,8 @@ struct QemuDepthwiseMVETests {
             #expect(inPlace, "\(shape): the planner should run it in place")
         }
         if inPlace {
-            let plane = expected.hasSuffix("_mve") ? Self.paddedPlane(shape) : shape.size * shape.size
+            let plane = expected == "mcuc_depthwise_s8_mve" ? 0
+                : expected.hasSuffix("_mve") ? Self.paddedPlane(shape) : shape.size * shape.size
             #expect(calls.first?.scratchBytes == plane, "\(shape): the in-place scratch")
         }
         let (report, build) = try QemuTesting.simulate(graph, path: "dw-mve-\(shape.seed)-\(shape).tflite", core: .m55,
@@ -76,9 +85,31 @@ struct QemuDepthwiseMVETests {
     /// as a CONV_2D (`DepthwiseAsConv`), other multipliers portable; in place, the DSP kernel
     /// where the padded plane does not pay (seed 24).
     static func expectedSymbol(_ s: Shape, inPlace: Bool) -> String {
+        if inPlace, pixelOrderExact(s) { return "mcuc_depthwise_s8_mve" }
         if inPlace { return s.seed == 24 ? "mcuc_depthwise_inplace_s8_dsp" : "mcuc_depthwise_inplace_s8_mve" }
         if s.multiplier > 1 { return s.channels == 1 ? "mcuc_conv2d_s8_mve" : "mcuc_depthwise_s8" }
         return "mcuc_depthwise_s8_mve"
+    }
+
+    /// True when, walking outputs in order, no output reads (any tap inside the input) an input
+    /// pixel whose index is below its own: the channel-vector kernel then runs in place, no scratch.
+    static func pixelOrderExact(_ s: Shape) -> Bool {
+        guard s.multiplier == 1 else { return false }
+        let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation,
+                                       padding: s.same ? .same : .valid)
+        let reach = (out - 1) * s.stride + (s.kernel - 1) * s.dilation + 1
+        let before = s.same ? max(reach - s.size, 0) / 2 : 0
+        for oy in 0..<out {
+            for ox in 0..<out {
+                for ky in 0..<s.kernel {
+                    for kx in 0..<s.kernel {
+                        let y = oy * s.stride - before + ky * s.dilation, x = ox * s.stride - before + kx * s.dilation
+                        if y >= 0, y < s.size, x >= 0, x < s.size, y * s.size + x < oy * out + ox { return false }
+                    }
+                }
+            }
+        }
+        return true
     }
 
     /// Bytes of the in-place kernel's plane: the input and the padding its windows reach.
