@@ -54,6 +54,7 @@ public enum Op: Sendable, Hashable {
     case unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM)
     case argMax(ArgMax)
     case argMin(ArgMin)
+    case transposeConv(TransposeConv)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -108,6 +109,7 @@ public enum Op: Sendable, Hashable {
         case .unidirectionalSequenceLSTM(let d): d
         case .argMax(let d): d
         case .argMin(let d): d
+        case .transposeConv(let d): d
         case .unsupported: nil
         }
     }
@@ -164,6 +166,7 @@ public enum Op: Sendable, Hashable {
         UnidirectionalSequenceLSTM.self,
         ArgMax.self,
         ArgMin.self,
+        TransposeConv.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -64,6 +64,9 @@ public enum Kernel: Sendable, Hashable {
     /// row (FULLY_CONNECTED's `interleaved` order over rows `b * steps + t`; time-major input with
     /// several batches visits its rows `t * batches + b` out of order).
     case lstm
+    /// TRANSPOSE_CONV, gathered per output element: batches, output rows, columns, output
+    /// channels, each summing the taps that land on it (any input pixel of the batch may be read).
+    case transposeConv
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -98,6 +101,7 @@ public enum Kernel: Sendable, Hashable {
         case .gather: "gather"
         case .split: "split"
         case .lstm: "lstm"
+        case .transposeConv: "transpose-conv"
         }
     }
 }

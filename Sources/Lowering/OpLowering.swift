@@ -68,6 +68,7 @@ struct OpLowering {
         case .unidirectionalSequenceLSTM(let op): lstm(op.prepare(operands))
         case .argMax(let op): argMinMax(op.prepare(operands))
         case .argMin(let op): argMinMax(op.prepare(operands))
+        case .transposeConv(let op): transposeConv(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

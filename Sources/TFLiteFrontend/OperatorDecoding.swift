@@ -19,6 +19,7 @@ enum OperatorDecoding {
         "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
         "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
         "ARG_MAX": 40, "ARG_MIN": 57,
+        "TRANSPOSE_CONV": 49,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -89,6 +90,9 @@ enum OperatorDecoding {
         case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
         case "PRELU": return .prelu(Prelu())
         case "ELU": return .elu(Elu())
+        case "TRANSPOSE_CONV":
+            return .transposeConv(TransposeConv(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
+                                                activation: act))
         case "SUM": return .sum(Sum(keepDims: o.keep_dims != 0))
         case "REDUCE_MAX": return .reduceMax(ReduceMax(keepDims: o.keep_dims != 0))
         case "UNIDIRECTIONAL_SEQUENCE_LSTM":

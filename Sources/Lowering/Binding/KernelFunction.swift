@@ -22,6 +22,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case softmax = "mcuc_softmax"
     case stridedSlice = "mcuc_strided_slice"
     case transpose = "mcuc_transpose"
+    case transposeConv = "mcuc_transpose_conv"
 
     /// `mcuc_conv2d.h`.
     public var header: String { rawValue + ".h" }

@@ -25,9 +25,11 @@ public struct OutputRequantization: Sendable, Hashable {
 
     /// The requantization of a convolution-like op (CONV_2D, DEPTHWISE_CONV_2D, per-channel
     /// FULLY_CONNECTED): `in * w[c] / out` per weight scale (`RescaleRecipe.convolution`), one
-    /// multiplier when the weights have one scale.
-    static func convolution(_ op: OpOperands, activation: FusedActivation) -> OutputRequantization {
-        let inScale = op.scale(op.input(0)), outQ = op.quant(op.output)
+    /// multiplier when the weights have one scale. The data input is operand `inputPosition` (0
+    /// unless said; TRANSPOSE_CONV's is 2), the weights operand 1.
+    static func convolution(_ op: OpOperands, activation: FusedActivation,
+                            inputPosition: Int = 0) -> OutputRequantization {
+        let inScale = op.scale(op.input(inputPosition)), outQ = op.quant(op.output)
         let weights = op.quant(op.input(1))
         let multipliers = weights.scale.map { w in
             FixedPointMultiplier(real: RescaleRecipe.convolution(input: inScale, weight: w, output: outQ.scale[0]))

@@ -49,18 +49,19 @@ extension OpOperands {
         }
     }
 
-    /// The optional bias (operand 2): constant, one int32 per output channel.
-    func requireBias(channels: Int) throws(CompileError) {
-        guard let bias = optionalInput(2) else { return }
+    /// The optional bias (operand `position`, 2 unless said): constant, one int32 per output channel.
+    func requireBias(channels: Int, position: Int = 2) throws(CompileError) {
+        guard let bias = optionalInput(position) else { return }
         try requireConstant(bias, "bias")
         guard bias.shape.elementCount == channels else {
             throw error(.malformed, "bias has \(bias.shape.elementCount) elements for \(channels) output channels", bias)
         }
     }
 
-    /// Every per-channel rescale `in * w[c] / out` must be representable.
-    func requireChannelRescales(channels: Int) throws(CompileError) {
-        let inScale = input(0).quant?.scale[0] ?? 0
+    /// Every per-channel rescale `in * w[c] / out` must be representable (the data input is
+    /// operand `inputPosition`, 0 unless said; the weights operand 1).
+    func requireChannelRescales(channels: Int, inputPosition: Int = 0) throws(CompileError) {
+        let inScale = input(inputPosition).quant?.scale[0] ?? 0
         let outScale = output.quant?.scale[0] ?? 0
         guard let weights = input(1).quant else { return }
         for c in 0..<channels {
@@ -69,8 +70,9 @@ extension OpOperands {
         }
     }
 
-    /// The bias operand's values (zeros when the model has none), `channels` of them.
-    func biasValues(channels: Int) -> [Int32] {
-        optionalInput(2).map(int32Values) ?? [Int32](repeating: 0, count: channels)
+    /// The bias operand's values (operand `position`, 2 unless said; zeros when the model has
+    /// none), `channels` of them.
+    func biasValues(channels: Int, position: Int = 2) -> [Int32] {
+        optionalInput(position).map(int32Values) ?? [Int32](repeating: 0, count: channels)
     }
 }
