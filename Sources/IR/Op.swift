@@ -55,6 +55,7 @@ public enum Op: Sendable, Hashable {
     case argMax(ArgMax)
     case argMin(ArgMin)
     case transposeConv(TransposeConv)
+    case resizeBilinear(ResizeBilinear)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -110,6 +111,7 @@ public enum Op: Sendable, Hashable {
         case .argMax(let d): d
         case .argMin(let d): d
         case .transposeConv(let d): d
+        case .resizeBilinear(let d): d
         case .unsupported: nil
         }
     }
@@ -167,6 +169,7 @@ public enum Op: Sendable, Hashable {
         ArgMax.self,
         ArgMin.self,
         TransposeConv.self,
+        ResizeBilinear.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -92,6 +92,7 @@ public enum CodeSizeModel {
         case .split: 80          // mcuc_split_s8, arm-none-eabi-nm -S at -O2 -mcpu=cortex-m4 (not in the last fit)
         case .lstm: 2388         // mcuc_lstm_s8, its helpers and the 512-byte sigmoid table (arm-none-eabi-size, -O2 -mcpu=cortex-m4)
         case .gather: 292        // mcuc_axis_gather_s8, arm-none-eabi-nm -S at -O2 -mcpu=cortex-m4 (not in the last fit)
+        case .resizeBilinear: 344 // mcuc_resize_bilinear_s8, arm-none-eabi-nm -S at -O2 -mcpu=cortex-m4 -mthumb (not in the last fit)
         case .transposeConv: 812 // mcuc_transpose_conv_s8, arm-none-eabi-nm -S at -O2 -mcpu=cortex-m4 -mthumb (not in the last fit)
         case .elementwiseUnary: unaryBytes(op)
         }

@@ -67,6 +67,9 @@ public enum Kernel: Sendable, Hashable {
     /// TRANSPOSE_CONV, gathered per output element: batches, output rows, columns, output
     /// channels, each summing the taps that land on it (any input pixel of the batch may be read).
     case transposeConv
+    /// RESIZE_BILINEAR: output pixels in row-major order, each blended from up to four input
+    /// pixels (any input pixel may be read).
+    case resizeBilinear
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -102,6 +105,7 @@ public enum Kernel: Sendable, Hashable {
         case .split: "split"
         case .lstm: "lstm"
         case .transposeConv: "transpose-conv"
+        case .resizeBilinear: "resize-bilinear"
         }
     }
 }

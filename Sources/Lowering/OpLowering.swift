@@ -69,6 +69,7 @@ struct OpLowering {
         case .argMax(let op): argMinMax(op.prepare(operands))
         case .argMin(let op): argMinMax(op.prepare(operands))
         case .transposeConv(let op): transposeConv(op.prepare(operands))
+        case .resizeBilinear(let op): resizeBilinear(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

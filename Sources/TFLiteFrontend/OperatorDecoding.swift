@@ -19,7 +19,7 @@ enum OperatorDecoding {
         "SPLIT": 35, "SPLIT_V": 79, "UNPACK": 64, "SQUARED_DIFFERENCE": 76,
         "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
         "ARG_MAX": 40, "ARG_MIN": 57,
-        "TRANSPOSE_CONV": 49,
+        "TRANSPOSE_CONV": 49, "RESIZE_BILINEAR": 15,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -90,6 +90,8 @@ enum OperatorDecoding {
         case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
         case "PRELU": return .prelu(Prelu())
         case "ELU": return .elu(Elu())
+        case "RESIZE_BILINEAR":
+            return .resizeBilinear(ResizeBilinear(alignCorners: o.align_corners != 0, halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE_CONV":
             return .transposeConv(TransposeConv(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
                                                 activation: act))

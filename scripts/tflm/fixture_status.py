@@ -35,6 +35,7 @@ SUPPORTED = {
     "ARG_MIN": None,
     # int8 (the int16x8 cases, i16_*, need int16 activations)
     "TRANSPOSE_CONV": lambda desc: not desc.startswith("i16_"),
+    "RESIZE_BILINEAR": None,
 }
 
 

@@ -29,6 +29,16 @@ struct ResizeKernelParams: KernelParams {
     var sourceCols: TableRef
 }
 
+/// `mcuc_resize_bilinear_params` (`Templates/kernels/common/mcuc_resize.h`).
+struct ResizeBilinearKernelParams: KernelParams {
+    static let cType = "mcuc_resize_bilinear_params"
+    var batches: Int32
+    var inH: Int32, inW: Int32, depth: Int32
+    var outH: Int32, outW: Int32
+    var rows: TableRef
+    var cols: TableRef
+}
+
 extension OpLowering {
     /// TRANSPOSE: output elements in increasing order; output dimension `d` steps the input by
     /// the stride of input dimension `perm[d]`.
@@ -82,5 +92,22 @@ extension OpLowering {
                            tables: constantTables([input]) + [rows, cols])
         return call(.resizeNearestNeighbor, binding,
                     detail: "\(inShape[1])x\(inShape[2]) to \(outShape[1])x\(outShape[2])")
+    }
+
+    /// RESIZE_BILINEAR: each output pixel blends its row and column taps (two tables of
+    /// `low, high, lowWeight, highWeight` per output row and column).
+    func resizeBilinear(_ p: ResizeBilinearParams) -> KernelCall {
+        let input = operand(0), inShape = graph[input].shape, outShape = graph[output].shape
+        func table(_ role: String, _ taps: [BilinearSource.Tap]) -> ConstantTable {
+            ConstantTable(id: .call(node.id, role: role), kind: .indices("bilinear \(role): low, high, weights"),
+                          values: .int32(taps.flatMap { [$0.low, $0.high, $0.lowWeight, $0.highWeight].map { Int32($0) } }))
+        }
+        let rows = table("rows", p.rows), cols = table("cols", p.columns)
+        let params = ResizeBilinearKernelParams(
+            batches: Int32(inShape[0]), inH: Int32(inShape[1]), inW: Int32(inShape[2]), depth: Int32(inShape[3]),
+            outH: Int32(outShape[1]), outW: Int32(outShape[2]), rows: rows.ref, cols: cols.ref)
+        let binding = bind(.resize, "mcuc_resize_bilinear_s8", params, [.tensor(input), .tensor(output)],
+                           tables: constantTables([input]) + [rows, cols])
+        return call(.resizeBilinear, binding, detail: "\(inShape[1])x\(inShape[2]) to \(outShape[1])x\(outShape[2])")
     }
 }
