@@ -56,6 +56,8 @@ public enum Op: Sendable, Hashable {
     case argMin(ArgMin)
     case transposeConv(TransposeConv)
     case resizeBilinear(ResizeBilinear)
+    case spaceToBatchNd(SpaceToBatchNd)
+    case batchToSpaceNd(BatchToSpaceNd)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -112,6 +114,8 @@ public enum Op: Sendable, Hashable {
         case .argMin(let d): d
         case .transposeConv(let d): d
         case .resizeBilinear(let d): d
+        case .spaceToBatchNd(let d): d
+        case .batchToSpaceNd(let d): d
         case .unsupported: nil
         }
     }
@@ -170,6 +174,8 @@ public enum Op: Sendable, Hashable {
         ArgMin.self,
         TransposeConv.self,
         ResizeBilinear.self,
+        SpaceToBatchNd.self,
+        BatchToSpaceNd.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -53,8 +53,9 @@ public enum Kernel: Sendable, Hashable {
     case stridedSlice
     /// RESIZE_NEAREST_NEIGHBOR.
     case resizeNearestNeighbor
-    /// MIRROR_PAD, GATHER (constant coordinates): output elements in row-major order, each read
-    /// from the input at the sum of its per-axis offsets.
+    /// MIRROR_PAD, GATHER (constant coordinates), BATCH_TO_SPACE_ND: output elements in row-major
+    /// order, each read from the input at the sum of its per-axis offsets; SPACE_TO_BATCH_ND:
+    /// output pixels in row-major order, each copied from its input pixel or filled.
     case gather
     /// SPLIT, SPLIT_V, UNPACK: for each outer index in increasing order, each output's slice of
     /// the input in output order (the inverse of `concatenationCopy`).

@@ -70,6 +70,8 @@ struct OpLowering {
         case .argMin(let op): argMinMax(op.prepare(operands))
         case .transposeConv(let op): transposeConv(op.prepare(operands))
         case .resizeBilinear(let op): resizeBilinear(op.prepare(operands))
+        case .spaceToBatchNd(let op): spaceToBatch(op.prepare(operands))
+        case .batchToSpaceNd(let op): axisGather(op.prepare(operands))
         case .unsupported(let info): preconditionFailure("lowering unsupported operator \(info.name)")
         }
     }

@@ -73,6 +73,8 @@ extension Reference {
         case .argMin(let op): return ReferenceArgMinMax.run(c, op.prepare(operands))
         case .transposeConv(let op): return ReferenceTransposeConv.run(c, op.prepare(operands))
         case .resizeBilinear(let op): return ReferenceResizeBilinear.run(c, op.prepare(operands))
+        case .spaceToBatchNd(let op): return ReferenceSpaceToBatch.run(c, op.prepare(operands))
+        case .batchToSpaceNd(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
         case .unidirectionalSequenceLSTM: preconditionFailure("\(c.node.op.name) writes state: evaluateNode runs it")
         case .unsupported:

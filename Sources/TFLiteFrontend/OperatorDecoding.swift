@@ -20,6 +20,7 @@ enum OperatorDecoding {
         "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
         "ARG_MAX": 40, "ARG_MIN": 57,
         "TRANSPOSE_CONV": 49, "RESIZE_BILINEAR": 15,
+        "SPACE_TO_BATCH_ND": 25, "BATCH_TO_SPACE_ND": 24,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -102,6 +103,8 @@ enum OperatorDecoding {
                                                                           timeMajor: o.time_major != 0))
         case "ARG_MAX": return .argMax(ArgMax())
         case "ARG_MIN": return .argMin(ArgMin())
+        case "SPACE_TO_BATCH_ND": return .spaceToBatchNd(SpaceToBatchNd())
+        case "BATCH_TO_SPACE_ND": return .batchToSpaceNd(BatchToSpaceNd())
         case "PACK": return .pack(Pack(valuesCount: Int(o.values_count), axis: Int(o.axis)))
         case "STRIDED_SLICE":
             return .stridedSlice(StridedSlice(beginMask: o.begin_mask, endMask: o.end_mask,

@@ -10,7 +10,11 @@ import TFLiteFrontend
 @Suite(.serialized) struct TFLMDifferentialTests {
     static let styles = InputGenerator.Style.allCases
 
-    static var fixtureModels: [String] { ModelCorpus.fixturePaths }
+    /// Every op fixture but those where TFLM reads uninitialised memory (`TFLMHoleTests` checks
+    /// them against TFLite's rule there and against TFLM everywhere else).
+    static var fixtureModels: [String] {
+        ModelCorpus.fixturePaths.filter { !TFLMHoleTests.paddedSpaceToBatch.contains(($0 as NSString).lastPathComponent) }
+    }
 
     static func load(_ path: String) throws -> Graph {
         try TFLiteFrontend.importModel(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))

@@ -36,6 +36,8 @@ SUPPORTED = {
     # int8 (the int16x8 cases, i16_*, need int16 activations)
     "TRANSPOSE_CONV": lambda desc: not desc.startswith("i16_"),
     "RESIZE_BILINEAR": None,
+    "SPACE_TO_BATCH_ND": None,
+    "BATCH_TO_SPACE_ND": None,
 }
 
 

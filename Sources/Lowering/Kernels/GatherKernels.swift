@@ -24,3 +24,28 @@ extension OpLowering {
         return call(.gather, binding, detail: "\(p.dims.count)-d gather")
     }
 }
+
+/// `mcuc_space_to_batch_params` (`Templates/kernels/common/mcuc_gather.h`): SPACE_TO_BATCH_ND.
+struct SpaceToBatchKernelParams: KernelParams {
+    static let cType = "mcuc_space_to_batch_params"
+    var batch: Int32, height: Int32, width: Int32, channels: Int32
+    var blockH: Int32, blockW: Int32
+    var padTop: Int32, padLeft: Int32
+    var outHeight: Int32, outWidth: Int32
+    var padValue: Int32
+}
+
+extension OpLowering {
+    /// SPACE_TO_BATCH_ND: output pixels in row-major order, each copied from its input pixel or
+    /// filled with the zero point; separate input and output.
+    func spaceToBatch(_ p: SpaceToBatchParams) -> KernelCall {
+        let input = operand(0), g = p.geometry
+        let params = SpaceToBatchKernelParams(
+            batch: Int32(g.batch), height: Int32(g.height), width: Int32(g.width), channels: Int32(g.channels),
+            blockH: Int32(g.blockH), blockW: Int32(g.blockW), padTop: Int32(g.top), padLeft: Int32(g.left),
+            outHeight: Int32(g.batchedHeight), outWidth: Int32(g.batchedWidth), padValue: Int32(p.padValue))
+        let binding = bind(.gather, "mcuc_space_to_batch_s8", params, [.tensor(input), .tensor(output)],
+                           tables: constantTables([input]))
+        return call(.gather, binding, detail: "space to batch \(g.blockH)x\(g.blockW)")
+    }
+}

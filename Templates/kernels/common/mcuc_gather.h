@@ -1,5 +1,5 @@
 /* mcuc runtime: copies whose source index along each output axis depends on that axis alone
- * (MIRROR_PAD; GATHER with constant coordinates). mcuc precomputes, per output axis, the input
+ * (MIRROR_PAD; GATHER with constant coordinates; BATCH_TO_SPACE_ND), and SPACE_TO_BATCH_ND. mcuc precomputes, per output axis, the input
  * element offset of every index along it. */
 #ifndef MCUC_GATHER_H
 #define MCUC_GATHER_H
@@ -17,5 +17,20 @@ typedef struct {
 /* Output elements in row-major order; element (o_0, ..., o_r) is input[sum of the offsets of
  * o_d along axis d]. Writes only after all its reads of the input (no overlap allowed). */
 mcuc_status mcuc_axis_gather_s8(const mcuc_gather_params *p, const int8_t *input, int8_t *output);
+
+/* SPACE_TO_BATCH_ND on NHWC data (rank 3 runs as width 1). */
+typedef struct {
+    int32_t batch, height, width, channels; /* the input */
+    int32_t block_h, block_w;
+    int32_t pad_top, pad_left;
+    int32_t out_height, out_width;
+    int32_t pad_value;                      /* the output zero point (TFLite's rule) */
+} mcuc_space_to_batch_params;
+
+/* Output pixels in row-major order: output batch ob reads input batch ob % batch at
+ * (oh * block_h + sh - pad_top, ow * block_w + sw - pad_left), sh = (ob / batch) / block_w,
+ * sw = (ob / batch) % block_w; a pixel outside the input is filled with pad_value. Separate
+ * input and output (no overlap). */
+mcuc_status mcuc_space_to_batch_s8(const mcuc_space_to_batch_params *p, const int8_t *input, int8_t *output);
 
 #endif /* MCUC_GATHER_H */

@@ -1,4 +1,6 @@
-/* mcuc runtime: MIRROR_PAD and constant-coordinate GATHER. Portable C99; see mcuc_gather.h. */
+/* mcuc runtime: MIRROR_PAD, constant-coordinate GATHER, BATCH_TO_SPACE_ND, SPACE_TO_BATCH_ND.
+ * Portable C99; see mcuc_gather.h. */
+#include <string.h>
 #include "mcuc_gather.h"
 
 mcuc_status mcuc_axis_gather_s8(const mcuc_gather_params *p, const int8_t *input, int8_t *output)
@@ -27,6 +29,30 @@ mcuc_status mcuc_axis_gather_s8(const mcuc_gather_params *p, const int8_t *input
                 break;
             }
             index[d] = 0;
+        }
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_space_to_batch_s8(const mcuc_space_to_batch_params *p, const int8_t *input, int8_t *output)
+{
+    const int32_t c = p->channels, blocks = p->block_h * p->block_w;
+    int32_t ob, oh, ow;
+    for (ob = 0; ob < p->batch * blocks; ++ob) {
+        const int32_t block = ob / p->batch;
+        const int8_t *image = input + (ob % p->batch) * p->height * p->width * c;
+        const int32_t sh = block / p->block_w - p->pad_top, sw = block % p->block_w - p->pad_left;
+        for (oh = 0; oh < p->out_height; ++oh) {
+            const int32_t h = oh * p->block_h + sh;
+            for (ow = 0; ow < p->out_width; ++ow) {
+                const int32_t w = ow * p->block_w + sw;
+                if (h >= 0 && h < p->height && w >= 0 && w < p->width) {
+                    memcpy(output, image + (h * p->width + w) * c, (size_t)c);
+                } else {
+                    memset(output, p->pad_value, (size_t)c);
+                }
+                output += c;
+            }
         }
     }
     return MCUC_OK;

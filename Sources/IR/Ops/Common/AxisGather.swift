@@ -41,4 +41,20 @@ public struct AxisGather: Sendable, Hashable {
         }
         return AxisGather(dims: dims, offsets: offsets)
     }
+
+    /// BATCH_TO_SPACE_ND onto the spatial side `g` (output `[B, H, W, C]`, or `[B, H, C]` for
+    /// rank 3): output row `h` reads input row `(h + top) / bh` of input batch block
+    /// `(h + top) % bh`, column `w` likewise with `bw`; batch `b` adds `b` input batches.
+    public static func batchToSpace(_ g: SpaceBatchGeometry, rank: Int) -> AxisGather {
+        let ih = g.batchedHeight, iw = g.batchedWidth, c = g.channels
+        let pixel = c, row = iw * pixel, image = ih * row
+        let batchRow = g.batch * image   // one step of the block offset: B input images
+        let batches = (0..<g.batch).map { $0 * image }
+        let rows = (0..<g.height).map { h in ((h + g.top) / g.blockH) * row + ((h + g.top) % g.blockH) * g.blockW * batchRow }
+        let cols = (0..<g.width).map { w in ((w + g.left) / g.blockW) * pixel + ((w + g.left) % g.blockW) * batchRow }
+        let channels = Array(0..<c)
+        let dims = rank == 4 ? [g.batch, g.height, g.width, c] : [g.batch, g.height, c]
+        let offsets = rank == 4 ? [batches, rows, cols, channels] : [batches, rows, channels]
+        return AxisGather(dims: dims, offsets: offsets)
+    }
 }
