@@ -58,6 +58,7 @@ public enum Op: Sendable, Hashable {
     case resizeBilinear(ResizeBilinear)
     case spaceToBatchNd(SpaceToBatchNd)
     case batchToSpaceNd(BatchToSpaceNd)
+    case rsqrt(Rsqrt)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -116,6 +117,7 @@ public enum Op: Sendable, Hashable {
         case .resizeBilinear(let d): d
         case .spaceToBatchNd(let d): d
         case .batchToSpaceNd(let d): d
+        case .rsqrt(let d): d
         case .unsupported: nil
         }
     }
@@ -176,6 +178,7 @@ public enum Op: Sendable, Hashable {
         ResizeBilinear.self,
         SpaceToBatchNd.self,
         BatchToSpaceNd.self,
+        Rsqrt.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

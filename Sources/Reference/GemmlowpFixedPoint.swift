@@ -18,12 +18,7 @@ enum GemmlowpFixedPoint {
     /// `SaturatingRoundingMultiplyByPOT<exponent>`: a saturating left shift for a positive
     /// exponent, a rounding right shift for a negative one.
     static func multiplyByPOT(_ x: Int32, _ exponent: Int32) -> Int32 {
-        if exponent == 0 { return x }
-        if exponent < 0 { return QuantizedMath.roundingDivideByPOT(x, -exponent) }
-        let threshold = Int32((Int64(1) << Int64(31 - exponent)) - 1)
-        if x > threshold { return Int32.max }
-        if x < -threshold { return Int32.min }
-        return x << exponent
+        QuantizedMath.saturatingRoundingMultiplyByPOT(x, exponent)
     }
 
     /// `Rescale<to>(FixedPoint<from>)`: changes the number of integer bits.

@@ -26,7 +26,7 @@ enum ReceptiveFieldRules {
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear,
              .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd,
-             .squaredDifference, .prelu, .elu, .unidirectionalSequenceLSTM, .transposeConv, .unsupported:
+             .squaredDifference, .prelu, .elu, .rsqrt, .unidirectionalSequenceLSTM, .transposeConv, .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
     }
@@ -38,7 +38,7 @@ enum ReceptiveFieldRules {
         case .unidirectionalSequenceLSTM: "it carries state from one time step to the next"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear, .expandDims, .slice, .depthToSpace,
              .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd: "it moves elements between pixels"
-        case .squaredDifference, .prelu, .elu, .transposeConv: "mcuc has no patch kernel for it yet (it ends the patch stage)"
+        case .squaredDifference, .prelu, .elu, .rsqrt, .transposeConv: "mcuc has no patch kernel for it yet (it ends the patch stage)"
         case .unsupported: "mcuc does not support this op"
         default: nil
         }

@@ -91,6 +91,7 @@ enum OperatorDecoding {
         case "SQUARED_DIFFERENCE": return .squaredDifference(SquaredDifference())
         case "PRELU": return .prelu(Prelu())
         case "ELU": return .elu(Elu())
+        case "RSQRT": return .rsqrt(Rsqrt())
         case "RESIZE_BILINEAR":
             return .resizeBilinear(ResizeBilinear(alignCorners: o.align_corners != 0, halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE_CONV":

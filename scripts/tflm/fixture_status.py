@@ -38,6 +38,7 @@ SUPPORTED = {
     "RESIZE_BILINEAR": None,
     "SPACE_TO_BATCH_ND": None,
     "BATCH_TO_SPACE_ND": None,
+    "RSQRT": None,
 }
 
 

@@ -223,6 +223,12 @@ def _define_elementwise(R):
           out_q=(f32(1.0 / 255.0), -128))
     R.add("RSQRT", "s0p002_rank2", g_unary_q, op="RSQRT", shape=(2, 16), in_q=(f32(0.002), -128),
           out_q=(f32(22.0 / 255.0), -128))
+    R.add("RSQRT", "rank4_out_zp0", g_unary_q, op="RSQRT", shape=(1, 2, 3, 4), in_q=(f32(0.1), -128),
+          out_q=(f32(3.2 / 128.0), 0))
+    R.add("RSQRT", "rank1_saturating", g_unary_q, op="RSQRT", shape=(40,), in_q=(f32(0.01), -128),
+          out_q=(f32(0.02), -100))
+    R.add("RSQRT", "rank5_large_scale", g_unary_q, op="RSQRT", shape=(1, 2, 2, 3, 2), in_q=(f32(7.5), -128),
+          out_q=(f32(0.4 / 255.0), -128))
     R.add("SQUARED_DIFFERENCE", "same_shape", g_squared_difference, shape1=[1, 4, 4, 3],
           shape2=[1, 4, 4, 3])
     R.add("SQUARED_DIFFERENCE", "bcast", g_squared_difference, shape1=[1, 3, 4, 5],

@@ -61,7 +61,19 @@ def unary_math(net, x):
         out_q = q if rng.random() < 0.4 else mo.rand_q(rng)
     y = net.new(op.lower(), shape, out_q)
     net.op(getattr(OP, op), ins, [y], options)
+    if op == "ABS" and admits(net, "RSQRT") and rng.random() < 0.5:
+        return rsqrt_of_abs(net, y)
     return y
+
+
+def rsqrt_of_abs(net, y):
+    """RSQRT of an ABS output: every value is at or above its zero point (TFLM fails the invoke
+    below it). 1 / sqrt(one input step) lands near the top of the output range."""
+    s, _ = net.q[y]
+    out_q = (f32(log_uniform(net.rng, 0.5, 2.0) / (math.sqrt(s) * 255.0)), -128)
+    z = net.new("rsqrt", net.shape(y), out_q)
+    net.op(OP.RSQRT, [y], [z])
+    return z
 
 
 def binary_raw(net, x):

@@ -32,4 +32,7 @@ public struct Elu: OperatorDefinition {
 public struct LookupTableParams: Sendable, Hashable {
     /// 256 entries, indexed by the input's bits as an unsigned byte.
     public var table: [Int8]
+    /// Inputs below this are outside the function's domain: TFLM fails the invoke on them (RSQRT
+    /// below its zero point), and so do mcuc's reference and kernel. -128 for total functions.
+    public var lowestValidInput: Int8 = -128
 }

@@ -79,19 +79,21 @@ extension OpLowering {
     }
 }
 
-/// `mcuc_lut_params`: ELU (an int8 function given by its 256 values).
+/// `mcuc_lut_params`: ELU, RSQRT (an int8 function given by its 256 values; inputs below
+/// `lowest` stop the kernel with `MCUC_ERROR_INPUT_DOMAIN`).
 struct LookupTableKernelParams: KernelParams {
     static let cType = "mcuc_lut_params"
     var count: Int32
     var table: TableRef
+    var lowest: Int32
 }
 
 extension OpLowering {
-    /// ELU: one lookup per element in the op's 256-entry table (in Flash).
+    /// ELU, RSQRT: one lookup per element in the op's 256-entry table (in Flash).
     func lookupTable(_ p: LookupTableParams) -> KernelCall {
         let table = ConstantTable(id: .call(node.id, role: "table"), kind: .indices("output per input byte"),
                                   values: .int8(p.table))
-        let params = LookupTableKernelParams(count: count(output), table: table.ref)
+        let params = LookupTableKernelParams(count: count(output), table: table.ref, lowest: Int32(p.lowestValidInput))
         return unary(bind(.activations, "mcuc_lut_s8", params, [.tensor(operand(0)), .tensor(output)],
                           tables: constantTables([operand(0)]) + [table]))
     }

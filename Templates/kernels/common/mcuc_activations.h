@@ -79,6 +79,7 @@ mcuc_status mcuc_hard_swish_patch_s8(const mcuc_hard_swish_params *p, const int3
 typedef struct {
     int32_t count;
     const int8_t *table;
+    int32_t lowest; /* inputs below it stop the kernel with MCUC_ERROR_INPUT_DOMAIN (-128: none) */
 } mcuc_lut_params;
 
 mcuc_status mcuc_lut_s8(const mcuc_lut_params *p, const int8_t *input, int8_t *output);

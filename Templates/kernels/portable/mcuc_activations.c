@@ -256,6 +256,9 @@ mcuc_status mcuc_lut_s8(const mcuc_lut_params *p, const int8_t *input, int8_t *o
 {
     int32_t i;
     for (i = 0; i < p->count; ++i) {
+        if (input[i] < p->lowest) {
+            return MCUC_ERROR_INPUT_DOMAIN;
+        }
         output[i] = p->table[(uint8_t)input[i]];
     }
     return MCUC_OK;

@@ -28,6 +28,12 @@ public enum RescaleRecipe {
         Double(input) / Double(output)
     }
 
+    /// RSQRT (`SetRsqrtOutputMultiplier`): `1 / (sqrt(double(in)) * double(out))`. (A 2026-08 TFLM
+    /// source takes `sqrtf(in) * out` in float32 first; the pinned wheel works in double.)
+    public static func rsqrt(input: Float, output: Float) -> Double {
+        1 / (Double(input).squareRoot() * Double(output))
+    }
+
     /// The three rescales of ADD and SUB: each input is shifted left by `leftShift` and scaled
     /// by its multiplier, the sum (or difference) is scaled by `output`.
     public struct AddSub: Sendable, Hashable {

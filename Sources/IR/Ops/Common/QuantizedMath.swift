@@ -1,5 +1,3 @@
-import IR
-
 /// The integer primitives of TFLite Micro's reference kernels, bit for bit
 /// (INT8_SEMANTICS.md, "Multipliers").
 public enum QuantizedMath {
@@ -21,6 +19,18 @@ public enum QuantizedMath {
         let remainder = x & mask
         let threshold = (mask >> 1) + (x < 0 ? 1 : 0)
         return (x >> exponent) + (remainder > threshold ? 1 : 0)
+    }
+
+    /// gemmlowp `SaturatingRoundingMultiplyByPOT`: a saturating left shift for a positive
+    /// exponent, a rounding right shift (`roundingDivideByPOT`) for a negative one.
+    @inlinable
+    public static func saturatingRoundingMultiplyByPOT(_ x: Int32, _ exponent: Int32) -> Int32 {
+        if exponent == 0 { return x }
+        if exponent < 0 { return roundingDivideByPOT(x, -exponent) }
+        let threshold = Int32((Int64(1) << Int64(31 - exponent)) - 1)
+        if x > threshold { return Int32.max }
+        if x < -threshold { return Int32.min }
+        return x << exponent
     }
 
     /// TFLM MultiplyByQuantizedMultiplier (double rounding): scales `x` by `m`.
