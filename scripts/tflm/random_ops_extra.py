@@ -52,6 +52,8 @@ def unary_math(net, x):
         out_q = (f32(1.0 / 128.0), 0)
         options = opts(fb.L2NormOptionsT)
     elif op == "PRELU":
+        if len(shape) > 4:    # TFLM's PRELU walks 4-d shapes (mcuc refuses rank 5 as TFLM does)
+            return None
         aq = (f32(log_uniform(rng, 0.002, 0.01)), int(rng.integers(-30, 31)))
         ashape = [shape[-1]] if rng.random() < 0.7 else [1]
         ins.append(net.m.const("alpha_%d" % net.names, rng.integers(-128, 128, size=ashape),
