@@ -22,6 +22,8 @@ struct PlacementProblem: Sendable {
     var neighbors: [[Neighbor]]
     var firstSteps: [Int]
     var lastSteps: [Int]
+    /// True for a kernel's scratch (`BufferRequest.scratchOf`), false for tensors.
+    var isScratch: [Bool]
 
     var count: Int { sizes.count }
 
@@ -30,6 +32,7 @@ struct PlacementProblem: Sendable {
         alignments = requests.map(\.alignment)
         firstSteps = requests.map(\.firstStep)
         lastSteps = requests.map(\.lastStep)
+        isScratch = requests.map { $0.scratchOf != nil }
         neighbors = Array(repeating: [], count: requests.count)
         let byStart = requests.indices.sorted { (requests[$0].firstStep, $0) < (requests[$1].firstStep, $1) }
         for (position, i) in byStart.enumerated() {

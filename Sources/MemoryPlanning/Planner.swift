@@ -31,7 +31,7 @@ public enum Planner: String, Sendable, Hashable, CaseIterable {
         case .branchAndBound:
             return BranchAndBound.search(problem, incumbent: Planner.bestGreedy(problem), lowerBound: lowerBound)
         case .annealing:
-            return Annealing.search(problem, start: Planner.startingOrder(problem), lowerBound: lowerBound)
+            return Annealing.search(problem, starts: Planner.startingOrders(problem), lowerBound: lowerBound)
         }
     }
 
@@ -66,14 +66,30 @@ public enum Planner: String, Sendable, Hashable, CaseIterable {
         return order
     }
 
-    /// The best of the greedy orders and the two time orders (latest-dying first, which stacks
-    /// each kernel's input above its already placed output, and earliest-born first).
-    static func startingOrder(_ p: PlacementProblem) -> [Int] {
+    /// Where annealing starts its runs: the best of the greedy orders and the two time orders
+    /// (latest-dying first, which stacks each kernel's input above its already placed output,
+    /// and earliest-born first); then the best of the same orders with every scratch buffer moved
+    /// to the front (kept in its order). Scratch placed first settles at the bottom of the arena
+    /// and the long-lived tensors stack above it, which lowest-fit from the tensors' orders
+    /// rarely finds: there a kernel's scratch lands above its output. Without scratch, or when
+    /// both are the same order, the second run anneals the same start with another seed.
+    static func startingOrders(_ p: PlacementProblem) -> [[Int]] {
+        let orders = baseOrders(p)
+        let scratchFirst = orders.map { order in order.filter { p.isScratch[$0] } + order.filter { !p.isScratch[$0] } }
+        return [best(orders, p), best(scratchFirst, p)]
+    }
+
+    /// The greedy orders, then latest-dying first and earliest-born first.
+    static func baseOrders(_ p: PlacementProblem) -> [[Int]] {
         let ids = Array(0..<p.count)
         let backward = ids.sorted { (p.lastSteps[$0], p.firstSteps[$0], p.sizes[$0], $0) > (p.lastSteps[$1], p.firstSteps[$1], p.sizes[$1], $1) }
         let forward = ids.sorted { (p.firstSteps[$0], -p.sizes[$0], $0) < (p.firstSteps[$1], -p.sizes[$1], $1) }
-        let orders = [Planner.greedyBySize, .greedyByConflicts, .greedyByBreadth].map { $0.greedyOrder(p) } + [backward, forward]
-        return orders.min { p.firstFit(order: $0).arena < p.firstFit(order: $1).arena }!
+        return [Planner.greedyBySize, .greedyByConflicts, .greedyByBreadth].map { $0.greedyOrder(p) } + [backward, forward]
+    }
+
+    /// The order of `orders` with the smallest lowest-fit arena (ties: the first).
+    static func best(_ orders: [[Int]], _ p: PlacementProblem) -> [Int] {
+        orders.min { p.firstFit(order: $0).arena < p.firstFit(order: $1).arena }!
     }
 
     /// The smallest of the greedy placements (ties: the first in `allCases` order).
