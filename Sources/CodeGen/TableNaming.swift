@@ -53,6 +53,8 @@ struct TableNaming {
             let filter = graph[source]
             return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape), bias and "
                 + "requantization packed for the DSP GEMM (\(pairs) channel pairs)"
+        case .packedDepthwise(_, let weightWords) where weightWords > 0:
+            return "\(place): bias, requantization and weights packed for the DSP depthwise kernel"
         case .packedDepthwise: return "\(place): bias and requantization packed for the DSP depthwise kernel"
         case .packedDepthwisePadded: return "\(place): weights, bias and requantization packed for the padded-plane DSP depthwise kernel"
         case .bias(let folded): return "\(place): bias" + (folded ? " with the input zero point folded in" : "")

@@ -31,7 +31,8 @@ public struct FlashEstimate: Sendable, Hashable {
                 result.weightBytes += 8 * pairs * groups
                 result.biasBytes += 8 * pairs
                 result.requantizationBytes += 24 * pairs
-            case .packedDepthwise(let channels):
+            case .packedDepthwise(let channels, let weightWords):
+                result.weightBytes += 4 * weightWords
                 result.biasBytes += 4 * channels
                 result.requantizationBytes += 12 * channels
             case .packedDepthwisePadded(let channels, let weightWords):
@@ -145,7 +146,7 @@ public enum CodeSizeModel {
         case KernelVariants.convDSP.symbol: 610
         case KernelVariants.convDirectDSP.symbol: 1514
         case "mcuc_gemm1_s8_dsp": 1060
-        case KernelVariants.depthwiseDSP.symbol: 1082
+        case KernelVariants.depthwiseDSP.symbol: 1340
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224
         case KernelVariants.depthwiseInPlaceKxKDSP.symbol: 1168

@@ -6,7 +6,8 @@ import TestSupport
 
 /// The in-place 3x3 DSP depthwise kernel's compile-time side: its packed words, and the choice as
 /// a table, by shape and core (kernel symbol, scratch bytes: four padded planes on small planes,
-/// one where four would cost the in-place advantage, the one-channel kernels elsewhere).
+/// one where four would cost the in-place advantage, the one-channel kernels elsewhere, none where
+/// pixel order is exact in place).
 /// Bit-exactness itself: `QemuDepthwiseInPlace3x3Tests`.
 @Suite struct DepthwiseInPlace3x3Tests {
     @Test func packsWeightPairsFoldedBiasAndEpilogue() throws {
@@ -54,8 +55,11 @@ import TestSupport
         Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], symbol: padded, scratch: 4 * 64 + 4),
         Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], symbol: padded, scratch: 36 + 4),
         Case(target: "nucleo-l4r5zi", dims: [1, 25, 5, 64], symbol: padded, scratch: 27 * 7 + 4),
-        // Stride 2 on 6x6: windows reach row 6 (3 outputs), SAME pads one row after: 7x7.
-        Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], stride: 2, symbol: padded, scratch: 4 * 49 + 4),
+        // Stride 2 on 6x6 SAME pads one row after: pixel order is exact in place, the channel-block
+        // kernel runs with no scratch; SAME at stride 2 on 7x7 pads one row above, and pixel order
+        // still holds.
+        Case(target: "nucleo-l4r5zi", dims: [1, 6, 6, 128], stride: 2, symbol: "mcuc_depthwise_s8_dsp", scratch: 0),
+        Case(target: "nucleo-l4r5zi", dims: [1, 7, 7, 64], stride: 2, symbol: "mcuc_depthwise_s8_dsp", scratch: 0),
         Case(target: "nucleo-l4r5zi", dims: [1, 24, 24, 32], symbol: padded, scratch: 26 * 26 + 4),
         // Other windows (dilation 1): the k x k kernel through the same planes, 8x8 for 5x5 on 4x4.
         Case(target: "nucleo-l4r5zi", dims: [1, 4, 4, 64], k: 5, symbol: "mcuc_depthwise_inplace_kxk_s8_dsp", scratch: 68),
@@ -73,8 +77,11 @@ import TestSupport
         // Stride 2 on 7x7 SAME pads one row above, yet every output's first read stays at or past its
         // own index: pixel order still exact.
         Case(target: "corstone300", dims: [1, 7, 7, 64], stride: 2, symbol: "mcuc_depthwise_s8_mve", scratch: 0),
-        // The M4 keeps its padded-plane kernel on the same VALID shape.
-        Case(target: "nucleo-l4r5zi", dims: [1, 7, 7, 40], padding: .valid, symbol: padded, scratch: 7 * 7 + 4),
+        // The M4 and M33 (DSP) the same with the DSP channel-block kernel; SWW's 28x1 column.
+        Case(target: "nucleo-l4r5zi", dims: [1, 7, 7, 40], padding: .valid, symbol: "mcuc_depthwise_s8_dsp", scratch: 0),
+        Case(target: "nucleo-l4r5zi", dims: [1, 28, 1, 128], k: 1, padding: .valid, symbol: "mcuc_depthwise_s8_dsp",
+             scratch: 0),
+        Case(target: "stm32u575", dims: [1, 7, 7, 40], padding: .valid, symbol: "mcuc_depthwise_s8_dsp", scratch: 0),
     ]
 
     @Test(arguments: cases)

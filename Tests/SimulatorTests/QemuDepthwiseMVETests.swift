@@ -72,7 +72,7 @@ struct QemuDepthwiseMVETests {
         }
         if inPlace {
             let plane = expected == "mcuc_depthwise_s8_mve" ? 0
-                : expected.hasSuffix("_mve") ? Self.paddedPlane(shape) : shape.size * shape.size
+                : expected.hasSuffix("_mve") ? Self.paddedPlane(shape) : shape.size * shape.w
             #expect(calls.first?.scratchBytes == plane, "\(shape): the in-place scratch")
         }
         let (report, build) = try QemuTesting.simulate(graph, path: "dw-mve-\(shape.seed)-\(shape).tflite", core: .m55,
@@ -93,31 +93,15 @@ struct QemuDepthwiseMVETests {
 
     /// True when, walking outputs in order, no output reads (any tap inside the input) an input
     /// pixel whose index is below its own: the channel-vector kernel then runs in place, no scratch.
-    static func pixelOrderExact(_ s: Shape) -> Bool {
-        guard s.multiplier == 1 else { return false }
-        let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation,
-                                       padding: s.same ? .same : .valid)
-        let reach = (out - 1) * s.stride + (s.kernel - 1) * s.dilation + 1
-        let before = s.same ? max(reach - s.size, 0) / 2 : 0
-        for oy in 0..<out {
-            for ox in 0..<out {
-                for ky in 0..<s.kernel {
-                    for kx in 0..<s.kernel {
-                        let y = oy * s.stride - before + ky * s.dilation, x = ox * s.stride - before + kx * s.dilation
-                        if y >= 0, y < s.size, x >= 0, x < s.size, y * s.size + x < oy * out + ox { return false }
-                    }
-                }
-            }
-        }
-        return true
-    }
+    static func pixelOrderExact(_ s: Shape) -> Bool { s.pixelOrderExact }
 
     /// Bytes of the in-place kernel's plane: the input and the padding its windows reach.
     static func paddedPlane(_ s: Shape) -> Int {
-        let out = GraphBuilder.outSize(s.size, filter: s.kernel, stride: s.stride, dilation: s.dilation,
-                                       padding: s.same ? .same : .valid)
-        let reach = (out - 1) * s.stride + (s.kernel - 1) * s.dilation + 1
-        let before = s.same ? max(reach - s.size, 0) / 2 : 0
-        return max(reach, before + s.size) * max(reach, before + s.size)
+        func extent(_ n: Int, _ k: Int, _ out: Int) -> Int {
+            let reach = (out - 1) * s.stride + (k - 1) * s.dilation + 1
+            let before = s.same ? max(reach - n, 0) / 2 : 0
+            return max(reach, before + n)
+        }
+        return extent(s.size, s.kernel, s.outH) * extent(s.w, s.kw, s.outW)
     }
 }

@@ -32,8 +32,9 @@ public struct ConstantTable: Sendable, Hashable {
         /// channel pair, 2 bias words, `2 * groups` weight words and 6 requantization words.
         case packedGemm(source: TensorID, pairs: Int, groups: Int)
         /// The DSP depthwise kernel's words (`mcuc_depthwise_dsp_params`): per channel, 1 bias
-        /// word and 3 requantization words.
-        case packedDepthwise(channels: Int)
+        /// word and 3 requantization words; then `weightWords` words of weights (the blocks of four
+        /// channels `mcuc_depthwise_s8_dsp` reads, 0 for the other kernels).
+        case packedDepthwise(channels: Int, weightWords: Int)
         /// The padded-plane in-place DSP depthwise kernels' words (`mcuc_depthwise3x3_dsp_params`,
         /// `mcuc_depthwise_kxk_dsp_params`): per channel, `weightWords` weight words, 1 bias word and
         /// 3 requantization words.

@@ -17,7 +17,8 @@ struct DepthwiseDSPKernelParams: KernelParams {
 }
 
 /// The per-channel words of `mcuc_depthwise_s8_dsp`: `2 * bias`, then the fused epilogue
-/// (`DSPEpilogue`); nil when some channel's epilogue cannot be proved exact.
+/// (`DSPEpilogue`); nil when some channel's epilogue cannot be proved exact. The DSP kernel also
+/// reads `blockWeights` after them.
 public enum DepthwiseDSPPacking {
     /// - `filter`: `[taps][channels]` as the model stores it (depth multiplier 1).
     /// - `folded`: the input zero point is folded into `bias` (inputs range over [-128, 127]);
@@ -36,6 +37,28 @@ public enum DepthwiseDSPPacking {
         }
         return words
     }
+
+    /// The weights of every full block of four channels in the order `mcuc_depthwise_s8_dsp`
+    /// reads them: per block, per tap (row-major), the words `(w0, w2)` and `(w1, w3)` of the
+    /// block's channels as sign-extended halfwords (low halfword first). The last `channels % 4`
+    /// channels are read from the model's weights.
+    /// - `filter`: `[taps][channels]` as the model stores it (depth multiplier 1).
+    public static func blockWeights(filter: [Int8], channels: Int) -> [Int32] {
+        guard channels > 0, filter.count % channels == 0 else { return [] }
+        let taps = filter.count / channels
+        func pair(_ lo: Int8, _ hi: Int8) -> Int32 {
+            Int32(bitPattern: UInt32(UInt16(bitPattern: Int16(lo))) | UInt32(UInt16(bitPattern: Int16(hi))) << 16)
+        }
+        var words: [Int32] = []
+        words.reserveCapacity(2 * taps * (channels / 4) * 2)
+        for block in stride(from: 0, to: channels - 3, by: 4) {
+            for tap in 0..<taps {
+                let w = filter[(tap * channels + block)..<(tap * channels + block + 4)].map { $0 }
+                words += [pair(w[0], w[2]), pair(w[1], w[3])]
+            }
+        }
+        return words
+    }
 }
 
 extension OpLowering {
@@ -45,10 +68,13 @@ extension OpLowering {
     func dspDepthwise(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, bias: [Int32], folded: Bool,
                       filter: ConstantTable, function: KernelFunction,
                       arguments: [KernelBinding.Argument]) -> KernelBinding? {
-        guard let words = DepthwiseDSPPacking.pack(filter: p.filter, channels: Int(params.outC), bias: bias,
-                                                   folded: folded, output: p.output) else { return nil }
-        let packed = ConstantTable(id: .call(node.id, role: "packed"), kind: .packedDepthwise(channels: words.count / 4),
-                                   values: .int32(words))
+        guard let epilogue = DepthwiseDSPPacking.pack(filter: p.filter, channels: Int(params.outC), bias: bias,
+                                                      folded: folded, output: p.output) else { return nil }
+        let weights = function == KernelVariants.depthwiseDSP
+            ? DepthwiseDSPPacking.blockWeights(filter: p.filter, channels: Int(params.outC)) : []
+        let packed = ConstantTable(id: .call(node.id, role: "packed"),
+                                   kind: .packedDepthwise(channels: epilogue.count / 4, weightWords: weights.count),
+                                   values: .int32(epilogue + weights))
         let dsp = DepthwiseDSPKernelParams(
             batches: params.batches, inH: params.inH, inW: params.inW, channels: params.inC, outH: params.outH,
             outW: params.outW, filterH: params.filterH, filterW: params.filterW, strideH: params.strideH,

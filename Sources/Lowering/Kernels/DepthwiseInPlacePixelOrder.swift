@@ -1,4 +1,5 @@
-/// When the Helium depthwise kernel (`mcuc_depthwise_s8_mve`) may run in place with no scratch:
+/// When the Helium or DSP depthwise kernel (`mcuc_depthwise_s8_mve`, `mcuc_depthwise_s8_dsp`) may
+/// run in place with no scratch:
 /// it walks output pixels in increasing order (batch-major) and, per block of channels, reads every
 /// tap of the block before writing it. With the output at the input's offset and the same channel
 /// count, writing output pixel `q` overwrites input pixel `q`'s bytes of the same channels only, so

@@ -59,8 +59,8 @@ extension OpLowering {
     }
 
     /// The in-place call (`inPlace` contract): the variant the table chooses, with its scratch
-    /// (one channel, or a padded channel plane; none where the Helium kernel's pixel order is
-    /// exact in place, `DepthwiseInPlacePixelOrder`), falling back to the one-channel DSP kernel where
+    /// (one channel, or a padded channel plane; none where the Helium or DSP kernel's pixel order
+    /// is exact in place, `DepthwiseInPlacePixelOrder`), falling back to the one-channel DSP kernel where
     /// the padded plane would cost the in-place advantage, and to the portable kernel where the
     /// epilogue cannot be proved exact.
     func depthwiseInPlace(_ params: DepthwiseKernelParams, _ p: DepthwiseConv2DParams, _ w: ConvWindow, scratch: Int,
@@ -70,6 +70,13 @@ extension OpLowering {
         var binding = bind(.depthwise, "mcuc_depthwise_inplace_s8", params, arguments, tables: tables)
         var scratchBytes = scratch, through = "a one-channel scratch"
         if var function = binding.function, function.variant != .portable {
+            if function.variant == .dsp, DepthwiseInPlacePixelOrder.applies(params),
+               let direct = dspDepthwise(params, p, bias: fold ? p.biasWithInputZeroPointFolded : p.bias, folded: fold,
+                                         filter: filter, function: KernelVariants.depthwiseDSP,
+                                         arguments: [.tensor(input), .tensor(output)]) {
+                return call(.depthwiseInPlace(w), direct, detail: w.text + ", in place in pixel order",
+                            scratch: 0, contract: .inPlace(input: input))
+            }
             if function == KernelVariants.depthwiseInPlace3x3DSP || function == KernelVariants.depthwiseInPlaceKxKDSP {
                 if let padded = depthwiseInPlacePadded(params, p, w, function, arguments: arguments) { return padded }
                 function = KernelVariants.depthwiseInPlaceDSP  // the padded planes would cost SRAM, or no proof

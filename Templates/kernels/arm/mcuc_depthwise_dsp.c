@@ -1,6 +1,8 @@
 /* mcuc runtime: DEPTHWISE_CONV_2D with depth multiplier 1 on cores with the DSP extension, four
- * channels at a time (see mcuc_depthwise.h). Each tap loads four inputs and four weights as one
- * word each; SXTAB16 adds the input offset to two lanes at once, SMLABB/SMLATT accumulate.
+ * channels at a time (see mcuc_depthwise.h). Each tap loads four inputs as one word and the
+ * block's weights as two words of halfwords packed at compile time; SXTAB16 adds the input offset
+ * to two lanes at once, SMLABB/SMLATT accumulate, the four outputs go out as one word (which lets
+ * the same kernel run in place in pixel order).
  * The in-place variant works on one channel plane at a time: windows inside the plane skip the
  * bounds checks (the input offset's share added once), 3x3 windows keep their weights in
  * registers, and both use the same exact fused epilogue. */
@@ -28,86 +30,121 @@ static inline int8_t out8(int32_t acc, const int32_t *q, int32_t lo, int32_t hi)
     return (int8_t)(v > hi ? hi : v);
 }
 
-/* The taps of a window: rows [ky0, ky1), columns [kx0, kx1), the first input and weight bytes. */
+/* The in-bounds taps of one window, rows [ky0, ky1) and columns [kx0, kx1), as `outer` runs of
+ * `inner` taps: the first tap's input byte (channel 0) and index, the input step between taps of
+ * a run and after each run, the weight words skipped after each run. A one-column filter runs as
+ * one run of rows. */
 typedef struct {
-    int32_t ky0, ky1, kx0, kx1;
-    const int8_t *x, *w;
+    const int8_t *x;
+    int32_t ky0, ky1, kx0, kx1, tap;
+    int32_t outer, inner, xstep, xnext, wnext;
 } window_taps;
 
-/* Channels ch..ch+3 of one window: four accumulators. */
-static inline void mac4(const mcuc_depthwise_dsp_params *p, const window_taps *t, int32_t ch, int32_t off2,
-                        int32_t *a)
+static void window_of(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0,
+                      window_taps *t)
 {
-    const int32_t c = p->channels, xstep = p->dilation_w * c, ystep = p->dilation_h * p->in_w * c;
-    const int32_t wrow = p->filter_w * c;
-    const int8_t *xr = t->x + ch, *wr = t->w + ch;
-    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, ky, kx;
-    for (ky = t->ky0; ky < t->ky1; ++ky, xr += ystep, wr += wrow) {
-        const int8_t *xp = xr, *wp = wr;
-        for (kx = t->kx0; kx < t->kx1; ++kx, xp += xstep, wp += c) {
-            const int32_t xv = mcuc_dsp_load32(xp), wv = mcuc_dsp_load32(wp);
-            const int32_t x02 = mcuc_sxtab16(off2, xv), x13 = mcuc_sxtab16_ror8(off2, xv);
-            const int32_t w02 = mcuc_sxtb16(wv), w13 = mcuc_sxtb16_ror8(wv);
-            a0 = mcuc_smlabb(x02, w02, a0);
-            a2 = mcuc_smlatt(x02, w02, a2);
-            a1 = mcuc_smlabb(x13, w13, a1);
-            a3 = mcuc_smlatt(x13, w13, a3);
-        }
+    const int32_t c = p->channels, fw = p->filter_w;
+    const int32_t xrow = p->dilation_h * p->in_w * c;
+    int32_t rows, cols;
+    t->ky0 = first_tap(iy0, p->dilation_h);
+    t->ky1 = end_tap(iy0, p->dilation_h, p->in_h, p->filter_h);
+    t->kx0 = first_tap(ix0, p->dilation_w);
+    t->kx1 = end_tap(ix0, p->dilation_w, p->in_w, fw);
+    rows = t->ky1 > t->ky0 ? t->ky1 - t->ky0 : 0;
+    cols = t->kx1 > t->kx0 ? t->kx1 - t->kx0 : 0;
+    t->x = in + ((iy0 + t->ky0 * p->dilation_h) * p->in_w + ix0 + t->kx0 * p->dilation_w) * c;
+    t->tap = t->ky0 * fw + t->kx0;
+    if (fw == 1) {
+        t->outer = rows > 0 && cols > 0 ? 1 : 0;
+        t->inner = rows;
+        t->xstep = xrow;
+        t->xnext = 0;
+        t->wnext = 0;
+    } else {
+        t->outer = cols > 0 ? rows : 0;
+        t->inner = cols;
+        t->xstep = p->dilation_w * c;
+        t->xnext = xrow - cols * t->xstep;
+        t->wnext = 2 * (fw - cols);
     }
-    a[0] = a0;
-    a[1] = a1;
-    a[2] = a2;
-    a[3] = a3;
 }
 
-/* One channel of one window (the last in_c % 4 channels). */
-static inline int32_t mac1(const mcuc_depthwise_dsp_params *p, const window_taps *t, int32_t ch)
+/* The requantized accumulator acc (bias excluded) of channel words q, before the clamp. */
+static inline int32_t requant(int32_t acc, const int32_t *q)
 {
-    const int32_t c = p->channels, xstep = p->dilation_w * c, ystep = p->dilation_h * p->in_w * c;
-    const int8_t *xr = t->x + ch, *wr = t->w + ch;
-    int32_t a = 0, ky, kx;
-    for (ky = t->ky0; ky < t->ky1; ++ky, xr += ystep, wr += p->filter_w * c) {
-        const int8_t *xp = xr, *wp = wr;
-        for (kx = t->kx0; kx < t->kx1; ++kx, xp += xstep, wp += c) {
-            a += ((int32_t)*xp + p->input_offset) * (int32_t)*wp;
-        }
-    }
-    return a;
+    return mcuc_dsp_requant2(mcuc_dsp_u2i(2u * (uint32_t)acc + (uint32_t)q[0]), q[1], q[2], q[3]);
 }
 
-/* Every channel of the output pixel whose window starts at input (iy0, ix0). */
-static void pixel(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0, int8_t *out)
+/* Four channels' outputs t0..t3, clamped to (lo2, hi2) as halfword pairs, as one word (t0 in
+ * the lowest byte). */
+static inline uint32_t bytes4(int32_t t0, int32_t t1, int32_t t2, int32_t t3, int32_t lo2, int32_t hi2)
 {
-    const int32_t c = p->channels, lo = p->act_min, hi = p->act_max;
-    const int32_t off2 = mcuc_dsp_u2i(((uint32_t)p->input_offset & 0xffffu) * 0x10001u);
-    const int32_t *q = p->packed;
-    window_taps t;
-    int32_t ch = 0, a[4];
-    t.ky0 = first_tap(iy0, p->dilation_h);
-    t.ky1 = end_tap(iy0, p->dilation_h, p->in_h, p->filter_h);
-    t.kx0 = first_tap(ix0, p->dilation_w);
-    t.kx1 = end_tap(ix0, p->dilation_w, p->in_w, p->filter_w);
-    t.x = in + ((iy0 + t.ky0 * p->dilation_h) * p->in_w + ix0 + t.kx0 * p->dilation_w) * c;
-    t.w = p->filter + (t.ky0 * p->filter_w + t.kx0) * c;
-    for (; ch + 4 <= c; ch += 4, q += 16) {
-        mac4(p, &t, ch, off2, a);
-        out[ch] = out8(a[0], q, lo, hi);
-        out[ch + 1] = out8(a[1], q + 4, lo, hi);
-        out[ch + 2] = out8(a[2], q + 8, lo, hi);
-        out[ch + 3] = out8(a[3], q + 12, lo, hi);
+    const uint32_t even = (uint32_t)mcuc_dsp_clamp16x2(mcuc_dsp_halves16(t0, t2), lo2, hi2);
+    const uint32_t odd = (uint32_t)mcuc_dsp_clamp16x2(mcuc_dsp_halves16(t1, t3), lo2, hi2);
+    return (even & 0x00ff00ffu) | (odd & 0x00ff00ffu) << 8;
+}
+
+/* Every channel of one output pixel from its window's in-bounds taps. Four channels per pass: per
+ * tap one input word (SXTAB16 adds the input offset to two lanes at once) and the block's two
+ * weight words (w0, w2), (w1, w3) pre-extended at compile time; the four outputs are stored as one
+ * word after all their taps are read. Then the last c % 4 channels from the model's weights. */
+static void pixel(const mcuc_depthwise_dsp_params *p, const window_taps *t, int32_t off2, int32_t lo2, int32_t hi2,
+                  int8_t *out)
+{
+    const int32_t c = p->channels, off = p->input_offset, fw = p->filter_w, taps = p->filter_h * fw;
+    const int32_t outer = t->outer, inner = t->inner, xstep = t->xstep, xnext = t->xnext, wnext = t->wnext;
+    const int32_t *q = p->packed, *wb = p->packed + 4 * c + 2 * t->tap;
+    int32_t ch = 0;
+    for (; ch + 4 <= c; ch += 4, q += 16, wb += 2 * taps) {
+        const int8_t *xp = t->x + ch;
+        const int32_t *wp = wb;
+        int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, i, j;
+        for (i = outer; i > 0; --i, xp += xnext, wp += wnext) {
+            for (j = inner; j > 0; --j) {
+                const int32_t xv = mcuc_dsp_load32(xp);
+                int32_t w02, w13, x02, x13;
+                MCUC_DSP_LOAD2(wp, w02, w13);
+                xp += xstep;
+                x02 = mcuc_sxtab16(off2, xv);
+                x13 = mcuc_sxtab16_ror8(off2, xv);
+                a0 = mcuc_smlabb(x02, w02, a0);
+                a2 = mcuc_smlatt(x02, w02, a2);
+                a1 = mcuc_smlabb(x13, w13, a1);
+                a3 = mcuc_smlatt(x13, w13, a3);
+            }
+        }
+        {
+            const uint32_t v = bytes4(requant(a0, q), requant(a1, q + 4), requant(a2, q + 8), requant(a3, q + 12),
+                                      lo2, hi2);
+            memcpy(out + ch, &v, 4);
+        }
     }
     for (; ch < c; ++ch, q += 4) {
-        out[ch] = out8(mac1(p, &t, ch), q, lo, hi);
+        int32_t a = 0, ky, kx, v;
+        for (ky = t->ky0; ky < t->ky1; ++ky) {
+            const int8_t *xr = t->x + ch + (ky - t->ky0) * p->dilation_h * p->in_w * c;
+            const int8_t *wr = p->filter + ch + ky * fw * c;
+            for (kx = t->kx0; kx < t->kx1; ++kx) {
+                a += ((int32_t)xr[(kx - t->kx0) * p->dilation_w * c] + off) * (int32_t)wr[kx * c];
+            }
+        }
+        v = requant(a, q);
+        v = v < p->act_min ? p->act_min : v;
+        out[ch] = (int8_t)(v > p->act_max ? p->act_max : v);
     }
 }
 
 mcuc_status mcuc_depthwise_s8_dsp(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output)
 {
+    const int32_t off2 = mcuc_dsp_u2i(((uint32_t)p->input_offset & 0xffffu) * 0x10001u);
+    const int32_t lo2 = mcuc_dsp_halves16(p->act_min, p->act_min), hi2 = mcuc_dsp_halves16(p->act_max, p->act_max);
+    window_taps t;
     int32_t b, oy, ox;
     for (b = 0; b < p->batches; ++b) {
         for (oy = 0; oy < p->out_h; ++oy) {
             for (ox = 0; ox < p->out_w; ++ox) {
-                pixel(p, input, oy * p->stride_h - p->pad_top, ox * p->stride_w - p->pad_left, output);
+                window_of(p, input, oy * p->stride_h - p->pad_top, ox * p->stride_w - p->pad_left, &t);
+                pixel(p, &t, off2, lo2, hi2, output);
                 output += p->channels;
             }
         }

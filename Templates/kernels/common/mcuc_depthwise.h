@@ -42,10 +42,13 @@ mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8
 
 /* The DSP variant of mcuc_depthwise_s8 for depth_multiplier 1 (kernels/arm/mcuc_depthwise_dsp.c),
  * equal to it bit for bit, in the same loop order (the `rows` contract holds): four channels at
- * a time per output pixel. `filter` is the model's [filter_h][filter_w][channels] weights;
- * `packed` holds 4 words per channel: 2 * bias (input zero point folded when input_offset is
- * 0), then multiplier, round and e of the fused epilogue (mcuc_dsp_requant2; mcuc proves it
- * exact per channel at compile time). */
+ * a time per output pixel, each block's taps all read before its four outputs are written (so it
+ * also runs in place, output == input, where no output pixel reads an input pixel below its own
+ * index). `filter` is the model's [filter_h][filter_w][channels] weights; `packed` holds 4 words
+ * per channel: 2 * bias (input zero point folded when input_offset is 0), then multiplier, round
+ * and e of the fused epilogue (mcuc_dsp_requant2; mcuc proves it exact per channel at compile
+ * time); for mcuc_depthwise_s8_dsp then, per full block of four channels and per tap, the words
+ * (w0, w2) and (w1, w3) as sign-extended halfwords (the Helium kernel reads no more). */
 typedef struct {
     int32_t batches;
     int32_t in_h, in_w, channels;
