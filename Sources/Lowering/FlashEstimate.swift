@@ -155,6 +155,7 @@ public enum CodeSizeModel {
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490
         case KernelVariants.depthwiseMVE.symbol: 1340
         case KernelVariants.depthwiseInPlaceMVE.symbol: 1938
+        case KernelVariants.avgPoolMVE.symbol, KernelVariants.maxPoolMVE.symbol: 1298
         default: 700
         }
     }

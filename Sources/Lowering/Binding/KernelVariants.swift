@@ -91,6 +91,12 @@ public enum KernelVariants {
     public static let addMVE = KernelFunction(family: .elementwise, variant: .mve, symbol: "mcuc_add_s8_mve")
     public static let subMVE = KernelFunction(family: .elementwise, variant: .mve, symbol: "mcuc_sub_s8_mve")
 
+    /// `mcuc_avg_pool_s8_mve` / `mcuc_max_pool_s8_mve`: AVERAGE_POOL_2D and MAX_POOL_2D, 16
+    /// channels of a pixel per Helium pass, windows clipped once per pixel (the portable kernels'
+    /// params, row order and overlap contract, no scratch).
+    public static let avgPoolMVE = KernelFunction(family: .pool, variant: .mve, symbol: "mcuc_avg_pool_s8_mve")
+    public static let maxPoolMVE = KernelFunction(family: .pool, variant: .mve, symbol: "mcuc_max_pool_s8_mve")
+
     /// The rows, fastest first.
     public static let rules: [VariantRule] = [
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
@@ -98,6 +104,8 @@ public enum KernelVariants {
         VariantRule(replacing: "mcuc_conv2d_s8", with: convMVE) { (p: Conv2DKernelParams) in p.filterC == p.inC },
         VariantRule(replacing: "mcuc_add_s8", with: addMVE) { (p: BinaryKernelParams) in p.rank == 0 },
         VariantRule(replacing: "mcuc_sub_s8", with: subMVE) { (p: BinaryKernelParams) in p.rank == 0 },
+        VariantRule(replacing: "mcuc_avg_pool_s8", with: avgPoolMVE, scratchFree: true) { (_: PoolKernelParams) in true },
+        VariantRule(replacing: "mcuc_max_pool_s8", with: maxPoolMVE, scratchFree: true) { (_: PoolKernelParams) in true },
         VariantRule(replacing: "mcuc_depthwise_s8", with: depthwiseMVE) { (p: DepthwiseKernelParams) in
             p.depthMultiplier == 1
         },

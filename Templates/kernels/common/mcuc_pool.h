@@ -23,6 +23,11 @@ typedef struct {
 mcuc_status mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 mcuc_status mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 
+/* Helium (mcuc_pool_mve.c): the same values in the same row order, 16 channels of a pixel per
+ * pass (each pass's taps read before it is written), no scratch. */
+mcuc_status mcuc_avg_pool_s8_mve(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+mcuc_status mcuc_max_pool_s8_mve(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+
 /* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
  * output: what the kernels above compute for the output rectangle, in the same order; batches,
  * in_h, in_w, out_h, out_w, pad_top and pad_left of `p` are the whole layer's and are not read. */
