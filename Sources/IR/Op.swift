@@ -59,6 +59,7 @@ public enum Op: Sendable, Hashable {
     case spaceToBatchNd(SpaceToBatchNd)
     case batchToSpaceNd(BatchToSpaceNd)
     case rsqrt(Rsqrt)
+    case l2Normalization(L2Normalization)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -118,6 +119,7 @@ public enum Op: Sendable, Hashable {
         case .spaceToBatchNd(let d): d
         case .batchToSpaceNd(let d): d
         case .rsqrt(let d): d
+        case .l2Normalization(let d): d
         case .unsupported: nil
         }
     }
@@ -179,6 +181,7 @@ public enum Op: Sendable, Hashable {
         SpaceToBatchNd.self,
         BatchToSpaceNd.self,
         Rsqrt.self,
+        L2Normalization.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

@@ -33,7 +33,7 @@ public enum Kernel: Sendable, Hashable {
     case mean
     /// SOFTMAX and LOG_SOFTMAX, row by row: two passes read the whole row (max, then sum of
     /// exponentials), a third pass reads element `i` and then writes output element `i`, in
-    /// increasing order.
+    /// increasing order. L2_NORMALIZATION likewise with one reading pass (the sum of squares).
     case softmax
     /// RESHAPE / SQUEEZE as a view of the input's bytes: no code runs.
     case reshapeAlias

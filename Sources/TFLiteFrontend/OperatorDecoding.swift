@@ -20,7 +20,7 @@ enum OperatorDecoding {
         "SUM": 27, "REDUCE_MAX": 27, "UNIDIRECTIONAL_SEQUENCE_LSTM": 71,
         "ARG_MAX": 40, "ARG_MIN": 57,
         "TRANSPOSE_CONV": 49, "RESIZE_BILINEAR": 15,
-        "SPACE_TO_BATCH_ND": 25, "BATCH_TO_SPACE_ND": 24,
+        "SPACE_TO_BATCH_ND": 25, "BATCH_TO_SPACE_ND": 24, "L2_NORMALIZATION": 12,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -92,6 +92,7 @@ enum OperatorDecoding {
         case "PRELU": return .prelu(Prelu())
         case "ELU": return .elu(Elu())
         case "RSQRT": return .rsqrt(Rsqrt())
+        case "L2_NORMALIZATION": return .l2Normalization(L2Normalization(activation: act))
         case "RESIZE_BILINEAR":
             return .resizeBilinear(ResizeBilinear(alignCorners: o.align_corners != 0, halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE_CONV":

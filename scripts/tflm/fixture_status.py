@@ -39,6 +39,7 @@ SUPPORTED = {
     "SPACE_TO_BATCH_ND": None,
     "BATCH_TO_SPACE_ND": None,
     "RSQRT": None,
+    "L2_NORMALIZATION": None,
 }
 
 

@@ -146,11 +146,12 @@ def g_squared_difference(rng, shape1, shape2, q1=None, q2=None, out_q=None, cons
     return m, ([a] if const2 else [a, b]), [y], {}
 
 
-def g_l2_norm(rng, shape, in_q=None):
+def g_l2_norm(rng, shape, in_q=None, out_q=None):
+    """out_q: TFLM ignores the output quantization (it writes Q0.7); the converter writes 1/128, 0."""
     in_q = in_q or rand_q(rng)
     m = ModelBuilder()
     x = m.act("input", shape, in_q)
-    y = m.act("output", shape, (f32(1.0 / 128.0), 0))
+    y = m.act("output", shape, out_q or (f32(1.0 / 128.0), 0))
     m.op(OP.L2_NORMALIZATION, [x], [y], opts(fb.L2NormOptionsT))
     return m, [x], [y], {}
 
@@ -244,6 +245,11 @@ def _define_spatial(R):
     R.add("L2_NORMALIZATION", "rank3", g_l2_norm, shape=[2, 3, 8])
     R.add("L2_NORMALIZATION", "4d_c16", g_l2_norm, shape=[1, 3, 3, 16], in_q=(f32(0.02), -40))
     R.add("L2_NORMALIZATION", "depth1", g_l2_norm, shape=[1, 6, 1])
+    R.add("L2_NORMALIZATION", "rank1_zp_m128", g_l2_norm, shape=[24], in_q=(f32(0.1), -128))
+    R.add("L2_NORMALIZATION", "4d_c64_zp127", g_l2_norm, shape=[1, 2, 2, 64], in_q=(f32(0.05), 127))
+    R.add("L2_NORMALIZATION", "rank2_wide_depth300", g_l2_norm, shape=[2, 300], in_q=(f32(0.01), 3))
+    R.add("L2_NORMALIZATION", "odd_out_q", g_l2_norm, shape=[3, 5], in_q=(f32(0.2), -7),
+          out_q=(f32(0.02), 10))
     R.add("RESIZE_BILINEAR", "x2_default", g_resize_bilinear)
     R.add("RESIZE_BILINEAR", "x2_align_corners", g_resize_bilinear, align=True)
     R.add("RESIZE_BILINEAR", "x2_half_pixel", g_resize_bilinear, half=True)

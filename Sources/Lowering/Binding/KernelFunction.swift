@@ -12,6 +12,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case elementwiseMore = "mcuc_elementwise_more"
     case fullyConnected = "mcuc_fully_connected"
     case gather = "mcuc_gather"
+    case l2norm = "mcuc_l2norm"
     case logSoftmax = "mcuc_log_softmax"
     case lstm = "mcuc_lstm"
     case mean = "mcuc_mean"
