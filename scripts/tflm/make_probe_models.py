@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "semantics"))
 from make_op_models import OP, TT, ModelBuilder, f32, fb, opts  # noqa: E402
-from qmath import mbqm, qm  # noqa: E402
+from qmath import mbqm, qm, rdbpot, srdhm  # noqa: E402
 
 
 def _log_uniform(rng, lo, hi):
@@ -48,9 +48,68 @@ def probe_fc_per_tensor(rng):
         "float_product": mbqm(acc, *as_float), "double_product": mbqm(acc, *as_double)}
 
 
-# SUB's double multipliers are pinned by ReferenceTests/AddSubTests; the pending ops of issue 12
-# (ABS, RSQRT, ...) add their probes when they are supported.
-PROBES = [("fully_connected_per_tensor_scale_product", probe_fc_per_tensor)]
+def _sat_pot(x, e):
+    """gemmlowp SaturatingRoundingMultiplyByPOT on int32."""
+    if e <= 0:
+        return rdbpot(x, -e)
+    t = (1 << (31 - e)) - 1
+    return (1 << 31) - 1 if x > t else (-(1 << 31) if x < -t else x << e)
+
+
+def _wrap32(x):
+    return (x + (1 << 31)) % (1 << 32) - (1 << 31)
+
+
+def inv_sqrt(x):
+    """GetInvSqrtQuantizedMultiplierExp(x, reverse_shift=-1) -> (multiplier, left shift)."""
+    if x <= 1:
+        return (1 << 31) - 1, 0
+    sh = 11
+    while x >= 1 << 29:
+        x //= 4
+        sh += 1
+    pairs = (32 - x.bit_length() - 1) // 2 - 1
+    sh -= pairs
+    x <<= 2 * pairs
+    half, y = _sat_pot(x >> 1, -1), 1 << 28
+    for _ in range(5):
+        y3 = _sat_pot(srdhm(srdhm(y, y), y), 6)
+        y = _sat_pot(_wrap32(srdhm((1 << 28) + (1 << 27), y) - srdhm(half, y3)), 3)
+    y = srdhm(y, 1518500250)
+    if sh < 0:
+        y, sh = _wrap32(y << -sh), 0
+    return y, -sh
+
+
+def _rsqrt(v, m, s, zo):
+    im, ish = inv_sqrt(v)
+    d = mbqm(1, im, ish + 20)
+    return max(-128, min(127, mbqm(d, m, s - 20) + zo))
+
+
+def probe_rsqrt_scale_product(rng):
+    """RSQRT: is sqrtf(in_scale) * out_scale rounded to float32 before 1 / (...)?"""
+    while True:
+        si, so = _log_uniform(rng, 0.002, 2.0), _log_uniform(rng, 0.002, 0.2)
+        as_float = qm(1.0 / float(f32(f32(np.sqrt(si)) * so)))
+        as_double = qm(1.0 / (np.sqrt(float(si)) * float(so)))
+        if as_float == as_double:
+            continue
+        v = next((v for v in range(1, 256) if _rsqrt(v, *as_float, -128) != _rsqrt(v, *as_double, -128)), None)
+        if v is not None:
+            break
+    m = ModelBuilder()
+    x = m.act("input", [1, 1], (si, -128))
+    y = m.act("output", [1, 1], (so, -128))
+    m.op(OP.RSQRT, [x], [y])
+    return m, [x], [y], [np.full((1, 1), v - 128, np.int8)], {
+        "float_product": _rsqrt(v, *as_float, -128), "double_product": _rsqrt(v, *as_double, -128)}
+
+
+# SUB's double multipliers are pinned by ReferenceTests/AddSubTests; the other ops of issue 12
+# (ABS, ...) add their probes when they are supported.
+PROBES = [("fully_connected_per_tensor_scale_product", probe_fc_per_tensor),
+          ("rsqrt_scale_product", probe_rsqrt_scale_product)]
 
 
 def main(argv):
