@@ -60,6 +60,7 @@ public enum Op: Sendable, Hashable {
     case batchToSpaceNd(BatchToSpaceNd)
     case rsqrt(Rsqrt)
     case l2Normalization(L2Normalization)
+    case batchMatMul(BatchMatMul)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -120,6 +121,7 @@ public enum Op: Sendable, Hashable {
         case .batchToSpaceNd(let d): d
         case .rsqrt(let d): d
         case .l2Normalization(let d): d
+        case .batchMatMul(let d): d
         case .unsupported: nil
         }
     }
@@ -182,6 +184,7 @@ public enum Op: Sendable, Hashable {
         BatchToSpaceNd.self,
         Rsqrt.self,
         L2Normalization.self,
+        BatchMatMul.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

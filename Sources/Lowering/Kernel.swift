@@ -71,6 +71,9 @@ public enum Kernel: Sendable, Hashable {
     /// RESIZE_BILINEAR: output pixels in row-major order, each blended from up to four input
     /// pixels (any input pixel may be read).
     case resizeBilinear
+    /// BATCH_MATMUL read through strides: output elements in row-major order, each summing a row
+    /// of its lhs matrix against a column of its rhs matrix (any element of either may be read).
+    case batchMatMul
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -107,6 +110,7 @@ public enum Kernel: Sendable, Hashable {
         case .lstm: "lstm"
         case .transposeConv: "transpose-conv"
         case .resizeBilinear: "resize-bilinear"
+        case .batchMatMul: "batch-matmul"
         }
     }
 }

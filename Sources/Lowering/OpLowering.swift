@@ -66,6 +66,7 @@ struct OpLowering {
         case .elu(let op): lookupTable(op.prepare(operands))
         case .rsqrt(let op): lookupTable(op.prepare(operands))
         case .l2Normalization(let op): l2Normalization(op.prepare(operands))
+        case .batchMatMul(let op): batchMatMul(op.prepare(operands))
         case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
         case .unidirectionalSequenceLSTM(let op): lstm(op.prepare(operands))
         case .argMax(let op): argMinMax(op.prepare(operands))

@@ -70,6 +70,7 @@ extension Reference {
         case .elu(let op): return try ReferenceLookupTable.run(c, op.prepare(operands))
         case .rsqrt(let op): return try ReferenceLookupTable.run(c, op.prepare(operands))
         case .l2Normalization(let op): return ReferenceL2Normalization.run(c, op.prepare(operands))
+        case .batchMatMul(let op): return ReferenceBatchMatMul.run(c, op.prepare(operands))
         case .reduceMax(let op): return ReferenceReduceMax.run(c, op.prepare(operands))
         case .argMax(let op): return ReferenceArgMinMax.run(c, op.prepare(operands))
         case .argMin(let op): return ReferenceArgMinMax.run(c, op.prepare(operands))

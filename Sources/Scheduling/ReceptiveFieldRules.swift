@@ -24,7 +24,7 @@ enum ReceptiveFieldRules {
             return elementwise(node, graph, output)
         case .concatenation(let d):
             return concatenation(node, graph, output, axis: d.axis)
-        case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear,
+        case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization, .batchMatMul, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear,
              .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd,
              .squaredDifference, .prelu, .elu, .rsqrt, .unidirectionalSequenceLSTM, .transposeConv, .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
@@ -34,7 +34,7 @@ enum ReceptiveFieldRules {
     /// Why ops of this kind never run per patch (nil for the kinds that may).
     static func unpatchableKind(_ op: Op) -> String? {
         switch op {
-        case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization: "it reads every pixel (or every channel) of its input at once"
+        case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization, .batchMatMul: "it reads every pixel (or every channel) of its input at once"
         case .unidirectionalSequenceLSTM: "it carries state from one time step to the next"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear, .expandDims, .slice, .depthToSpace,
              .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd: "it moves elements between pixels"

@@ -21,6 +21,7 @@ enum OperatorDecoding {
         "ARG_MAX": 40, "ARG_MIN": 57,
         "TRANSPOSE_CONV": 49, "RESIZE_BILINEAR": 15,
         "SPACE_TO_BATCH_ND": 25, "BATCH_TO_SPACE_ND": 24, "L2_NORMALIZATION": 12,
+        "BATCH_MATMUL": 101,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -93,6 +94,7 @@ enum OperatorDecoding {
         case "ELU": return .elu(Elu())
         case "RSQRT": return .rsqrt(Rsqrt())
         case "L2_NORMALIZATION": return .l2Normalization(L2Normalization(activation: act))
+        case "BATCH_MATMUL": return .batchMatMul(BatchMatMul(adjX: o.adj_x != 0, adjY: o.adj_y != 0))
         case "RESIZE_BILINEAR":
             return .resizeBilinear(ResizeBilinear(alignCorners: o.align_corners != 0, halfPixelCenters: o.half_pixel_centers != 0))
         case "TRANSPOSE_CONV":

@@ -40,6 +40,7 @@ SUPPORTED = {
     "BATCH_TO_SPACE_ND": None,
     "RSQRT": None,
     "L2_NORMALIZATION": None,
+    "BATCH_MATMUL": None,
 }
 
 

@@ -106,10 +106,34 @@ def probe_rsqrt_scale_product(rng):
         "float_product": _rsqrt(v, *as_float, -128), "double_product": _rsqrt(v, *as_double, -128)}
 
 
+def probe_batch_matmul_scale_product(rng):
+    """BATCH_MATMUL (GetQuantizedConvolutionMultipler without bias): is lhs_scale * rhs_scale
+    rounded to float32 before the division?"""
+    while True:
+        sl, sr, so = _log_uniform(rng, 0.003, 0.3), _log_uniform(rng, 0.001, 0.05), _log_uniform(rng, 0.005, 0.3)
+        as_float, as_double = qm(float(f32(sl * sr)) / float(so)), qm(float(sl) * float(sr) / float(so))
+        if as_float == as_double:
+            continue
+        pair = next(((a, acc // a) for acc in range(-16000, 16000) if mbqm(acc, *as_float) != mbqm(acc, *as_double)
+                     and abs(mbqm(acc, *as_float)) < 100
+                     for a in range(1, 128) if acc % a == 0 and -128 <= acc // a <= 127), None)
+        if pair is not None:
+            break
+    a, b = pair
+    m = ModelBuilder()
+    x = m.act("lhs", [1, 1], (sl, 0))
+    w = m.const("rhs", np.array([[b]]), TT.INT8, (sr, 0))
+    y = m.act("output", [1, 1], (so, 0))
+    m.op(OP.BATCH_MATMUL, [x, w], [y], opts(fb.BatchMatMulOptionsT))
+    return m, [x], [y], [np.full((1, 1), a, np.int8)], {
+        "float_product": mbqm(a * b, *as_float), "double_product": mbqm(a * b, *as_double)}
+
+
 # SUB's double multipliers are pinned by ReferenceTests/AddSubTests; the other ops of issue 12
 # (ABS, ...) add their probes when they are supported.
 PROBES = [("fully_connected_per_tensor_scale_product", probe_fc_per_tensor),
-          ("rsqrt_scale_product", probe_rsqrt_scale_product)]
+          ("rsqrt_scale_product", probe_rsqrt_scale_product),
+          ("batch_matmul_scale_product", probe_batch_matmul_scale_product)]
 
 
 def main(argv):

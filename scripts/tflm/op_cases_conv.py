@@ -63,7 +63,9 @@ def _matmul_shape(lhs, rhs, adj_x, adj_y):
 
 
 def g_batch_matmul(rng, lhs, rhs, adj_x=False, adj_y=False, const_rhs=False, lhs_q=None,
-                   rhs_q=None):
+                   rhs_q=None, const_lhs=False, asym=False):
+    """asym: sets asymmetric_quantize_inputs, which only hybrid (float lhs) models use; TFLM's
+    int8 kernel never reads it."""
     lhs_q = lhs_q or rand_q(rng)
     rhs_q = rhs_q or rand_q(rng)
     out_shape, depth = _matmul_shape(lhs, rhs, adj_x, adj_y)
@@ -71,14 +73,20 @@ def g_batch_matmul(rng, lhs, rhs, adj_x=False, adj_y=False, const_rhs=False, lhs
     out_q = (f32(6.0 * sigma_real / 255.0 * log_uniform(rng, 0.7, 1.4)),
              int(rng.integers(-20, 21)))
     m = ModelBuilder()
-    a = m.act("lhs", lhs, lhs_q)
+    if const_lhs:
+        a = m.const("lhs", rng.integers(-128, 128, size=lhs), TT.INT8, lhs_q)
+    else:
+        a = m.act("lhs", lhs, lhs_q)
     if const_rhs:
         b = m.const("rhs", rng.integers(-128, 128, size=rhs), TT.INT8, rhs_q)
     else:
         b = m.act("rhs", rhs, rhs_q)
     y = m.act("output", out_shape, out_q)
-    m.op(OP.BATCH_MATMUL, [a, b], [y], opts(fb.BatchMatMulOptionsT, adjX=adj_x, adjY=adj_y))
-    return m, ([a] if const_rhs else [a, b]), [y], {}
+    o = opts(fb.BatchMatMulOptionsT, adjX=adj_x, adjY=adj_y)
+    if asym:
+        o.asymmetricQuantizeInputs = True
+    m.op(OP.BATCH_MATMUL, [a, b], [y], o)
+    return m, [t for t, c in ((a, const_lhs), (b, const_rhs)) if not c], [y], {}
 
 
 def _int4_scales(rng, in_q, taps, n, sigma=2.0):
@@ -153,6 +161,24 @@ def define(R):
     R.add("BATCH_MATMUL", "rank4_bcast", g_batch_matmul, lhs=[2, 1, 3, 4], rhs=[1, 3, 4, 2])
     R.add("BATCH_MATMUL", "const_rhs_rank3", g_batch_matmul, lhs=[1, 6, 8], rhs=[1, 8, 5],
           const_rhs=True)
+    R.add("BATCH_MATMUL", "rank5_bcast_both", g_batch_matmul, lhs=[2, 1, 3, 2, 4],
+          rhs=[1, 2, 1, 4, 3])
+    R.add("BATCH_MATMUL", "lhs_rank2_rhs_rank4", g_batch_matmul, lhs=[3, 5], rhs=[2, 2, 5, 4])
+    R.add("BATCH_MATMUL", "lhs_batch1_bcast", g_batch_matmul, lhs=[1, 4, 6], rhs=[3, 6, 2])
+    R.add("BATCH_MATMUL", "zp_extremes_adj_x", g_batch_matmul, lhs=[2, 4, 3], rhs=[2, 4, 5],
+          adj_x=True, lhs_q=(f32(0.05), -128), rhs_q=(f32(0.02), 127))
+    R.add("BATCH_MATMUL", "const_rhs_adj_y_rank4_lhs", g_batch_matmul, lhs=[2, 3, 2, 16],
+          rhs=[7, 16], adj_y=True, const_rhs=True)
+    R.add("BATCH_MATMUL", "const_rhs_depth64_rhs_zp", g_batch_matmul, lhs=[5, 64], rhs=[64, 9],
+          const_rhs=True, rhs_q=(f32(0.01), -37))
+    R.add("BATCH_MATMUL", "const_rhs_batched_adj_x", g_batch_matmul, lhs=[2, 6, 3],
+          rhs=[2, 6, 4], adj_x=True, const_rhs=True)
+    R.add("BATCH_MATMUL", "const_lhs_adj_xy", g_batch_matmul, lhs=[5, 3], rhs=[2, 4, 5],
+          adj_x=True, adj_y=True, const_lhs=True)
+    R.add("BATCH_MATMUL", "asym_flag_ignored", g_batch_matmul, lhs=[2, 3, 4], rhs=[2, 4, 3],
+          asym=True)
+    R.add("BATCH_MATMUL", "const_rhs_symmetric_gemm", g_batch_matmul, lhs=[1, 6, 32],
+          rhs=[32, 12], const_rhs=True, rhs_q=(f32(0.004), 0))
 
     R.add("CONV_2D", "int4_k3_per_channel", g_int4, op="CONV_2D", shape=[1, 6, 6, 3], oc=5)
     R.add("CONV_2D", "int4_k3_s2_valid_per_tensor", g_int4, op="CONV_2D", shape=[1, 7, 7, 2],

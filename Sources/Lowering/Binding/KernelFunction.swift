@@ -5,6 +5,7 @@ import IR
 /// and one source file per variant (`portable/`, `arm/`).
 public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case activations = "mcuc_activations"
+    case batchMatMul = "mcuc_batch_matmul"
     case concat = "mcuc_concat"
     case conv2d = "mcuc_conv2d"
     case depthwise = "mcuc_depthwise"
