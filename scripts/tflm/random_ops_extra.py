@@ -291,12 +291,21 @@ def batch_matmul(net, x):
         return None
     cols = int(rng.integers(1, 9))
     rq = mo.rand_q(rng)
-    rhs = net.m.const("rhs_%d" % net.names, rng.integers(-128, 128, size=[shape[-1], cols]),
-                      TT.INT8, rq)
-    sigma_real = net.q[x][0] * rq[0] * mo.ACC_STD * math.sqrt(shape[-1])
+    depth, rows = shape[-1], shape[-2]
+    # then, for the options: adj_x (lhs read transposed), adj_y (rhs stored [cols, depth]) and
+    # an rhs with the lhs's batch dimensions (one matrix per batch: not a FULLY_CONNECTED)
+    adj_x = bool(rng.random() < 0.2) and shape[-2] <= 64
+    adj_y = bool(rng.random() < 0.3)
+    batched = bool(rng.random() < 0.3) and len(shape) >= 3
+    if adj_x:
+        depth, rows = rows, depth
+    matrix = [cols, depth] if adj_y else [depth, cols]
+    rhs = net.m.const("rhs_%d" % net.names,
+                      rng.integers(-128, 128, size=(shape[:-2] if batched else []) + matrix), TT.INT8, rq)
+    sigma_real = net.q[x][0] * rq[0] * mo.ACC_STD * math.sqrt(depth)
     out_q = (f32(6.0 * sigma_real / 255.0), int(rng.integers(-20, 21)))
-    y = net.new("matmul", shape[:-1] + [cols], out_q)
-    net.op(OP.BATCH_MATMUL, [x, rhs], [y], opts(fb.BatchMatMulOptionsT))
+    y = net.new("matmul", shape[:-2] + [rows, cols], out_q)
+    net.op(OP.BATCH_MATMUL, [x, rhs], [y], opts(fb.BatchMatMulOptionsT, adjX=adj_x, adjY=adj_y))
     return y
 
 

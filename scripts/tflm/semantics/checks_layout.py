@@ -78,8 +78,9 @@ def _gather(m, xs):
 
 def _batch_matmul(m, xs):
     tl, tr, to = m.input(0), m.input(1), m.output()
-    lhs = xs[0].astype(np.int64) - Model.q(tl)[1]
-    rhs = (m.const(tr) if m.const(tr) is not None else xs[1]).astype(np.int64) - Model.q(tr)[1]
+    xs = list(xs)
+    lhs = (m.const(tl) if m.const(tl) is not None else xs.pop(0)).astype(np.int64) - Model.q(tl)[1]
+    rhs = (m.const(tr) if m.const(tr) is not None else xs.pop(0)).astype(np.int64) - Model.q(tr)[1]
     o = m.op.builtinOptions
     lhs = np.swapaxes(lhs, -1, -2) if o.adjX else lhs
     rhs = np.swapaxes(rhs, -1, -2) if o.adjY else rhs
