@@ -65,7 +65,9 @@ import TestSupport
         let adjX = try Self.options("batch_matmul_004_adj_x.tflite", code: 126)
         #expect((adjX.options_type, adjX.adj_x, adjX.adj_y) == (101, 1, 0))
         let both = try Self.options("batch_matmul_006_adj_xy_const_rhs.tflite", code: 126)
-        #expect((both.adj_x, both.adj_y) == (1, 1))
+        #expect((both.adj_x, both.adj_y, both.asymmetric_quantize_inputs) == (1, 1, 0))
+        let asymmetric = try Self.options("batch_matmul_017_asym_flag_ignored.tflite", code: 126)
+        #expect((asymmetric.adj_x, asymmetric.adj_y, asymmetric.asymmetric_quantize_inputs) == (0, 0, 1))
     }
 
     @Test func layoutOptions() throws {
