@@ -42,7 +42,8 @@ public struct BatchMatMul: OperatorDefinition {
             try op.requirePerTensor(tensor, role)
         }
         for (tensor, role) in [(lhs, "lhs"), (rhs, "rhs")] where !Self.ranks.contains(tensor.shape.rank) {
-            throw op.error(.unsupported, "\(role) has rank \(tensor.shape.rank); TFLM's BATCH_MATMUL takes rank 2 to 5", tensor)
+            throw op.error(.unsupported, "\(role) has rank \(tensor.shape.rank); TFLM's BATCH_MATMUL takes rank 2 to 5",
+                           tensor)
         }
         let g = BatchMatMulGeometry(lhs: lhs.shape, rhs: rhs.shape, adjX: adjX, adjY: adjY)
         guard let batch = g.batchShape else {
@@ -66,7 +67,8 @@ public struct BatchMatMul: OperatorDefinition {
     /// `in_l * in_r / out`, all in double in the pinned wheel (per-tensor FULLY_CONNECTED's
     /// recipe: the same `GetQuantizedConvolutionMultipler`; probe `batch_matmul_scale_product`).
     static func real(_ op: OpOperands) -> Double {
-        RescaleRecipe.fullyConnectedPerTensor(input: op.input(0).quant?.scale[0] ?? 0, weight: op.input(1).quant?.scale[0] ?? 0,
+        RescaleRecipe.fullyConnectedPerTensor(input: op.input(0).quant?.scale[0] ?? 0,
+                                              weight: op.input(1).quant?.scale[0] ?? 0,
                                               output: op.output.quant?.scale[0] ?? 0)
     }
 
@@ -79,10 +81,11 @@ public struct BatchMatMul: OperatorDefinition {
                                            zeroPoint: out.zeroPoint[0], range: -128...127)
         let batchShape = Shape(batch)
         let lhsMatrix = g.rows * g.lhsDepth, rhsMatrix = g.lhsDepth * g.cols
+        let lhsBatch = Shape(Array(lhs.shape.dims.dropLast(2))), rhsBatch = Shape(Array(rhs.shape.dims.dropLast(2)))
         var params = BatchMatMulParams(
             batchDims: batch,
-            lhsBatchStrides: BroadcastStrides.of(Shape(Array(lhs.shape.dims.dropLast(2))), into: batchShape).map { $0 * lhsMatrix },
-            rhsBatchStrides: BroadcastStrides.of(Shape(Array(rhs.shape.dims.dropLast(2))), into: batchShape).map { $0 * rhsMatrix },
+            lhsBatchStrides: BroadcastStrides.of(lhsBatch, into: batchShape).map { $0 * lhsMatrix },
+            rhsBatchStrides: BroadcastStrides.of(rhsBatch, into: batchShape).map { $0 * rhsMatrix },
             rows: g.rows, cols: g.cols, depth: g.lhsDepth,
             lhsRowStride: adjX ? 1 : g.lhsDepth, lhsDepthStride: adjX ? g.rows : 1,
             rhsDepthStride: adjY ? 1 : g.cols, rhsColStride: adjY ? g.lhsDepth : 1,
