@@ -148,7 +148,7 @@ public enum CodeSizeModel {
         case KernelVariants.convDSP.symbol: 610
         case KernelVariants.convDirectDSP.symbol: 1514
         case "mcuc_gemm1_s8_dsp": 1060
-        case KernelVariants.depthwiseDSP.symbol: 1340
+        case KernelVariants.depthwiseDSP.symbol: 1768
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224
         case KernelVariants.depthwiseInPlaceKxKDSP.symbol: 1168

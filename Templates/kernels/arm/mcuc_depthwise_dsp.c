@@ -46,10 +46,20 @@ static void window_of(const mcuc_depthwise_dsp_params *p, const int8_t *in, int3
     const int32_t c = p->channels, fw = p->filter_w;
     const int32_t xrow = p->dilation_h * p->in_w * c;
     int32_t rows, cols;
-    t->ky0 = first_tap(iy0, p->dilation_h);
-    t->ky1 = end_tap(iy0, p->dilation_h, p->in_h, p->filter_h);
-    t->kx0 = first_tap(ix0, p->dilation_w);
-    t->kx1 = end_tap(ix0, p->dilation_w, p->in_w, fw);
+    if (iy0 >= 0 && iy0 + (p->filter_h - 1) * p->dilation_h < p->in_h) {
+        t->ky0 = 0;
+        t->ky1 = p->filter_h;
+    } else {
+        t->ky0 = first_tap(iy0, p->dilation_h);
+        t->ky1 = end_tap(iy0, p->dilation_h, p->in_h, p->filter_h);
+    }
+    if (ix0 >= 0 && ix0 + (fw - 1) * p->dilation_w < p->in_w) {
+        t->kx0 = 0;
+        t->kx1 = fw;
+    } else {
+        t->kx0 = first_tap(ix0, p->dilation_w);
+        t->kx1 = end_tap(ix0, p->dilation_w, p->in_w, fw);
+    }
     rows = t->ky1 > t->ky0 ? t->ky1 - t->ky0 : 0;
     cols = t->kx1 > t->kx0 ? t->kx1 - t->kx0 : 0;
     t->x = in + ((iy0 + t->ky0 * p->dilation_h) * p->in_w + ix0 + t->kx0 * p->dilation_w) * c;
@@ -84,6 +94,20 @@ static inline uint32_t bytes4(int32_t t0, int32_t t1, int32_t t2, int32_t t3, in
     return (even & 0x00ff00ffu) | (odd & 0x00ff00ffu) << 8;
 }
 
+/* One tap of a block of four channels: the input word at x, the weight words at wp (advanced). */
+#define MCUC_DW_TAP4(x)                                      \
+    do {                                                     \
+        const int32_t xv_ = mcuc_dsp_load32(x);              \
+        int32_t w02_, w13_, x02_, x13_;                      \
+        MCUC_DSP_LOAD2(wp, w02_, w13_);                      \
+        x02_ = mcuc_sxtab16(off2, xv_);                      \
+        x13_ = mcuc_sxtab16_ror8(off2, xv_);                 \
+        a0 = mcuc_smlabb(x02_, w02_, a0);                    \
+        a2 = mcuc_smlatt(x02_, w02_, a2);                    \
+        a1 = mcuc_smlabb(x13_, w13_, a1);                    \
+        a3 = mcuc_smlatt(x13_, w13_, a3);                    \
+    } while (0)
+
 /* Every channel of one output pixel from its window's in-bounds taps. Four channels per pass: per
  * tap one input word (SXTAB16 adds the input offset to two lanes at once) and the block's two
  * weight words (w0, w2), (w1, w3) pre-extended at compile time; the four outputs are stored as one
@@ -93,24 +117,31 @@ static void pixel(const mcuc_depthwise_dsp_params *p, const window_taps *t, int3
 {
     const int32_t c = p->channels, off = p->input_offset, fw = p->filter_w, taps = p->filter_h * fw;
     const int32_t outer = t->outer, inner = t->inner, xstep = t->xstep, xnext = t->xnext, wnext = t->wnext;
+    const int full3x3 = outer == 3 && inner == 3 && wnext == 0;
+    const int32_t rstep = 3 * xstep + xnext;
     const int32_t *q = p->packed, *wb = p->packed + 4 * c + 2 * t->tap;
     int32_t ch = 0;
     for (; ch + 4 <= c; ch += 4, q += 16, wb += 2 * taps) {
         const int8_t *xp = t->x + ch;
         const int32_t *wp = wb;
         int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, i, j;
-        for (i = outer; i > 0; --i, xp += xnext, wp += wnext) {
-            for (j = inner; j > 0; --j) {
-                const int32_t xv = mcuc_dsp_load32(xp);
-                int32_t w02, w13, x02, x13;
-                MCUC_DSP_LOAD2(wp, w02, w13);
-                xp += xstep;
-                x02 = mcuc_sxtab16(off2, xv);
-                x13 = mcuc_sxtab16_ror8(off2, xv);
-                a0 = mcuc_smlabb(x02, w02, a0);
-                a2 = mcuc_smlatt(x02, w02, a2);
-                a1 = mcuc_smlabb(x13, w13, a1);
-                a3 = mcuc_smlatt(x13, w13, a3);
+        if (full3x3) {
+            /* A whole 3x3 window (any dilation): nine taps straight, the weights consecutive. */
+            const int8_t *r1 = xp + rstep, *r2 = r1 + rstep;
+            MCUC_DW_TAP4(xp);
+            MCUC_DW_TAP4(xp + xstep);
+            MCUC_DW_TAP4(xp + 2 * xstep);
+            MCUC_DW_TAP4(r1);
+            MCUC_DW_TAP4(r1 + xstep);
+            MCUC_DW_TAP4(r1 + 2 * xstep);
+            MCUC_DW_TAP4(r2);
+            MCUC_DW_TAP4(r2 + xstep);
+            MCUC_DW_TAP4(r2 + 2 * xstep);
+        } else {
+            for (i = outer; i > 0; --i, xp += xnext, wp += wnext) {
+                for (j = inner; j > 0; --j, xp += xstep) {
+                    MCUC_DW_TAP4(xp);
+                }
             }
         }
         {
