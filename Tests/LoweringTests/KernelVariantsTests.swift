@@ -45,6 +45,52 @@ import TestSupport
         #expect(chosen == c.expected)
     }
 
+    /// Rows that estimate their instructions: the cheaper of two applicable estimating rows wins,
+    /// a row without an estimate keeps its place, memory-lean calls see only scratch-free rows.
+    static let dspB = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_probe_b_s8_dsp")
+    static let dspC = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_probe_c_s8_dsp")
+    static let estimatingRules: [VariantRule] = [
+        VariantRule(replacing: "mcuc_probe_s8", with: mve) { (p: ProbeParams) in p.channels > 100 },   // no estimate
+        VariantRule(replacing: "mcuc_probe_s8", with: dsp, estimate: { (p: ProbeParams) in 10 * Int(p.channels) }) {
+            (_: ProbeParams) in true
+        },
+        VariantRule(replacing: "mcuc_probe_s8", with: dspB, scratchFree: true, estimate: { (_: ProbeParams) in 200 }) {
+            (p: ProbeParams) in p.channels % 2 == 0
+        },
+        VariantRule(replacing: "mcuc_probe_s8", with: dspC) { (_: ProbeParams) in true },   // no estimate: never preferred
+    ]
+
+    struct EstimateCase: Sendable, CustomStringConvertible {
+        var target: String
+        var channels: Int32
+        var leanOnly = false
+        var expected: KernelFunction
+        var description: String { "\(target), \(channels) channels\(leanOnly ? ", lean" : "")" }
+    }
+
+    static let estimateCases: [EstimateCase] = [
+        EstimateCase(target: "nucleo-l4r5zi", channels: 8, expected: dsp),        // 80 < 200
+        EstimateCase(target: "nucleo-l4r5zi", channels: 20, expected: dsp),       // a tie keeps table order
+        EstimateCase(target: "nucleo-l4r5zi", channels: 22, expected: dspB),      // 220 > 200
+        EstimateCase(target: "nucleo-l4r5zi", channels: 21, expected: dsp),       // dspB's shape rule fails
+        EstimateCase(target: "nucleo-l4r5zi", channels: 8, leanOnly: true, expected: dspB),
+        EstimateCase(target: "nucleo-l4r5zi", channels: 7, leanOnly: true, expected: portable),
+        EstimateCase(target: "corstone300", channels: 102, expected: mve),        // first row has no estimate
+        EstimateCase(target: "corstone300", channels: 22, expected: dspB),        // M55 runs the DSP rows too
+        EstimateCase(target: "rp2040", channels: 22, expected: portable),
+    ]
+
+    @Test(arguments: estimateCases)
+    func cheaperEstimateWins(_ c: EstimateCase) {
+        let features = TestTargets.named(c.target).features
+        let chosen = KernelVariants.choose(Self.portable, params: ProbeParams(channels: c.channels), features: features,
+                                           leanOnly: c.leanOnly, rules: Self.estimatingRules)
+        #expect(chosen == c.expected)
+        let rows = KernelVariants.candidates(Self.portable, params: ProbeParams(channels: c.channels), features: features,
+                                             leanOnly: c.leanOnly, rules: Self.estimatingRules)
+        #expect(rows.first?.function ?? Self.portable == chosen)
+    }
+
     @Test func rowsOnlyReplaceTheirKernelAndParams() {
         let other = KernelFunction.portable(.conv2d, "mcuc_other_s8")
         let features = TestTargets.named("corstone300").features

@@ -18,23 +18,30 @@ public struct VariantRule: Sendable {
     /// the same contract): a call limited to memory-lean kernels (`--prefer` gave up its fast
     /// variant for memory) may still take it.
     public var scratchFree: Bool
+    /// Estimated instructions of the call on the cores that run the variant (nil: no estimate):
+    /// where two rows apply and both estimate, the cheaper one runs (`KernelVariants.choose`).
+    public var estimate: @Sendable (any KernelParams) -> Int?
 
-    /// A row for kernels whose params are `P`; `when` sees them typed.
+    /// A row for kernels whose params are `P`; `when` and `estimate` see them typed.
     public init<P: KernelParams>(replacing portable: String, with function: KernelFunction, scratchFree: Bool = false,
-                                 when: @escaping @Sendable (P) -> Bool) {
+                                 estimate: (@Sendable (P) -> Int)? = nil, when: @escaping @Sendable (P) -> Bool) {
         replaces = portable
         self.function = function
         self.scratchFree = scratchFree
         applies = { params in (params as? P).map(when) ?? false }
+        self.estimate = { params in estimate.flatMap { cost in (params as? P).map(cost) } }
     }
 }
 
 /// The kernel variant table: which implementation runs each call on the target's core.
 ///
 /// Rows are tried in order; the first whose variant the core runs (`KernelVariant.runs(on:)`)
-/// and whose shape rule accepts the call wins; without one the portable kernel runs. Put the
-/// fastest variants first (Helium before DSP). `KernelVariantsTests` checks the selection rules
-/// and the shipped rows as a table; `CBindingTests` every row's symbol and source.
+/// and whose shape rule accepts the call wins, unless a later such row estimates fewer
+/// instructions for the call than the winner so far (both must estimate: rows of one kernel
+/// family whose speed depends on the shape, the DSP CONV_2D's im2col and in-place kernels);
+/// without one the portable kernel runs. Put the fastest variants first (Helium before DSP).
+/// `KernelVariantsTests` checks the selection rules and the shipped rows as a table;
+/// `CBindingTests` every row's symbol and source.
 public enum KernelVariants {
     /// `mcuc_gemm_s8_dsp`: 1x1 CONV_2D and FULLY_CONNECTED as one packed int8 GEMM (its op's
     /// lowering keeps the portable kernel when the constants fail the exact-epilogue proof).
@@ -45,8 +52,9 @@ public enum KernelVariants {
 
     /// `mcuc_conv2d_direct_s8_dsp`: CONV_2D of a small input depth without scratch, window rows
     /// read in place (`ConvDirectDSPPacking.applies`). Slower than im2col on most first layers
-    /// (M4: KWS, VWW, ResNet-8), so it comes after it: the memory-lean choice where `--prefer`
-    /// gives im2col's scratch up (micro_speech's one-channel depthwise).
+    /// (M4: KWS, VWW, ResNet-8), so it comes after it; it runs where its estimate is the lower
+    /// (few output channels over a large window: micro_speech's one-channel depthwise,
+    /// `ConvDSPCost`), and as the memory-lean choice where `--prefer` gives im2col's scratch up.
     public static let convDirectDSP = KernelFunction(family: .conv2d, variant: .dsp, symbol: "mcuc_conv2d_direct_s8_dsp")
 
     /// `mcuc_depthwise_s8_dsp`: DEPTHWISE_CONV_2D with depth multiplier 1, four channels at a time.
@@ -125,8 +133,11 @@ public enum KernelVariants {
             p.depthMultiplier == 1
         },
         VariantRule(replacing: "mcuc_conv2d_1x1_s8", with: gemmDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
-        VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP) { (p: Conv2DKernelParams) in p.filterC == p.inC },
-        VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP, scratchFree: true) { (p: Conv2DKernelParams) in
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDSP, estimate: ConvDSPCost.im2col) { (p: Conv2DKernelParams) in
+            p.filterC == p.inC
+        },
+        VariantRule(replacing: "mcuc_conv2d_s8", with: convDirectDSP, scratchFree: true,
+                    estimate: ConvDSPCost.direct) { (p: Conv2DKernelParams) in
             ConvDirectDSPPacking.applies(inC: p.inC, filterC: p.filterC, filterH: p.filterH, filterW: p.filterW,
                                          dilationW: p.dilationW)
         },
@@ -137,11 +148,24 @@ public enum KernelVariants {
     /// `leanOnly` (the call must not raise the memory-lean peak) only scratch-free rows compete.
     public static func choose(_ portable: KernelFunction, params: any KernelParams, features: Target.Features,
                               leanOnly: Bool = false, rules: [VariantRule] = rules) -> KernelFunction {
+        candidates(portable, params: params, features: features, leanOnly: leanOnly, rules: rules).first?.function
+            ?? portable
+    }
+
+    /// The rows that may run `portable`'s call, the one `choose` takes first, then the others in
+    /// table order with their estimates (nil where a row has none).
+    public static func candidates(_ portable: KernelFunction, params: any KernelParams, features: Target.Features,
+                                  leanOnly: Bool = false,
+                                  rules: [VariantRule] = rules) -> [(function: KernelFunction, estimate: Int?)] {
         precondition(portable.variant == .portable, "variants replace portable kernels")
-        let row = rules.first {
+        let rows = rules.filter {
             $0.replaces == portable.symbol && $0.function.variant.runs(on: features) && (!leanOnly || $0.scratchFree)
                 && $0.applies(params)
+        }.map { (function: $0.function, estimate: $0.estimate(params)) }
+        guard var best = rows.indices.first else { return [] }
+        for i in rows.indices.dropFirst() {
+            if let cost = rows[i].estimate, let current = rows[best].estimate, cost < current { best = i }
         }
-        return row?.function ?? portable
+        return [rows[best]] + rows.indices.filter { $0 != best }.map { rows[$0] }
     }
 }
