@@ -54,12 +54,15 @@ struct QemuConvDSPTests {
     func stressSweep(_ shape: Shape) throws { try check(shape, orInPlace: true) }
 
     /// `orInPlace`: the in-place DSP kernel may run instead where it is estimated faster (few
-    /// output channels over a large window of a shallow input; `ConvDSPCost`).
+    /// output channels over a large window of a shallow input; `ConvDSPCost`). A 1x1 stride-1
+    /// conv is a GEMM over the pixels and runs `mcuc_gemm_s8_dsp` (the sweep draws some).
     func check(_ shape: Shape, orInPlace: Bool = false) throws {
         let graph = Self.graph(shape)
         let planned = try Pipeline.plan(graph, options: QemuTesting.fastest)
         let symbols = planned.kernels.calls.compactMap { $0.binding?.function?.symbol }
-        let expected = orInPlace && symbols == [KernelVariants.convDirectDSP.symbol] ? symbols : ["mcuc_conv2d_s8_dsp"]
+        let pointwise = shape.kh == 1 && shape.kw == 1 && shape.stride == 1
+        let expected = pointwise ? ["mcuc_gemm_s8_dsp"]
+            : orInPlace && symbols == [KernelVariants.convDirectDSP.symbol] ? symbols : ["mcuc_conv2d_s8_dsp"]
         #expect(symbols == expected, "\(shape): \(symbols)")
         let (report, build) = try QemuTesting.simulate(graph, path: "conv-dsp-\(shape.seed)-\(shape).tflite", core: .m4, pipeline: QemuTesting.fastest)
         defer { try? FileManager.default.removeItem(at: build.directory) }
