@@ -12,7 +12,10 @@ import TestSupport
 /// the Cortex-M55 under QEMU, bit-exact against the Swift reference on the DSP tests' graphs:
 /// channel counts not a multiple of 4, 1x1 to 7x7 windows, strides 1-3, dilation, SAME padding
 /// (input offset kept) and VALID (zero point folded), per-tensor and per-channel, rows narrower
-/// than a vector. `make stress-kernels` (`MCUC_STRESS=1`) runs a long seeded sweep.
+/// than a vector, and rows wide enough for the interior path (eight or more pixels whose windows
+/// lie inside the input, one channel at a time, four pixels per vector) and the shapes around its
+/// selection (seven interior pixels, no interior row). `make stress-kernels`
+/// (`MCUC_STRESS=1`) runs a long seeded sweep.
 @Suite(.enabled(if: QemuTesting.available, "arm-none-eabi-gcc, newlib or qemu-system-arm not installed"))
 struct QemuDepthwiseMVETests {
     typealias Shape = QemuDepthwiseDSPTests.Shape
@@ -31,6 +34,29 @@ struct QemuDepthwiseMVETests {
         Shape(size: 12, channels: 33, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 27, inPlace: true),
         Shape(size: 11, channels: 48, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: false, seed: 28, inPlace: true),
         Shape(size: 11, channels: 29, kernel: 7, stride: 1, dilation: 1, same: false, perChannel: true, seed: 29, inPlace: true),
+        // Rows with at least eight interior pixels (one channel at a time, four pixels per vector):
+        // stride 2 and 3, dilation 2, 5x5 and 7x7 (the tap-table path), in place in pixel order.
+        Shape(size: 20, channels: 13, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: true, seed: 30),
+        Shape(size: 26, channels: 8, kernel: 3, stride: 3, dilation: 1, same: false, perChannel: false, seed: 31),
+        Shape(size: 16, channels: 5, kernel: 3, stride: 1, dilation: 2, same: true, perChannel: true, seed: 32),
+        Shape(size: 14, channels: 9, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: false, seed: 33),
+        Shape(size: 18, channels: 33, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: false, seed: 35, inPlace: true),
+        Shape(size: 20, channels: 3, kernel: 7, stride: 1, dilation: 1, same: false, perChannel: true, seed: 36),
+        // The selection's edges: wide rows but no row whose window lies inside the input (every
+        // pixel on its own), exactly eight interior pixels (the interior path) and seven (not),
+        // 1x5 and 3x1 windows, and a SAME 3x3 row of 21 interior pixels between its edge pixels.
+        Shape(size: 2, channels: 7, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 50,
+              width: 24),
+        Shape(size: 5, channels: 6, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: false, seed: 51,
+              width: 10),
+        Shape(size: 5, channels: 6, kernel: 3, stride: 1, dilation: 1, same: false, perChannel: true, seed: 52,
+              width: 9),
+        Shape(size: 6, channels: 11, kernel: 1, stride: 1, dilation: 1, same: true, perChannel: true, seed: 53,
+              width: 20, kernelW: 5),
+        Shape(size: 9, channels: 17, kernel: 3, stride: 2, dilation: 1, same: true, perChannel: false, seed: 54,
+              width: 21, kernelW: 1),
+        Shape(size: 11, channels: 8, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 55,
+              width: 23),
     ]
 
     static let sweep: [Shape] = {
@@ -46,11 +72,29 @@ struct QemuDepthwiseMVETests {
         }
     }()
 
+    /// Rows wide and tall enough for the interior path (heights to 30, widths to 32, any window up
+    /// to 7x7, strides 1-3, dilation 1-2), under `MCUC_STRESS=1` as well.
+    static let interiorSweep: [Shape] = {
+        guard ProcessInfo.processInfo.environment["MCUC_STRESS"] == "1" else { return [] }
+        var random = SeededRandom(seed: 7717)
+        return (0..<100).map { i in
+            let kernel = [1, 2, 3, 3, 5, 7].randomElement(using: &random)!, dilation = Int.random(in: 1...2, using: &random)
+            let reach = (kernel - 1) * dilation + 1
+            return Shape(size: Int.random(in: reach...30, using: &random), channels: Int.random(in: 1...40, using: &random),
+                         kernel: kernel, stride: Int.random(in: 1...3, using: &random), dilation: dilation,
+                         same: Bool.random(using: &random), perChannel: Bool.random(using: &random), seed: UInt64(700 + i),
+                         inPlace: Bool.random(using: &random), width: Int.random(in: reach...32, using: &random))
+        }
+    }()
+
     @Test(arguments: representative)
     func representativeShapes(_ shape: Shape) throws { try check(shape) }
 
     @Test(.enabled(if: !sweep.isEmpty, "MCUC_STRESS=1 runs the sweep"), arguments: sweep)
     func stressSweep(_ shape: Shape) throws { try check(shape) }
+
+    @Test(.enabled(if: !interiorSweep.isEmpty, "MCUC_STRESS=1 runs the sweep"), arguments: interiorSweep)
+    func interiorStressSweep(_ shape: Shape) throws { try check(shape) }
 
     func check(_ shape: Shape) throws {
         let graph = QemuDepthwiseDSPTests.graph(shape)

@@ -1,7 +1,10 @@
 /* mcuc runtime: DEPTHWISE_CONV_2D with depth multiplier 1 on Helium cores (see mcuc_depthwise.h).
  *
  * mcuc_depthwise_s8_mve: per output pixel, eight channels per tap as 16-bit lanes (inputs plus
- * the input offset, weights), multiplied into 32-bit even and odd lanes (VMULLB/VMULLT).
+ * the input offset, weights), multiplied into 32-bit even and odd lanes (VMULLB/VMULLT); in rows
+ * with eight or more pixels whose windows lie inside the input, those run one channel at a time,
+ * four pixels per vector (byte gathers, VMLA by the tap's weight). Layers with no such row keep
+ * the per-pixel loop alone (`all_pixels`, nothing else in its registers).
  * mcuc_depthwise_inplace_s8_mve: one channel at a time, copied into a plane padded with the input
  * zero point (padding taps then add nothing), four output pixels of a row per vector (each tap:
  * one byte gather and one VMLA by the tap's weight; the input offset's share and the bias start
@@ -44,7 +47,8 @@ typedef struct {
     const int8_t *x, *w;
 } window_taps;
 
-static window_taps taps_of(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0)
+static inline __attribute__((always_inline)) window_taps
+taps_of(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0)
 {
     window_taps t;
     t.ky0 = first_tap(iy0, p->dilation_h);
@@ -98,8 +102,10 @@ store_pairs(const mcuc_depthwise_dsp_params *p, int32x4_t acc, const int32_t *q,
     vstrbq_scatter_offset_p_s32(out, lanes, t, live);
 }
 
-/* Every channel of the output pixel whose window starts at input (iy0, ix0). */
-static void pixel(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0, int8_t *out)
+/* Every channel of the output pixel whose window starts at input (iy0, ix0) (inlined into each
+ * loop over pixels: a call per pixel costs more than the narrow rows' work). */
+static inline __attribute__((always_inline)) void
+pixel(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ix0, int8_t *out)
 {
     const int32_t c = p->channels;
     const window_taps t = taps_of(p, in, iy0, ix0);
@@ -139,18 +145,171 @@ static void pixel(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t 
 
 #endif
 
-mcuc_status mcuc_depthwise_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output)
+#if defined(__ARM_FEATURE_MVE)
+
+/* Most taps of a window the interior path handles (larger windows take `pixel` everywhere). */
+#define MCUC_DW_MAX_TAPS 64
+
+/* requant2(2 acc + q[0]) per lane with the channel's splat words, clamped. */
+static inline __attribute__((always_inline)) int32x4_t
+epilogue(int32x4_t acc, int32_t q0, int32x4_t m, int32_t round, int32_t shift, int32x4_t lo, int32x4_t hi)
 {
+    const int32x4_t acc2 = vaddq_n_s32(vaddq_s32(acc, acc), q0);
+    int32x4_t t = vaddq_s32(vaddq_n_s32(vrmulhq_s32(acc2, m), round), vshrq_n_s32(acc2, 31));
+    t = vshlq_r_s32(t, shift);
+    return vminq_s32(vmaxq_s32(t, lo), hi);
+}
+
+/* Output pixels [ox0, ox1) of the row whose windows start at input row iy0, all inside the
+ * input: channel by channel in increasing order, four pixels per vector in increasing order (each
+ * vector's taps gathered before its bytes are stored). toff: the byte offset of each of the
+ * `taps` taps from a window's first byte. Per channel, the weights are scalars (3x3 windows: in
+ * registers) and the epilogue words splat once; the accumulator starts at input_offset times the
+ * weight sum. */
+static void interior(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t iy0, int32_t ox0, int32_t ox1,
+                     const int32_t *toff, int32_t taps, int8_t *out_row)
+{
+    const int32_t c = p->channels, xstep = p->stride_w * c;
+    const uint32x4_t lanes = vidupq_n_u32(0, 1);
+    const uint32x4_t in_offs = vmulq_n_u32(lanes, (uint32_t)xstep), out_offs = vmulq_n_u32(lanes, (uint32_t)c);
+    const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
+    const int8_t *row = in + (iy0 * p->in_w + ox0 * p->stride_w - p->pad_left) * c;
+    const int three = taps == 9 && p->filter_w == 3;
+    int32_t wt[MCUC_DW_MAX_TAPS];
+    int32_t ch, k, ox;
+    for (ch = 0; ch < c; ++ch) {
+        const int32_t *q = p->packed + 4 * ch;
+        const int32x4_t m = vdupq_n_s32(q[1]);
+        const int32_t q0 = q[0], round = q[2], shift = -q[3];
+        const int8_t *x = row + ch;
+        int8_t *o = out_row + ox0 * c + ch;
+        int32_t wsum = 0, start;
+        if (three) {
+            const int8_t *f = p->filter + ch;
+            const int32_t w0 = f[0], w1 = f[c], w2 = f[2 * c], w3 = f[3 * c], w4 = f[4 * c], w5 = f[5 * c],
+                          w6 = f[6 * c], w7 = f[7 * c], w8 = f[8 * c];
+            const int32_t t3 = toff[3], t6 = toff[6];
+            const uint32x4_t o1 = vaddq_n_u32(in_offs, (uint32_t)toff[1]), o2 = vaddq_n_u32(in_offs, (uint32_t)toff[2]);
+            start = p->input_offset * (w0 + w1 + w2 + w3 + w4 + w5 + w6 + w7 + w8);
+            for (ox = ox0; ox + 4 <= ox1; ox += 4, x += 4 * xstep, o += 4 * c) {
+                int32x4_t acc = vdupq_n_s32(start);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x, in_offs), w0);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x, o1), w1);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x, o2), w2);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t3, in_offs), w3);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t3, o1), w4);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t3, o2), w5);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t6, in_offs), w6);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t6, o1), w7);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(x + t6, o2), w8);
+                vstrbq_scatter_offset_s32(o, out_offs, epilogue(acc, q0, m, round, shift, lo, hi));
+            }
+            if (ox < ox1) {
+                const mve_pred16_t live = vctp32q((uint32_t)(ox1 - ox));
+                int32x4_t acc = vdupq_n_s32(start);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x, in_offs, live), w0);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x, o1, live), w1);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x, o2, live), w2);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t3, in_offs, live), w3);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t3, o1, live), w4);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t3, o2, live), w5);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t6, in_offs, live), w6);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t6, o1, live), w7);
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + t6, o2, live), w8);
+                vstrbq_scatter_offset_p_s32(o, out_offs, epilogue(acc, q0, m, round, shift, lo, hi), live);
+            }
+            continue;
+        }
+        for (k = 0; k < taps; ++k) {
+            wt[k] = p->filter[k * c + ch];
+            wsum += wt[k];
+        }
+        start = p->input_offset * wsum;
+        for (ox = ox0; ox < ox1; ox += 4, x += 4 * xstep, o += 4 * c) {
+            const mve_pred16_t live = vctp32q((uint32_t)(ox1 - ox));
+            int32x4_t acc = vdupq_n_s32(start);
+            for (k = 0; k < taps; ++k) {
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(x + toff[k], in_offs, live), wt[k]);
+            }
+            vstrbq_scatter_offset_p_s32(o, out_offs, epilogue(acc, q0, m, round, shift, lo, hi), live);
+        }
+    }
+}
+
+#endif
+
+/* Every output pixel in increasing order, `pixel` inlined: the layers with no interior rows. */
+#if defined(__ARM_FEATURE_MVE)
+__attribute__((noinline))
+#endif
+static void all_pixels(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output)
+{
+    const int32_t c = p->channels;
     int32_t b, oy, ox;
     for (b = 0; b < p->batches; ++b) {
         for (oy = 0; oy < p->out_h; ++oy) {
+            const int32_t iy0 = oy * p->stride_h - p->pad_top;
             for (ox = 0; ox < p->out_w; ++ox) {
-                pixel(p, input, oy * p->stride_h - p->pad_top, ox * p->stride_w - p->pad_left, output);
-                output += p->channels;
+                pixel(p, input, iy0, ox * p->stride_w - p->pad_left, output);
+                output += c;
             }
         }
-        input += p->in_h * p->in_w * p->channels;
+        input += p->in_h * p->in_w * c;
     }
+}
+
+#if defined(__ARM_FEATURE_MVE)
+
+/* Output pixels [ox0, ox1) of the row whose windows start at input row iy0, one by one. */
+__attribute__((noinline)) static void row_pixels(const mcuc_depthwise_dsp_params *p, const int8_t *input,
+                                                 int32_t iy0, int32_t ox0, int32_t ox1, int8_t *out_row)
+{
+    int32_t ox;
+    for (ox = ox0; ox < ox1; ++ox) {
+        pixel(p, input, iy0, ox * p->stride_w - p->pad_left, out_row + ox * p->channels);
+    }
+}
+
+#endif
+
+mcuc_status mcuc_depthwise_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output)
+{
+#if defined(__ARM_FEATURE_MVE)
+    /* Interior columns [ox_a, ox_b): windows inside the input's width; interior rows from oy_a:
+     * windows inside its height. */
+    const int32_t c = p->channels, taps = p->filter_h * p->filter_w, reach_h = (p->filter_h - 1) * p->dilation_h;
+    const int32_t last = p->in_w - 1 - (p->filter_w - 1) * p->dilation_w + p->pad_left;
+    const int32_t ox_a = p->pad_left > 0 ? (p->pad_left + p->stride_w - 1) / p->stride_w : 0;
+    const int32_t oy_a = p->pad_top > 0 ? (p->pad_top + p->stride_h - 1) / p->stride_h : 0;
+    int32_t ox_b = last < 0 ? 0 : last / p->stride_w + 1;
+    int32_t toff[MCUC_DW_MAX_TAPS];
+    int32_t b, oy, k;
+    ox_b = ox_b > p->out_w ? p->out_w : ox_b;
+    if (taps > MCUC_DW_MAX_TAPS || ox_b - ox_a < 8 || oy_a >= p->out_h
+        || oy_a * p->stride_h - p->pad_top + reach_h >= p->in_h) {
+        all_pixels(p, input, output);  /* no row with eight interior pixels: the per-pixel path */
+        return MCUC_OK;
+    }
+    for (k = 0; k < taps; ++k) {
+        toff[k] = ((k / p->filter_w) * p->dilation_h * p->in_w + (k % p->filter_w) * p->dilation_w) * c;
+    }
+    for (b = 0; b < p->batches; ++b) {
+        for (oy = 0; oy < p->out_h; ++oy) {
+            const int32_t iy0 = oy * p->stride_h - p->pad_top;
+            if (iy0 >= 0 && iy0 + reach_h < p->in_h) {
+                row_pixels(p, input, iy0, 0, ox_a, output);
+                interior(p, input, iy0, ox_a, ox_b, toff, taps, output);
+                row_pixels(p, input, iy0, ox_b, p->out_w, output);
+            } else {
+                row_pixels(p, input, iy0, 0, p->out_w, output);
+            }
+            output += p->out_w * c;
+        }
+        input += p->in_h * p->in_w * c;
+    }
+#else
+    all_pixels(p, input, output);
+#endif
     return MCUC_OK;
 }
 

@@ -136,8 +136,14 @@ mcuc_status mcuc_depthwise_patch_s8(const mcuc_depthwise_params *p, const int32_
 /* The Helium variants (kernels/arm/mcuc_depthwise_mve.c), same params and packed words as the DSP
  * ones and equal to them bit for bit.
  *
- * mcuc_depthwise_s8_mve: eight channels per pair of vectors at each output pixel, in the loop
- * order of mcuc_depthwise_s8 (the `rows` contract holds).
+ * mcuc_depthwise_s8_mve: output rows in increasing order (the `rows` contract holds). In a row
+ * whose windows lie inside the input's height and with eight or more pixels whose windows lie
+ * inside its width, those pixels run one channel at a time, four pixels per vector (a vector's
+ * taps are all read before its bytes are written), after the pixels left of them and before the
+ * ones right of them; every other pixel runs alone, eight channels per pair of vectors. Output
+ * byte (pixel q, channel c) is written after every output pixel up to q has read input byte
+ * (q, c), so with the output at the input's offset the walk is exact in place whenever no output
+ * reads an input pixel below its own (the DSP kernel's pixel-order condition).
  *
  * mcuc_depthwise_inplace_s8_mve: the `inPlace` contract of mcuc_depthwise_inplace_s8, but the
  * scratch is a padded plane of ph * pw bytes, ph = max((out_h - 1) * stride_h + (filter_h - 1) *
