@@ -61,6 +61,7 @@ public enum Op: Sendable, Hashable {
     case rsqrt(Rsqrt)
     case l2Normalization(L2Normalization)
     case batchMatMul(BatchMatMul)
+    case svdf(Svdf)
     /// Any other operator: imported so it can be shown, rejected before planning.
     case unsupported(UnsupportedOpInfo)
 
@@ -122,6 +123,7 @@ public enum Op: Sendable, Hashable {
         case .rsqrt(let d): d
         case .l2Normalization(let d): d
         case .batchMatMul(let d): d
+        case .svdf(let d): d
         case .unsupported: nil
         }
     }
@@ -185,6 +187,7 @@ public enum Op: Sendable, Hashable {
         Rsqrt.self,
         L2Normalization.self,
         BatchMatMul.self,
+        Svdf.self,
     ]
 
     /// The TFLite builtin name (`CONV_2D`), as `op_counts` and error messages print it.

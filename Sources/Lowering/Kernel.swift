@@ -74,6 +74,9 @@ public enum Kernel: Sendable, Hashable {
     /// BATCH_MATMUL read through strides: output elements in row-major order, each summing a row
     /// of its lhs matrix against a column of its rhs matrix (any element of either may be read).
     case batchMatMul
+    /// SVDF: for each batch, first every filter's new state value (the whole input row read),
+    /// then every unit of the output row (state and weights_time only); no scratch.
+    case svdf
 
     /// True for kernels that emit no code and move no data.
     public var isFree: Bool {
@@ -111,6 +114,7 @@ public enum Kernel: Sendable, Hashable {
         case .transposeConv: "transpose-conv"
         case .resizeBilinear: "resize-bilinear"
         case .batchMatMul: "batch-matmul"
+        case .svdf: "svdf"
         }
     }
 }

@@ -61,7 +61,7 @@ public enum KernelPlanText {
         case .convGeneric(let w), .depthwiseGeneric(let w), .depthwiseInPlace(let w), .pool(let w): w
         case .conv1x1, .fullyConnected, .elementwiseBinary, .elementwiseUnary, .mean, .softmax, .reshapeAlias, .copy,
              .concatenationBySlices, .concatenationCopy, .padFolded, .pad, .transpose, .stridedSlice,
-             .resizeNearestNeighbor, .gather, .split, .lstm, .transposeConv, .resizeBilinear, .batchMatMul: nil
+             .resizeNearestNeighbor, .gather, .split, .lstm, .transposeConv, .resizeBilinear, .batchMatMul, .svdf: nil
         }
     }
 

@@ -69,6 +69,7 @@ struct OpLowering {
         case .batchMatMul(let op): batchMatMul(op.prepare(operands))
         case .reduceMax(let op): mean(op.prepare(operands), symbol: "mcuc_reduce_max_s8")
         case .unidirectionalSequenceLSTM(let op): lstm(op.prepare(operands))
+        case .svdf(let op): svdf(op.prepare(operands))
         case .argMax(let op): argMinMax(op.prepare(operands))
         case .argMin(let op): argMinMax(op.prepare(operands))
         case .transposeConv(let op): transposeConv(op.prepare(operands))

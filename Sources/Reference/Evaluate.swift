@@ -8,6 +8,9 @@ extension Reference {
             typealias O = UnidirectionalSequenceLSTM.Operand
             let r = ReferenceLSTM.run(c, op.prepare(OpOperands(node: c.node, graph: c.graph)))
             return ([r.output], [c.node.input(O.hiddenState)!: r.hidden, c.node.input(O.cellState)!: r.cell])
+        case .svdf(let op):
+            let r = ReferenceSvdf.run(c, op.prepare(OpOperands(node: c.node, graph: c.graph)))
+            return ([r.output], [c.node.input(Svdf.Operand.state)!: r.state])
         default:
             return (try evaluateAll(c), [:])
         }
@@ -79,7 +82,7 @@ extension Reference {
         case .spaceToBatchNd(let op): return ReferenceSpaceToBatch.run(c, op.prepare(operands))
         case .batchToSpaceNd(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
         case .split, .splitV, .unpack: preconditionFailure("\(c.node.op.name) has several outputs: evaluateAll runs it")
-        case .unidirectionalSequenceLSTM: preconditionFailure("\(c.node.op.name) writes state: evaluateNode runs it")
+        case .unidirectionalSequenceLSTM, .svdf: preconditionFailure("\(c.node.op.name) writes state: evaluateNode runs it")
         case .unsupported:
             throw c.error(.unsupported, "operator \(c.node.op.name) is not supported by mcuc")
         }

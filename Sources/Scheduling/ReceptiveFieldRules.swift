@@ -26,7 +26,7 @@ enum ReceptiveFieldRules {
             return concatenation(node, graph, output, axis: d.axis)
         case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization, .batchMatMul, .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear,
              .expandDims, .slice, .depthToSpace, .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd,
-             .squaredDifference, .prelu, .elu, .rsqrt, .unidirectionalSequenceLSTM, .transposeConv, .unsupported:
+             .squaredDifference, .prelu, .elu, .rsqrt, .unidirectionalSequenceLSTM, .svdf, .transposeConv, .unsupported:
             return .failure(RefusalText(unpatchableKind(node.op)!))
         }
     }
@@ -35,7 +35,7 @@ enum ReceptiveFieldRules {
     static func unpatchableKind(_ op: Op) -> String? {
         switch op {
         case .fullyConnected, .mean, .sum, .reduceMax, .argMax, .argMin, .softmax, .logSoftmax, .l2Normalization, .batchMatMul: "it reads every pixel (or every channel) of its input at once"
-        case .unidirectionalSequenceLSTM: "it carries state from one time step to the next"
+        case .unidirectionalSequenceLSTM, .svdf: "it carries state from one time step to the next"
         case .reshape, .squeeze, .transpose, .stridedSlice, .resizeNearestNeighbor, .resizeBilinear, .expandDims, .slice, .depthToSpace,
              .spaceToDepth, .pack, .mirrorPad, .gather, .split, .splitV, .unpack, .spaceToBatchNd, .batchToSpaceNd: "it moves elements between pixels"
         case .squaredDifference, .prelu, .elu, .rsqrt, .transposeConv: "mcuc has no patch kernel for it yet (it ends the patch stage)"

@@ -21,7 +21,7 @@ enum OperatorDecoding {
         "ARG_MAX": 40, "ARG_MIN": 57,
         "TRANSPOSE_CONV": 49, "RESIZE_BILINEAR": 15,
         "SPACE_TO_BATCH_ND": 25, "BATCH_TO_SPACE_ND": 24, "L2_NORMALIZATION": 12,
-        "BATCH_MATMUL": 101,
+        "BATCH_MATMUL": 101, "SVDF": 6,
     ]
 
     /// Decodes operator `index` whose builtin name is `name`.
@@ -105,6 +105,7 @@ enum OperatorDecoding {
         case "UNIDIRECTIONAL_SEQUENCE_LSTM":
             return .unidirectionalSequenceLSTM(UnidirectionalSequenceLSTM(cellActivation: act, cellClip: o.cell_clip,
                                                                           timeMajor: o.time_major != 0))
+        case "SVDF": return .svdf(Svdf(rank: Int(o.rank), activation: act))
         case "ARG_MAX": return .argMax(ArgMax())
         case "ARG_MIN": return .argMin(ArgMin())
         case "SPACE_TO_BATCH_ND": return .spaceToBatchNd(SpaceToBatchNd())

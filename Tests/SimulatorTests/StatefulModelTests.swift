@@ -6,19 +6,19 @@ import Reference
 import Testing
 import TestSupport
 
-/// Models with state (UNIDIRECTIONAL_SEQUENCE_LSTM's hidden and cell state) run as a sequence in
-/// the emitted C (`Firmware/sequence_main.c`): after `net_reset()`, three inferences on one
-/// input, each starting from the state the previous one left, equal the reference run three
-/// times with its state carried over; `net_reset()` starts again from TFLM's reset state. Built
-/// with gcc and clang (-Wall -Wextra -Werror).
+/// Models with state (UNIDIRECTIONAL_SEQUENCE_LSTM's hidden and cell state, SVDF's activation
+/// state) run as a sequence in the emitted C (`Firmware/sequence_main.c`): after `net_reset()`,
+/// three inferences on one input, each starting from the state the previous one left, equal the
+/// reference run three times with its state carried over; `net_reset()` starts again from TFLM's
+/// reset state. Built with gcc and clang (-Wall -Wextra -Werror).
 @Suite struct StatefulModelTests {
     static var mainFile: String {
         SharedModels.repositoryRoot.appendingPathComponent("Tests/SimulatorTests/Firmware/sequence_main.c").path
     }
 
-    /// The int8 LSTM fixtures and, with the shared models, both LSTM networks.
+    /// The int8 LSTM and the SVDF fixtures and, with the shared models, both LSTM networks.
     static var models: [String] {
-        var paths = ModelCorpus.fixturePaths.filter { $0.contains("/unidirectional_sequence_lstm_") }
+        var paths = ModelCorpus.fixturePaths.filter { $0.contains("/unidirectional_sequence_lstm_") || $0.contains("/svdf_") }
         if SharedModels.available {
             paths += ["tflm_mnist_lstm.tflite", "tflm_micro_speech_lstm.tflite"].map(SharedModels.path)
         }

@@ -41,6 +41,8 @@ SUPPORTED = {
     "RSQRT": None,
     "L2_NORMALIZATION": None,
     "BATCH_MATMUL": None,
+    # int8 input/output, int16 or int8 state
+    "SVDF": None,
 }
 
 

@@ -19,7 +19,7 @@ from make_op_models import ACT, OP, TT, ModelBuilder, f32, fb, log_uniform, opts
 GATES = ("input", "forget", "cell", "output")
 
 
-def g_svdf(rng, batch=1, n_input=12, units=4, rank=1, memory=5, state_type="int16"):
+def g_svdf(rng, batch=1, n_input=12, units=4, rank=1, memory=5, state_type="int16", act="NONE"):
     in_q = rand_q(rng, 0.02, 0.1)
     filters = units * rank
     st = TT.INT16 if state_type == "int16" else TT.INT8
@@ -42,7 +42,7 @@ def g_svdf(rng, batch=1, n_input=12, units=4, rank=1, memory=5, state_type="int1
     s = m.act("activation_state", [batch, filters * memory], state_q, dtype=st, variable=True)
     y = m.act("output", [batch, units], out_q)
     m.op(OP.SVDF, [x, wf, wt, b, s], [y],
-         opts(fb.SVDFOptionsT, rank=rank, fusedActivationFunction=ACT["NONE"]))
+         opts(fb.SVDFOptionsT, rank=rank, fusedActivationFunction=ACT[act]))
     return m, [x], [y], {}
 
 
@@ -108,6 +108,11 @@ def define(R):
     R.add("SVDF", "int16_state_rank2_batch2", g_svdf, batch=2, rank=2, units=3, memory=4)
     R.add("SVDF", "int8_state_rank1", g_svdf, state_type="int8", n_input=20, memory=8)
     R.add("SVDF", "int8_state_rank2", g_svdf, state_type="int8", rank=2, units=5)
+    # TFLM's integer SVDF ignores the fused activation: RELU outputs keep values below the zero point
+    R.add("SVDF", "int16_state_relu_batch2_mem10", g_svdf, batch=2, memory=10, act="RELU")
+    R.add("SVDF", "int8_state_rank3_batch2_relu", g_svdf, state_type="int8", rank=3, units=2, batch=2, act="RELU")
+    R.add("SVDF", "int16_state_memory1", g_svdf, memory=1, units=6)
+    R.add("SVDF", "int8_state_wide_input64", g_svdf, state_type="int8", n_input=64, units=8, memory=3)
     lstm = "UNIDIRECTIONAL_SEQUENCE_LSTM"
     R.add(lstm, "i8_basic", g_lstm)
     R.add(lstm, "i8_intermediates_clip10", g_lstm, cell_clip=10.0, with_intermediates=True,

@@ -23,6 +23,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case resize = "mcuc_resize"
     case softmax = "mcuc_softmax"
     case stridedSlice = "mcuc_strided_slice"
+    case svdf = "mcuc_svdf"
     case transpose = "mcuc_transpose"
     case transposeConv = "mcuc_transpose_conv"
 
