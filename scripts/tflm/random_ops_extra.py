@@ -309,6 +309,43 @@ def batch_matmul(net, x):
     return y
 
 
+def svdf(net, x):
+    """SVDF on x read as [batch, input <= 512] (a RESHAPE first when x has another rank): rank 1-2,
+    1-6 units, memory 1-8, int16 or int8 state (weights_time of the same type), fused NONE or RELU
+    (TFLM's integer SVDF ignores it). Each network runs one invoke from the reset state."""
+    if not admits(net, "SVDF"):
+        return None
+    rng = net.rng
+    shape = net.shape(x)
+    batch, n_input = shape[0], int(np.prod(shape[1:]))
+    if len(shape) < 2 or n_input > 512:
+        return None
+    if len(shape) != 2:
+        y = net.new("reshape", [batch, n_input], net.q[x])
+        net.op(OP.RESHAPE, [x], [y], opts(fb.ReshapeOptionsT, newShape=[batch, n_input]))
+        x = y
+    rank, units, memory = int(rng.integers(1, 3)), int(rng.integers(1, 7)), int(rng.integers(1, 9))
+    filters = units * rank
+    int16 = bool(rng.random() < 0.5)
+    st = TT.INT16 if int16 else TT.INT8
+    state_q = (f32(log_uniform(rng, 2e-4, 5e-4)), 0) if int16 else \
+        (f32(log_uniform(rng, 0.03, 0.08)), int(rng.integers(-20, 21)))
+    wf_s = f32(1.5 / (net.q[x][0] * 74.0 * 73.0 * math.sqrt(n_input)))
+    wt_s = f32(log_uniform(rng, 0.3, 0.6) / (25400.0 if int16 else 127.0))
+    wf = net.m.const("svdf_wf_%d" % net.names, rng.integers(-127, 128, size=(filters, n_input)), TT.INT8, ([wf_s], [0]))
+    wt_vals = rng.integers(-127, 128, size=(filters, memory)) * (200 if int16 else 1)
+    wt = net.m.const("svdf_wt_%d" % net.names, wt_vals, st, ([wt_s], [0]))
+    b_s = f32(np.float32(state_q[0]) * np.float32(wt_s))
+    b = net.m.const("svdf_bias_%d" % net.names, np.round(rng.normal(0, 0.5, size=units) / b_s).astype(np.int32),
+                    TT.INT32, ([b_s], [0]))
+    state = net.m.act("svdf_state_%d" % net.names, [batch, filters * memory], state_q, dtype=st, variable=True)
+    out_q = mo.rand_q(rng, 0.02, 0.1, zp=int(rng.integers(-10, 11)))
+    y = net.new("svdf", [batch, units], out_q)
+    act = "RELU" if rng.random() < 0.3 else "NONE"
+    net.op(OP.SVDF, [x, wf, wt, b, state], [y], opts(fb.SVDFOptionsT, rank=rank, fusedActivationFunction=ACT[act]))
+    return y
+
+
 def extra_step(net, x_pick):
     """One random issue-12 op on a live tensor chosen by x_pick(pred)."""
     rng = net.rng
@@ -331,5 +368,9 @@ def extra_step(net, x_pick):
     if r < 0.93:
         t = x_pick(lambda t: len(net.shape(t)) == 4 and max(net.shape(t)[1:3]) <= net.max_hw)
         return transpose_conv(net, t) if t is not None else None
+    if admits(net, "SVDF") and rng.random() < 0.5:
+        t = x_pick(lambda t: len(net.shape(t)) >= 2 and int(np.prod(net.shape(t)[1:])) <= 512)
+        if t is not None:
+            return svdf(net, t)
     t = x_pick(lambda t: len(net.shape(t)) >= 2)
     return batch_matmul(net, t) if t is not None else None
