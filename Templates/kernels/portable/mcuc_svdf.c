@@ -2,14 +2,21 @@
 #include "mcuc_svdf.h"
 #include "mcuc_fixedpoint.h"
 
+/* Inlined into both entry points so that the state type is a constant in each. */
+#if defined(__GNUC__)
+#define MCUC_SVDF_INLINE static inline __attribute__((always_inline))
+#else
+#define MCUC_SVDF_INLINE static inline
+#endif
+
 /* The state is int16_t (is16) or int8_t; values are read and written widened to int32. */
-static int32_t mcuc_svdf_load(const void *state, int32_t is16, int32_t i)
+MCUC_SVDF_INLINE int32_t mcuc_svdf_load(const void *state, int32_t is16, int32_t i)
 {
     return is16 ? (int32_t)((const int16_t *)state)[i] : (int32_t)((const int8_t *)state)[i];
 }
 
 /* Stores state_zp + v wrapped to the state type, as TFLM's assignment to T does. */
-static void mcuc_svdf_store(void *state, int32_t is16, int32_t i, int32_t v)
+MCUC_SVDF_INLINE void mcuc_svdf_store(void *state, int32_t is16, int32_t i, int32_t v)
 {
     if (is16) {
         const int32_t u = (int32_t)((uint32_t)v & 0xFFFFu);
@@ -21,7 +28,7 @@ static void mcuc_svdf_store(void *state, int32_t is16, int32_t i, int32_t v)
 }
 
 /* Shifts every filter's memory of batch row b left by one and stores the new feature products. */
-static void mcuc_svdf_feature(const mcuc_svdf_params *p, const int8_t *x, void *state, int32_t is16, int32_t b)
+MCUC_SVDF_INLINE void mcuc_svdf_feature(const mcuc_svdf_params *p, const int8_t *x, void *state, int32_t is16, int32_t b)
 {
     const int32_t lo = is16 ? -32768 : -128, hi = is16 ? 32767 : 127;
     for (int32_t f = 0; f < p->filters; ++f) {
@@ -41,7 +48,7 @@ static void mcuc_svdf_feature(const mcuc_svdf_params *p, const int8_t *x, void *
 }
 
 /* The output row of batch row b from its state. */
-static void mcuc_svdf_time(const mcuc_svdf_params *p, const void *state, int32_t is16, int32_t b, int8_t *out)
+MCUC_SVDF_INLINE void mcuc_svdf_time(const mcuc_svdf_params *p, const void *state, int32_t is16, int32_t b, int8_t *out)
 {
     const int32_t units = p->filters / p->rank;
     for (int32_t u = 0; u < units; ++u) {
@@ -58,7 +65,7 @@ static void mcuc_svdf_time(const mcuc_svdf_params *p, const void *state, int32_t
     }
 }
 
-static void mcuc_svdf_run(const mcuc_svdf_params *p, const int8_t *input, int8_t *output, void *state, int32_t is16)
+MCUC_SVDF_INLINE void mcuc_svdf_run(const mcuc_svdf_params *p, const int8_t *input, int8_t *output, void *state, int32_t is16)
 {
     const int32_t units = p->filters / p->rank;
     for (int32_t b = 0; b < p->batches; ++b) {
