@@ -48,7 +48,8 @@ struct TableNaming {
         switch table.kind {
         case .weights(let source):
             let filter = graph[source]
-            return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape)"
+            let packing = filter.packedInt4 ? ", int4 packed two per byte (low nibble first)" : ""
+            return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape)\(packing)"
         case .packedGemm(let source, let pairs, _):
             let filter = graph[source]
             return "\(place): weights t\(source.index) '\(CName.comment(filter.name))' \(filter.shape), bias and "

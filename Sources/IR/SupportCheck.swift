@@ -100,6 +100,10 @@ public enum SupportCheck {
             let kinds = allowed.map(\.description).sorted().joined(separator: " or ")
             return CompileError(.unsupported, "\(role) has type \(tensor.type); mcuc supports \(kinds) here", at: at)
         }
+        if tensor.packedInt4, !definition.acceptsPackedInt4(role) {
+            let why = "TFLM takes int4 only as the filter of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED"
+            return CompileError(.unsupported, "\(role) is int4-packed; \(why)", at: at)
+        }
         guard tensor.shape.elementCount <= Int(Int32.max) else {
             return CompileError(.unsupported, "\(role) has \(tensor.shape.elementCount) elements; the kernels count in int32",
                                 at: at)

@@ -11,9 +11,13 @@ public struct Tensor: Sendable, Hashable {
     public var data: [UInt8]?
     /// TFLite variable tensor (state kept across invocations, e.g. LSTM cell state).
     public var isVariable: Bool
+    /// A constant the model stores as TFLite `INT4`: two values per byte, low nibble first. `type`
+    /// is `int8` and `data` holds the values unpacked (one sign-extended byte each); Lowering keeps
+    /// them packed in Flash (`ConstantTable.Values.int4`) for kernels that unpack them.
+    public var packedInt4: Bool
 
     public init(id: TensorID, name: String, type: DataType, shape: Shape, quant: QuantParams? = nil,
-                data: [UInt8]? = nil, isVariable: Bool = false) {
+                data: [UInt8]? = nil, isVariable: Bool = false, packedInt4: Bool = false) {
         self.id = id
         self.name = name
         self.type = type
@@ -21,6 +25,7 @@ public struct Tensor: Sendable, Hashable {
         self.quant = quant
         self.data = data
         self.isVariable = isVariable
+        self.packedInt4 = packedInt4
     }
 
     /// True when the tensor holds constant data.

@@ -45,8 +45,11 @@ enum ReceptiveFieldRules {
     }
 
     /// Why the patch kernels cannot take the op's data types (nil when they can): every operand
-    /// int8, but a float32 QUANTIZE input or DEQUANTIZE output.
+    /// int8, but a float32 QUANTIZE input or DEQUANTIZE output; no int4-packed filter.
     static func typeProblem(_ node: Node, graph: Graph) -> String? {
+        if let packed = node.inputs.compactMap({ $0 }).first(where: { graph[$0].packedInt4 }) {
+            return "its int4-packed filter (\(packed)) is unpacked into a whole-call scratch, which patches do not take"
+        }
         let output = graph[node.outputs[0]].type
         let readsConstantsAsData: Bool
         switch node.op {

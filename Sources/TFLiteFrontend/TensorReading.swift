@@ -27,11 +27,21 @@ extension ModelReader {
         guard raw.has_external_buffer == 0 else {
             throw fail(.unsupported, "tensor data lives in an external buffer (not supported)")
         }
-        let type = DataType(tfliteOrdinal: raw.type)
+        let packed = raw.type == Int4Packing.tfliteOrdinal
+        let type = packed ? DataType.int8 : DataType(tfliteOrdinal: raw.type)
         let shape = try readShape(index, rank: raw.shape_rank, fail: fail)
         let quant = try readQuant(index, raw: raw, shape: shape, fail: fail)
+        var data = try readData(raw.buffer, fail: fail)
+        if packed {
+            guard let bytes = data else { throw fail(.unsupported, "int4 tensors are supported only as constant weights") }
+            let count = shape.elementCount
+            guard bytes.count == Int4Packing.packedByteCount(count) else {
+                throw fail(.malformed, "buffer holds \(bytes.count) bytes but shape \(shape) of int4 needs \(Int4Packing.packedByteCount(count))")
+            }
+            data = Int4Packing.unpack(bytes, count: count).map { UInt8(bitPattern: $0) }
+        }
         let tensor = Tensor(id: id, name: name, type: type, shape: shape, quant: quant,
-                            data: try readData(raw.buffer, fail: fail), isVariable: raw.is_variable != 0)
+                            data: data, isVariable: raw.is_variable != 0, packedInt4: packed)
         if tensor.data != nil {
             guard let bytes = tensor.byteCount else {
                 throw fail(.unsupported, "constant of type \(type) is not supported")

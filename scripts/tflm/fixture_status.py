@@ -43,6 +43,10 @@ SUPPORTED = {
     "BATCH_MATMUL": None,
     # int8 input/output, int16 or int8 state
     "SVDF": None,
+    # int4-packed filters (int8 activations); the int16x8 cases stay pending
+    "CONV_2D": lambda desc: desc.startswith("int4_"),
+    "DEPTHWISE_CONV_2D": lambda desc: desc.startswith("int4_"),
+    "FULLY_CONNECTED": lambda desc: desc.startswith("int4_"),
 }
 
 

@@ -22,10 +22,12 @@ public struct Conv2D: OperatorDefinition {
     }
 
     public static let name = "CONV_2D"
-    public static let support = OperatorSupport(types: "int8, int32 bias", options: "any kernel, stride, dilation, padding and groups; per-tensor or per-channel weights; fused clamps")
+    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "any kernel, stride, dilation, padding and groups; per-tensor or per-channel weights; fused clamps")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }
+    /// The filter may be int4-packed (TFLM unpacks it for int8 inputs).
+    public func acceptsPackedInt4(_ role: OperandRole) -> Bool { role == .input(1) }
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] {
         [("padding", "\(padding)"), ("stride", "\(strideH)x\(strideW)"), ("dilation", "\(dilationH)x\(dilationW)"),

@@ -17,10 +17,12 @@ public struct FullyConnected: OperatorDefinition {
     }
 
     public static let name = "FULLY_CONNECTED"
-    public static let support = OperatorSupport(types: "int8, int32 bias", options: "per-tensor or per-channel weights, keep_num_dims; fused clamps")
+    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "per-tensor or per-channel weights, keep_num_dims; fused clamps")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }
+    /// The filter may be int4-packed (TFLM unpacks it for int8 inputs).
+    public func acceptsPackedInt4(_ role: OperandRole) -> Bool { role == .input(1) }
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] {
         [("keep_num_dims", "\(keepNumDims)"), ("act", "\(activation)")]
@@ -50,6 +52,10 @@ public struct FullyConnected: OperatorDefinition {
             throw op.error(.malformed, "output has shape \(output.shape); expected \(batches) rows of \(units) units", output)
         }
         let perTensor = (filter.quant?.scale.count ?? 1) == 1
+        guard perTensor || !filter.packedInt4 else {
+            throw op.error(.unsupported, "int4-packed filter with per-channel quantization (TFLM takes int4 weights per tensor only)",
+                           filter)
+        }
         try op.requireWeights(channels: units, axis: 0, allowZeroPoint: perTensor)
         try op.requireBias(channels: units)
         if perTensor {

@@ -42,6 +42,7 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
         switch self {
         case .logSoftmax: ["mcuc_libm.h", "mcuc_libm.c"]
         case .elementwiseMore: ["mcuc_elementwise.h"]   // its parameter typedef
+        case .conv2d, .depthwise, .fullyConnected: ["mcuc_int4.h"]   // the *_int4 kernels' unpacking
         default: []
         }
     }

@@ -43,8 +43,12 @@ extension OpLowering {
             perChannel: p.output.isPerChannel ? 1 : 0, filter: filter.ref, bias: bias.ref, mult: mult.ref, shift: shift.ref)
         let tables = [filter, bias, mult, shift] + constantTables([input])
         guard w.isPointwise else {
-            let binding = bind(.conv2d, "mcuc_conv2d_s8", params, [.tensor(input), .tensor(output)], tables: tables)
             let contract = streaming(.rows) { rowGap(w) }
+            if hasPackedInt4Filter {
+                return int4FilterCall(.convGeneric(w), .conv2d, "mcuc_conv2d_s8", params, input: input, tables: tables,
+                                      detail: w.text, contract: contract)
+            }
+            let binding = bind(.conv2d, "mcuc_conv2d_s8", params, [.tensor(input), .tensor(output)], tables: tables)
             if let function = binding.function, function.variant != .portable,
                let dsp = dspConv(params, p, function: function, input: input) {
                 return call(.convGeneric(w), dsp.binding, detail: w.text + (dsp.scratch > 0 ? ", im2col" : ", rows in place"),
@@ -57,6 +61,10 @@ extension OpLowering {
         let contract = streaming(.interleaved) {
             let pixels = outShape.elementCount / max(outShape[-1], 1)
             return StreamingGap.interleaved(units: pixels, inputUnitBytes: inShape[-1], outputUnitBytes: outShape[-1])
+        }
+        if hasPackedInt4Filter {
+            return int4FilterCall(.conv1x1, .conv2d, "mcuc_conv2d_1x1_s8", params, input: input, tables: tables,
+                                  detail: "1x1", contract: contract)
         }
         let binding = bind(.conv2d, "mcuc_conv2d_1x1_s8", params, [.tensor(input), .tensor(output)], tables: tables)
         let pixels = outShape.elementCount / max(outShape[-1], 1)

@@ -43,6 +43,10 @@ extension OpLowering {
             perChannel: p.output.isPerChannel ? 1 : 0, filter: filter.ref, bias: bias.ref, mult: mult.ref, shift: shift.ref)
         let tables = [filter, bias, mult, shift] + constantTables([input])
         let foldedBias = fold ? p.biasWithInputZeroPointFolded : p.bias
+        if hasPackedInt4Filter {
+            return int4FilterCall(.depthwiseGeneric(w), .depthwise, "mcuc_depthwise_s8", params, input: input,
+                                  tables: tables, detail: w.text, contract: streaming(.rows) { rowGap(w) })
+        }
         if let scratch = inPlaceScratch(w) {
             return depthwiseInPlace(params, p, w, scratch: scratch, tables: tables, filter: filter)
         }

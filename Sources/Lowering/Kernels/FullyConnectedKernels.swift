@@ -36,6 +36,11 @@ extension OpLowering {
                                      outputUnitBytes: p.units * elementBytes(output))
         }
         let detail = "\(p.units) units x \(p.depth)"
+        if hasPackedInt4Filter {
+            return int4FilterCall(.fullyConnected, .fullyConnected, "mcuc_fully_connected_s8", params, input: input,
+                                  tables: [filter, bias, mult, shift] + constantTables([input]), detail: detail,
+                                  contract: contract)
+        }
         if binding.function?.variant == .mve,
            let gemm = mveGemm(weights: p.filter.map { Int32($0) + p.filterOffset }, rows: rows, depth: p.depth,
                               bias: p.biasWithInputZeroPointFolded, output: p.output, function: binding.function!,

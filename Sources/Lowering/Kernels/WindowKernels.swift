@@ -18,8 +18,10 @@ extension OpLowering {
     }
 
     /// The weights of operand 1 as stored, for a kernel that reads them in that order.
+    /// Packed two per byte (`Int4Packing`) when the filter is int4-packed in the model.
     func weightTable(_ values: [Int8]) -> ConstantTable {
-        ConstantTable(id: .call(node.id, role: "filter"), kind: .weights(source: operand(1)), values: .int8(values))
+        let stored = hasPackedInt4Filter ? Int4Packing.pack(values).map { Int8(bitPattern: $0) } : values
+        return ConstantTable(id: .call(node.id, role: "filter"), kind: .weights(source: operand(1)), values: .int8(stored))
     }
 
     /// The bias table: the model's bias, or the bias with the input zero point folded in.

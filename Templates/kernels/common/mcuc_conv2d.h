@@ -41,6 +41,12 @@ mcuc_status mcuc_conv2d_s8(const mcuc_conv2d_params *p, const int8_t *input, int
  * channels of pixel p only, then write output (p, oc). */
 mcuc_status mcuc_conv2d_1x1_s8(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output);
 
+/* int4-packed filter (mcuc_int4.h): p->filter holds (out_c * filter_h * filter_w * filter_c + 1) / 2
+ * bytes; they are unpacked into `scratch` (that many values, one byte each), then mcuc_conv2d_s8
+ * or mcuc_conv2d_1x1_s8 runs on them with the same loop order and contract. */
+mcuc_status mcuc_conv2d_s8_int4(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output, void *scratch);
+mcuc_status mcuc_conv2d_1x1_s8_int4(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output, void *scratch);
+
 /* The DSP GEMM (kernels/arm/mcuc_conv2d_dsp.c) that runs 1x1 CONV_2D (stride 1, no padding) and
  * FULLY_CONNECTED on cores with the DSP extension: out[r][c] for `rows` rows of `depth` int8
  * values (pixels, or FC batches) and `out_c` output channels, equal bit for bit to the portable

@@ -32,6 +32,11 @@ typedef struct {
  * streaming contract relies on this order). */
 mcuc_status mcuc_depthwise_s8(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output);
 
+/* int4-packed filter (mcuc_int4.h): p->filter holds (filter_h * filter_w * out_c + 1) / 2 bytes;
+ * they are unpacked into `scratch` (one byte per value), then mcuc_depthwise_s8 runs on them with
+ * the same loop order and contract. */
+mcuc_status mcuc_depthwise_s8_int4(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output, void *scratch);
+
 /* In place, depth_multiplier 1, `output` at the address of `input` (the `inPlace` contract,
  * TinyEngine's scheme; separate buffers work too): for each batch, for each channel c in
  * increasing order, copy input channel c of that batch (in_h * in_w bytes) into `scratch`, then

@@ -27,4 +27,10 @@ typedef struct {
  * increasing order, for each unit, accumulate over that row, then write output (row, unit). */
 mcuc_status mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output);
 
+/* int4-packed filter (mcuc_int4.h): p->filter holds (units * depth + 1) / 2 bytes; they are
+ * unpacked into `scratch` (one byte per value), then mcuc_fully_connected_s8 runs on them with the
+ * same loop order and contract. */
+mcuc_status mcuc_fully_connected_s8_int4(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output,
+                                         void *scratch);
+
 #endif /* MCUC_FULLY_CONNECTED_H */

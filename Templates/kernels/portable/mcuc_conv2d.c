@@ -1,6 +1,7 @@
 /* mcuc runtime: int8 CONV_2D. Portable C99; see mcuc_conv2d.h for the arithmetic and loop orders. */
 #include "mcuc_conv2d.h"
 #include "mcuc_fixedpoint.h"
+#include "mcuc_int4.h"
 
 static int8_t conv_output(const mcuc_conv2d_params *p, uint32_t acc, int32_t oc)
 {
@@ -90,4 +91,22 @@ mcuc_status mcuc_conv2d_patch_s8(const mcuc_conv2d_params *p, const int32_t *row
     const mcuc_plane out = mcuc_patch_plane(rows, cols, 1, p->out_c);
     conv_plane(p, input, &in, output, &out);
     return MCUC_OK;
+}
+
+mcuc_status mcuc_conv2d_s8_int4(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output, void *scratch)
+{
+    mcuc_conv2d_params unpacked = *p;
+    int8_t *filter = (int8_t *)scratch;
+    mcuc_unpack_int4(p->filter, p->out_c * p->filter_h * p->filter_w * p->filter_c, filter);
+    unpacked.filter = filter;
+    return mcuc_conv2d_s8(&unpacked, input, output);
+}
+
+mcuc_status mcuc_conv2d_1x1_s8_int4(const mcuc_conv2d_params *p, const int8_t *input, int8_t *output, void *scratch)
+{
+    mcuc_conv2d_params unpacked = *p;
+    int8_t *filter = (int8_t *)scratch;
+    mcuc_unpack_int4(p->filter, p->out_c * p->filter_h * p->filter_w * p->filter_c, filter);
+    unpacked.filter = filter;
+    return mcuc_conv2d_1x1_s8(&unpacked, input, output);
 }

@@ -1,6 +1,7 @@
 /* mcuc runtime: int8 DEPTHWISE_CONV_2D. Portable C99; see mcuc_depthwise.h. */
 #include "mcuc_depthwise.h"
 #include "mcuc_fixedpoint.h"
+#include "mcuc_int4.h"
 
 static int8_t depthwise_output(const mcuc_depthwise_params *p, uint32_t acc, int32_t oc)
 {
@@ -106,4 +107,13 @@ mcuc_status mcuc_depthwise_inplace_s8(const mcuc_depthwise_params *p, const int8
         }
     }
     return MCUC_OK;
+}
+
+mcuc_status mcuc_depthwise_s8_int4(const mcuc_depthwise_params *p, const int8_t *input, int8_t *output, void *scratch)
+{
+    mcuc_depthwise_params unpacked = *p;
+    int8_t *filter = (int8_t *)scratch;
+    mcuc_unpack_int4(p->filter, p->filter_h * p->filter_w * p->out_c, filter);
+    unpacked.filter = filter;
+    return mcuc_depthwise_s8(&unpacked, input, output);
 }

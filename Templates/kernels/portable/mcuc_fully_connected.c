@@ -1,6 +1,7 @@
 /* mcuc runtime: int8 FULLY_CONNECTED. Portable C99; see mcuc_fully_connected.h. */
 #include "mcuc_fully_connected.h"
 #include "mcuc_fixedpoint.h"
+#include "mcuc_int4.h"
 
 mcuc_status mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output)
 {
@@ -23,4 +24,13 @@ mcuc_status mcuc_fully_connected_s8(const mcuc_fully_connected_params *p, const 
         }
     }
     return MCUC_OK;
+}
+
+mcuc_status mcuc_fully_connected_s8_int4(const mcuc_fully_connected_params *p, const int8_t *input, int8_t *output, void *scratch)
+{
+    mcuc_fully_connected_params unpacked = *p;
+    int8_t *filter = (int8_t *)scratch;
+    mcuc_unpack_int4(p->filter, p->units * p->depth, filter);
+    unpacked.filter = filter;
+    return mcuc_fully_connected_s8(&unpacked, input, output);
 }

@@ -22,6 +22,9 @@ public protocol OperatorDefinition: Sendable, Hashable {
 
     /// The element types operand `role` may have (default: int8).
     func allowedTypes(_ role: OperandRole) -> Set<DataType>
+    /// True when operand `role` may be a constant stored as TFLite `INT4` (`Tensor.packedInt4`):
+    /// only the filters of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, as TFLM.
+    func acceptsPackedInt4(_ role: OperandRole) -> Bool
     /// The fused activation, for ops that carry one (default: nil).
     var fusedActivation: FusedActivation? { get }
     /// The attributes as ordered `key=value` pairs (`stride=2x2`) for the text form and
@@ -43,6 +46,7 @@ extension OperatorDefinition {
     public static var requiredInputs: Int { inputCounts.lowerBound }
     public static var outputCounts: ClosedRange<Int> { 1...1 }
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8] }
+    public func acceptsPackedInt4(_ role: OperandRole) -> Bool { false }
     public var fusedActivation: FusedActivation? { nil }
     public var attributeSummary: [(key: String, value: String)] { [] }
     public func macs(_ op: OpOperands) -> Int { 0 }
