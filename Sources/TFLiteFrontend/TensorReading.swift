@@ -35,8 +35,9 @@ extension ModelReader {
         if packed {
             guard let bytes = data else { throw fail(.unsupported, "int4 tensors are supported only as constant weights") }
             let count = shape.elementCount
-            guard bytes.count == Int4Packing.packedByteCount(count) else {
-                throw fail(.malformed, "buffer holds \(bytes.count) bytes but shape \(shape) of int4 needs \(Int4Packing.packedByteCount(count))")
+            let needed = Int4Packing.packedByteCount(count)
+            guard bytes.count == needed else {
+                throw fail(.malformed, "buffer holds \(bytes.count) bytes but shape \(shape) of int4 needs \(needed)")
             }
             data = Int4Packing.unpack(bytes, count: count).map { UInt8(bitPattern: $0) }
         }

@@ -17,7 +17,7 @@ public struct FullyConnected: OperatorDefinition {
     }
 
     public static let name = "FULLY_CONNECTED"
-    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "per-tensor or per-channel weights, keep_num_dims; fused clamps")
+    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "per-tensor or per-channel weights (int4: per tensor, as TFLM), keep_num_dims; fused clamps")
     public static let inputCounts = 2...3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }
@@ -53,8 +53,8 @@ public struct FullyConnected: OperatorDefinition {
         }
         let perTensor = (filter.quant?.scale.count ?? 1) == 1
         guard perTensor || !filter.packedInt4 else {
-            throw op.error(.unsupported, "int4-packed filter with per-channel quantization (TFLM takes int4 weights per tensor only)",
-                           filter)
+            throw op.error(.unsupported,
+                           "int4-packed filter with per-channel quantization (TFLM takes int4 weights per tensor only)", filter)
         }
         try op.requireWeights(channels: units, axis: 0, allowZeroPoint: perTensor)
         try op.requireBias(channels: units)
