@@ -129,4 +129,28 @@ import TestSupport
         #expect(flash.index_tables > 0)
         #expect(flash.weights == flash.index_tables)
     }
+
+    /// int4-packed filters stay packed: `plan` counts (n + 1) / 2 weight bytes for a filter of n
+    /// values (the int8 form of the same model counts n: 135, 54, 9, 36, 27, 128, 45), on a portable
+    /// core and on the M4 and M55 (the *_int4 kernels run on every core), and `compile` writes them.
+    @Test(arguments: ["rp2040", "nucleo-l4r5zi", "corstone300"])
+    func int4FiltersCountHalfTheBytes(target: String) throws {
+        let filters = ["conv_2d_058_int4_k3_per_channel": 135, "conv_2d_059_int4_k3_s2_valid_per_tensor": 54,
+                       "conv_2d_060_int4_k1_odd_count_relu": 9, "depthwise_conv_2d_024_int4_k3": 36,
+                       "depthwise_conv_2d_025_int4_k3_odd_channels": 27, "fully_connected_012_int4_16to8": 128,
+                       "fully_connected_013_int4_odd_15to3": 45]
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mcuc-int4-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        for (name, count) in filters {
+            let path = ModelCorpus.fixturePaths.first { $0.hasSuffix("/\(name).tflite") }
+            let model = try #require(path, "\(name) missing from Tests/Fixtures/ops")
+            let plan = Commands.plan(PlanCommandOptions(model: model, target: target, json: true, memory: .estimate))
+            try #require(plan.exitCode == 0, "\(name): \(plan.stderr)")
+            let flash = try JSONDecoder().decode(PlanReport.self, from: Data(plan.stdout.utf8)).flash_bytes
+            #expect(flash.weight_tensors == (count + 1) / 2, "\(name) on \(target)")
+            let compile = Commands.compile(CompileCommandOptions(model: model, target: target, outputDirectory: out,
+                                                                 memory: .estimate))
+            #expect(Self.compileFlash(compile.stdout)?.constants == flash.weights, "\(name): \(compile.stdout)")
+        }
+    }
 }
