@@ -145,8 +145,8 @@ public enum CodeSizeModel {
     /// the GEMM core the 1x1 and k x k DSP convolutions share is `dspGemmCoreBytes`, counted once.
     public static func variantBytes(_ function: KernelFunction) -> Int {
         switch function.symbol {
-        case KernelVariants.gemmDSP.symbol: 164
-        case KernelVariants.convDSP.symbol: 610
+        case KernelVariants.gemmDSP.symbol: 178
+        case KernelVariants.convDSP.symbol: 638
         case KernelVariants.convDirectDSP.symbol: 1514
         case "mcuc_gemm1_s8_dsp": 1060
         case KernelVariants.depthwiseDSP.symbol: 1768
@@ -163,9 +163,9 @@ public enum CodeSizeModel {
         }
     }
 
-    /// Row packing and the one- and two-row GEMM blocks shared by `mcuc_gemm_s8_dsp` and
-    /// `mcuc_conv2d_s8_dsp`.
-    public static let dspGemmCoreBytes = 924
+    /// Row packing and the one- and two-row GEMM blocks (the two-row one with and without the
+    /// activation clamp) shared by `mcuc_gemm_s8_dsp` and `mcuc_conv2d_s8_dsp`.
+    public static let dspGemmCoreBytes = 1374
 
     /// The estimate for a kernel plan.
     public static func estimate(_ plan: KernelPlan, graph: Graph) -> Int {

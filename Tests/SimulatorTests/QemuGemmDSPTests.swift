@@ -17,8 +17,10 @@ struct QemuGemmDSPTests {
         var pixels: Int, depth: Int, channels: Int, units: Int
         var perChannel: Bool
         var seed: UInt64
+        /// The 1x1 conv's fused activation: NONE runs the whole-int8 instance (no clamp).
+        var activation: FusedActivation = .relu
         var description: String {
-            "px\(pixels) k\(depth) n\(channels) u\(units) \(perChannel ? "per-channel" : "per-tensor")"
+            "px\(pixels) k\(depth) n\(channels) u\(units) \(perChannel ? "per-channel" : "per-tensor") \(activation)"
         }
     }
 
@@ -40,6 +42,15 @@ struct QemuGemmDSPTests {
         Shape(pixels: 1, depth: 3, channels: 5, units: 4, perChannel: true, seed: 13),
     ]
 
+    /// Small input depths (1-20, VWW's first 1x1 convs have 8 and 16), where the per-pair epilogue
+    /// dominates: odd pixel counts, channel counts odd and not a multiple of 4, both
+    /// quantizations, and every clamp activation (NONE runs the instance without the clamp).
+    static let smallDepth: [Shape] = (1...20).map { k in
+        let activations: [FusedActivation] = [.none, .relu, .relu6, .reluN1To1]
+        return Shape(pixels: [3, 5, 7, 2, 9][k % 5], depth: k, channels: [7, 16, 5, 18, 3, 9][k % 6], units: 3 + k % 4,
+                     perChannel: k % 2 == 0, seed: UInt64(40 + k), activation: activations[k % 4])
+    }
+
     static let sweep: [Shape] = {
         guard ProcessInfo.processInfo.environment["MCUC_STRESS"] == "1" else { return [] }
         var random = SeededRandom(seed: 2026)
@@ -52,6 +63,9 @@ struct QemuGemmDSPTests {
 
     @Test(arguments: representative)
     func representativeShapes(_ shape: Shape) throws { try check(shape) }
+
+    @Test(arguments: smallDepth)
+    func smallDepthShapes(_ shape: Shape) throws { try check(shape) }
 
     @Test(.enabled(if: !sweep.isEmpty, "MCUC_STRESS=1 runs the sweep"), arguments: sweep)
     func stressSweep(_ shape: Shape) throws { try check(shape) }
@@ -67,7 +81,7 @@ struct QemuGemmDSPTests {
         HostTesting.expectExactAndInsideArena(report.simulation, "\(shape) on M4")
     }
 
-    /// `input [1, 1, pixels, depth] -> 1x1 conv (RELU) -> FULLY_CONNECTED -> [pixels, units]`.
+    /// `input [1, 1, pixels, depth] -> 1x1 conv (its activation) -> FULLY_CONNECTED -> [pixels, units]`.
     static func graph(_ s: Shape) -> Graph {
         var random = SeededRandom(seed: s.seed)
         var b = GraphBuilder()
@@ -84,7 +98,7 @@ struct QemuGemmDSPTests {
                                                    axis: s.perChannel ? 0 : nil))
         let convScale = inScale * 0.01 * Float(s.depth).squareRoot() * 40
         let y = b.activation([1, 1, s.pixels, s.channels], scale: convScale, zeroPoint: Int32.random(in: -100...100, using: &random))
-        b.node(.conv2d(Conv2D(padding: .valid, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: .relu)),
+        b.node(.conv2d(Conv2D(padding: .valid, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: s.activation)),
                inputs: [x, w, bias], output: y)
         let fcScales = (0..<(s.perChannel ? s.units : 1)).map { _ in Float.random(in: 0.002...0.02, using: &random) }
         let fw = b.constInt8([s.units, s.channels], weights(s.units * s.channels, &random),

@@ -120,42 +120,84 @@ mac_rows(const int32_t *w, const int32_t *x, int32_t groups, int32_t n, int32_t 
     return w;
 }
 
-/* Every channel pair for `n` rows (1 or 2) from packed columns `cols` (t: pack_rows' sums). */
+/* mcuc_dsp_requant2 then the activation clamp. [lo, hi] lies inside int8, so with `clamp` the
+ * clamp alone saturates; without it (the call's range is the whole of int8) ssat alone does. */
+static inline __attribute__((always_inline)) int8_t requant_out(int32_t acc2, int32_t m, int32_t round, int32_t e,
+                                                                int32_t clamp, int32_t lo, int32_t hi)
+{
+    int32_t t = mcuc_smmlar(acc2, m, round);
+    t += acc2 < 0 ? -1 : 0;
+    t >>= e;
+    return (int8_t)(clamp ? clamp_act(t, lo, hi) : mcuc_ssat8(t));
+}
+
+/* Every channel pair for `n` rows (1 or 2) from packed columns `cols` (t: pack_rows' sums). The
+ * rows are unrolled, the call's fields and each pair's epilogue words read once (before any
+ * store), so the accumulators stay in registers; `clamp` (a constant in each instance) says
+ * whether [act_min, act_max] is narrower than int8. */
 static inline __attribute__((always_inline)) void
-gemm_rows(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, int32_t n, int8_t *out)
+gemm_rows(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, int32_t n, int32_t clamp, int8_t *out)
 {
     const int32_t *q = p->packed;
-    const int32_t lo = p->act_min, hi = p->act_max, units = p->out_c;
-    int32_t ch, r;
+    const int32_t lo = p->act_min, hi = p->act_max, units = p->out_c, groups = p->groups;
+    const uint32_t t0 = (uint32_t)t[0], t1 = n == 2 ? (uint32_t)t[1] : 0u;
+    int8_t *const out1 = out + units;
+    int32_t ch;
     for (ch = 0; ch < units; ch += 2) {
-        int32_t acc[6];
-        int32_t *const c = acc, *const b = acc + 3;
-        for (r = 0; r < n; ++r) {
-            c[r] = mcuc_dsp_u2i((uint32_t)q[0] - (uint32_t)t[r]);
-            b[r] = q[1];
+        int32_t c[2], b[2], m0, r0, e0, m1, r1, e1;
+        c[0] = mcuc_dsp_u2i((uint32_t)q[0] - t0);
+        b[0] = q[1];
+        if (n == 2) {
+            c[1] = mcuc_dsp_u2i((uint32_t)q[0] - t1);
+            b[1] = q[1];
         }
-        q = mac_rows(q + 2, cols, p->groups, n, c, b);
-        for (r = 0; r < n; ++r) {
-            const int32_t acc0 = mcuc_dsp_u2i((uint32_t)c[r] - ((uint32_t)b[r] << 8));
-            out[r * units + ch] = (int8_t)clamp_act(mcuc_dsp_requant2(acc0, q[0], q[1], q[2]), lo, hi);
-            if (ch + 1 < units) {
-                out[r * units + ch + 1] = (int8_t)clamp_act(mcuc_dsp_requant2(b[r], q[3], q[4], q[5]), lo, hi);
+        q = mac_rows(q + 2, cols, groups, n, c, b);
+        m0 = q[0];
+        r0 = q[1];
+        e0 = q[2];
+        m1 = q[3];
+        r1 = q[4];
+        e1 = q[5];
+        q += 6;
+        out[ch] = requant_out(mcuc_dsp_u2i((uint32_t)c[0] - ((uint32_t)b[0] << 8)), m0, r0, e0, clamp, lo, hi);
+        if (n == 2) {
+            out1[ch] = requant_out(mcuc_dsp_u2i((uint32_t)c[1] - ((uint32_t)b[1] << 8)), m0, r0, e0, clamp, lo, hi);
+        }
+        if (ch + 1 < units) {
+            out[ch + 1] = requant_out(b[0], m1, r1, e1, clamp, lo, hi);
+            if (n == 2) {
+                out1[ch + 1] = requant_out(b[1], m1, r1, e1, clamp, lo, hi);
             }
         }
-        q += 6;
     }
 }
 
-static __attribute__((noinline)) void gemm2(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t,
-                                            int8_t *out)
+static __attribute__((noinline)) void gemm2_clamp(const mcuc_gemm_dsp_params *p, const int32_t *cols,
+                                                  const int32_t *t, int8_t *out)
 {
-    gemm_rows(p, cols, t, 2, out);
+    gemm_rows(p, cols, t, 2, 1, out);
+}
+
+static __attribute__((noinline)) void gemm2_full(const mcuc_gemm_dsp_params *p, const int32_t *cols,
+                                                 const int32_t *t, int8_t *out)
+{
+    gemm_rows(p, cols, t, 2, 0, out);
+}
+
+/* Two rows: the instance without the clamp when the activation range is the whole of int8. */
+static inline void gemm2(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t, int8_t *out)
+{
+    if (p->act_min == -128 && p->act_max == 127) {
+        gemm2_full(p, cols, t, out);
+    } else {
+        gemm2_clamp(p, cols, t, out);
+    }
 }
 
 static __attribute__((noinline)) void gemm1(const mcuc_gemm_dsp_params *p, const int32_t *cols, const int32_t *t,
                                             int8_t *out)
 {
-    gemm_rows(p, cols, t, 1, out);
+    gemm_rows(p, cols, t, 1, 1, out);
 }
 
 /* One group of the direct one-row GEMM: input word xv against two weight words. */
