@@ -3,6 +3,7 @@ struct CTable: Sendable, Hashable {
     /// The element values, typed.
     enum Values: Sendable, Hashable {
         case int8([Int8])
+        case int16([Int16])
         case int32([Int32])
         /// Raw bytes (float32 constants, kept bit-exact as their little-endian bytes).
         case bytes([UInt8])
@@ -21,6 +22,7 @@ struct CTable: Sendable, Hashable {
     var ctype: String {
         switch values {
         case .int8: "int8_t"
+        case .int16: "int16_t"
         case .int32: "int32_t"
         case .bytes: "uint8_t"
         }
@@ -30,6 +32,7 @@ struct CTable: Sendable, Hashable {
     var count: Int {
         switch values {
         case .int8(let v): v.count
+        case .int16(let v): v.count
         case .int32(let v): v.count
         case .bytes(let v): v.count
         }
@@ -39,6 +42,7 @@ struct CTable: Sendable, Hashable {
     var byteCount: Int {
         switch values {
         case .int8, .bytes: count
+        case .int16: 2 * count
         case .int32: 4 * count
         }
     }
@@ -53,6 +57,7 @@ enum CWriter {
     static func body(_ table: CTable) -> String {
         switch table.values {
         case .int8(let v): return lines(v.map { String($0) })
+        case .int16(let v): return lines(v.map { String($0) })
         case .bytes(let v): return lines(v.map { String($0) })
         case .int32(let v): return lines(v.map(int32Literal))
         }

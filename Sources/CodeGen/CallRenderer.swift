@@ -42,8 +42,8 @@ struct CallRenderer {
     func argument(_ call: KernelCall, _ argument: KernelBinding.Argument) -> String {
         switch argument {
         case .tensor(let t): return pointer(t)
-        case .tensors(let ts): return "(const int8_t *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
-        case .outputs(let ts): return "(int8_t *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
+        case .tensors(let ts): return "(const \(elementType(ts)) *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
+        case .outputs(let ts): return "(\(elementType(ts)) *const[]){ " + ts.map(pointer).joined(separator: ", ") + " }"
         case .scratch:
             guard let request = memory.requests.first(where: { $0.scratchOf == call.node }) else {
                 preconditionFailure("no scratch planned for \(call.node)")
@@ -54,6 +54,11 @@ struct CallRenderer {
         case .patchCols(let table, let entry):
             return "\(TableNaming(graph: graph, prefix: prefix).name(table)) + \(PatchLoopView.colVariable) * \(entry)"
         }
+    }
+
+    /// The C element type of a list of tensors of one type (`int8_t` for int8 data).
+    func elementType(_ tensors: [TensorID]) -> String {
+        TensorLocations.elementType(of: tensors.first.map { graph[$0].type } ?? .int8)
     }
 
     /// Pointer expression to `tensor` (constants by their table name).

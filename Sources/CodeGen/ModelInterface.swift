@@ -11,7 +11,7 @@ struct ModelInterface {
     let streamed: Set<TensorID>
 
     /// The interface of `graph`, whose inputs and outputs have the types `SupportCheck` allows
-    /// (int8 or float32; outputs also int32).
+    /// (int8, int16 or float32; outputs also int32).
     init(graph: Graph, locations: TensorLocations, streamed: Set<TensorID> = []) {
         self.graph = graph
         self.locations = locations
@@ -30,6 +30,7 @@ struct ModelInterface {
         switch type {
         case .float32: "float"
         case .int32: "int32_t"
+        case .int16: "int16_t"
         default: "int8_t"
         }
     }
@@ -44,7 +45,7 @@ struct ModelInterface {
 
     /// The arena expression of bytes at `offset` for data of `type`.
     func arena(_ offset: Int, _ type: DataType) -> String {
-        locations.arenaPointer(offset, float: type == .float32 || type == .int32)
+        locations.arenaPointer(offset, float: type != .int8)
     }
 
     /// Copies of the inputs into the arena (when they live there), or `(void)` uses of caller
@@ -94,7 +95,7 @@ struct ModelInterface {
             return IOView(role: role, index: index, ctype: Self.ctype(t.type), shapeText: "\(t.shape)",
                           nameComment: name.isEmpty ? nil : name,
                           macro: "\(macroPrefix)_\(role.uppercased())\(index)", bytes: t.bytes,
-                          elements: t.shape.elementCount, quantized: q != nil && t.type == .int8,
+                          elements: t.shape.elementCount, quantized: q != nil && SupportCheck.quantizedRange(t.type) != nil,
                           scale: q.map { CWriter.floatLiteral($0.scale[0]) } ?? "",
                           zeroPoint: q?.zeroPoint.first ?? 0)
         }

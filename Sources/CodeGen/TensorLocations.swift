@@ -4,7 +4,8 @@ import MemoryPlanning
 /// Where every tensor the emitted code touches lives, and the C expression that points at it.
 ///
 /// Activations are in the arena at the memory plan's offsets (`a + N` as `int8_t *`, `arena + N`
-/// as `uint8_t *` for float32 and int32 data), or at the caller's pointers when graph I/O is external;
+/// as `uint8_t *` for float32 and int32 data, `(int16_t *)(void *)(arena + N)` for int16 data:
+/// the planner aligns every buffer to 4), or at the caller's pointers when graph I/O is external;
 /// constants are arrays of the weights file, declared with a parameter block; variable tensors
 /// (model state) are in the model's static state buffer (`<prefix>_state + N`).
 struct TensorLocations {
@@ -49,17 +50,19 @@ struct TensorLocations {
         return nil
     }
 
-    /// A C pointer expression to `tensor`'s first element: `int8_t *` for int8 data, `uint8_t *`
-    /// for float32 and int32 data (kernels access them through memcpy), `int16_t *` for int16 state.
-    /// Constants are named by `constant`.
+    /// A C pointer expression to `tensor`'s first element of type `elementType(of:)`: `int8_t *`
+    /// for int8 data, `int16_t *` for int16 data, `uint8_t *` for float32 and int32 data (kernels
+    /// access them through memcpy). Constants are named by `constant`.
     func pointer(_ tensor: TensorID, constant: (TensorID) -> String) -> String {
-        let isFloat = graph[tensor].type == .float32 || graph[tensor].type == .int32
+        let type = graph[tensor].type
+        let isFloat = type == .float32 || type == .int32
         switch places[tensor] {
         case .state(let offset)?:
             let bytes = "\(stateName) + \(offset)"
-            return graph[tensor].type == .int16 ? "(int16_t *)(void *)(\(bytes))" : bytes
+            return type == .int16 ? "(int16_t *)(void *)(\(bytes))" : bytes
         case .arena(let offset)?:
-            return arenaPointer(offset, float: isFloat)
+            let bytes = arenaPointer(offset, float: isFloat)
+            return type == .int16 ? "(int16_t *)(void *)(\(bytes))" : bytes
         case .input(let k)?:
             return isFloat ? "(const uint8_t *)in\(k)" : "in\(k)"
         case .output(let k)?:
@@ -68,6 +71,15 @@ struct TensorLocations {
             return constant(tensor)
         case nil:
             preconditionFailure("\(tensor) is not materialized but a kernel reads or writes it")
+        }
+    }
+
+    /// The C element type `pointer` points at for data of `type`.
+    static func elementType(of type: DataType) -> String {
+        switch type {
+        case .int8: "int8_t"
+        case .int16: "int16_t"
+        default: "uint8_t"
         }
     }
 

@@ -12,13 +12,14 @@ public enum SupportCheck {
         graph.nodes.compactMap { problem(with: $0, in: graph) } + interfaceProblems(graph)
     }
 
-    /// Element types of graph inputs the emitted `<prefix>_invoke` takes.
-    public static let interfaceInputTypes: Set<DataType> = [.int8, .float32]
+    /// Element types of graph inputs the emitted `<prefix>_invoke` takes (int16: 16-bit
+    /// activations, TFLM's int16x8).
+    public static let interfaceInputTypes: Set<DataType> = [.int8, .int16, .float32]
     /// Element types of graph outputs it returns (int32: ARG_MAX / ARG_MIN indices).
-    public static let interfaceOutputTypes: Set<DataType> = [.int8, .float32, .int32]
+    public static let interfaceOutputTypes: Set<DataType> = [.int8, .int16, .float32, .int32]
 
-    /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8 and float32
-    /// inputs, int8, float32 and int32 outputs.
+    /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8, int16 and
+    /// float32 inputs, int8, int16, float32 and int32 outputs.
     static func interfaceProblems(_ graph: Graph) -> [CompileError] {
         let roles = graph.inputs.enumerated().map { ("input", $0.offset, $0.element, interfaceInputTypes) }
             + graph.outputs.enumerated().map { ("output", $0.offset, $0.element, interfaceOutputTypes) }
@@ -108,16 +109,29 @@ public enum SupportCheck {
             return CompileError(.unsupported, "\(role) has \(tensor.shape.elementCount) elements; the kernels count in int32",
                                 at: at)
         }
-        guard tensor.type == .int8 else { return nil }
+        // int8 tensors and int16 activations (16-bit activations; int16 constants and state, such
+        // as SVDF's weights_time and LSTM's cell state, are checked by their op).
+        let quantized = tensor.type == .int8 || (tensor.type == .int16 && !tensor.isConstant && !tensor.isVariable)
+        guard quantized, let range = quantizedRange(tensor.type) else { return nil }
         guard let q = tensor.quant, q.scale.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             return CompileError(.unsupported, "\(role) has no valid quantization (scale must be > 0)", at: at)
         }
         if !tensor.isConstant, !q.isPerTensor {
             return CompileError(.unsupported, "\(role) is an activation with per-channel quantization", at: at)
         }
-        if q.zeroPoint.contains(where: { $0 < -128 || $0 > 127 }) {
-            return CompileError(.malformed, "\(role) has an int8 zero point outside [-128, 127]", at: at)
+        if q.zeroPoint.contains(where: { !range.contains($0) }) {
+            return CompileError(.malformed, "\(role) has an \(tensor.type) zero point outside [\(range.lowerBound), \(range.upperBound)]",
+                                at: at)
         }
         return nil
+    }
+
+    /// The values of a quantized integer type: [-128, 127] for int8, [-32768, 32767] for int16.
+    public static func quantizedRange(_ type: DataType) -> ClosedRange<Int32>? {
+        switch type {
+        case .int8: Int32(Int8.min)...Int32(Int8.max)
+        case .int16: Int32(Int16.min)...Int32(Int16.max)
+        default: nil
+        }
     }
 }

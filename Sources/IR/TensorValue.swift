@@ -65,6 +65,27 @@ public struct TensorValue: Sendable, Hashable {
         return v
     }
 
+    /// The elements of an integer value (int8, int16 or int32) widened to Int32: what kernels
+    /// generic over the activation type (int8 or int16) read.
+    public var integerValues: [Int32] {
+        switch storage {
+        case .int8(let v): v.map(Int32.init)
+        case .int16(let v): v.map(Int32.init)
+        case .int32(let v): v
+        case .float32: preconditionFailure("not an integer value")
+        }
+    }
+
+    /// A value of the quantized integer `type` (int8 or int16) from Int32 elements, each already
+    /// in the type's range (precondition).
+    public static func quantized(_ type: DataType, _ shape: Shape, _ values: [Int32]) -> TensorValue {
+        switch type {
+        case .int8: .int8(shape, values.map { Int8($0) })
+        case .int16: TensorValue(shape: shape, storage: .int16(values.map { Int16($0) }))
+        default: preconditionFailure("\(type) is not a quantized activation type")
+        }
+    }
+
     /// The float32 elements (precondition: the value is float32).
     public var float32Values: [Float] {
         guard case .float32(let v) = storage else { preconditionFailure("not a float32 value") }

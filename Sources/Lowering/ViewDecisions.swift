@@ -51,9 +51,10 @@ struct ViewDecisions {
     }
 
     /// A PAD / PADV2 that can be folded into its only consumer (a CONV_2D or DEPTHWISE_CONV_2D
-    /// reading it as operand 0): spatial padding only, fill value equal to the zero point.
+    /// reading it as operand 0): int8 data, spatial padding only, fill value equal to the zero point.
     static func foldable(_ node: Node, _ graph: Graph, _ facts: GraphFacts) -> (pad: FoldedPad, consumer: NodeID)? {
         guard let input = node.input(0), let output = node.outputs.first, !graph[input].isConstant,
+              graph[output].type == .int8,
               !facts.graphOutputs.contains(output), graph[input].shape.rank == 4,
               let readers = facts.consumers[output], readers.count == 1 else { return nil }
         let consumer = graph[readers[0]]

@@ -1,8 +1,8 @@
 import Foundation
 import IR
 
-/// Seeded model inputs for `mcuc simulate`: int8 uniform over [-128, 127], float32 standard
-/// normal. SplitMix64, so a seed gives the same inputs on every machine.
+/// Seeded model inputs for `mcuc simulate`: int8 uniform over [-128, 127], int16 uniform over
+/// [-32768, 32767], float32 standard normal. SplitMix64, so a seed gives the same inputs on every machine.
 public struct RandomInputs: Sendable {
     private var state: UInt64
 
@@ -29,6 +29,10 @@ public struct RandomInputs: Sendable {
                 return .float32(tensor.shape, (0..<count).map { _ in
                     Float((-2 * log(unit())).squareRoot() * cos(2 * Double.pi * unit()))
                 })
+            case .int16:
+                return TensorValue(shape: tensor.shape, storage: .int16((0..<count).map { _ in
+                    Int16(truncatingIfNeeded: next())
+                }))
             default:
                 return .int8(tensor.shape, (0..<count).map { _ in Int8(truncatingIfNeeded: next()) })
             }

@@ -109,6 +109,15 @@ import TestSupport
         }
     }
 
+    /// The fast variants are int8 kernels: every row replaces an `_s8` kernel, so a 16-bit
+    /// activation kernel (`_s16`) always runs portable.
+    @Test func everyRowReplacesAnInt8Kernel() {
+        for rule in KernelVariants.rules {
+            #expect(rule.replaces.hasSuffix("_s8"), "\(rule.replaces)")
+            #expect(!rule.replaces.contains("s16") && !rule.function.symbol.contains("s16"), "\(rule.replaces)")
+        }
+    }
+
     @Test func sourcesAreNamedByVariant() {
         #expect(KernelFamily.conv2d.source(.portable) == "mcuc_conv2d.c")
         #expect(KernelFamily.conv2d.source(.dsp) == "mcuc_conv2d_dsp.c")

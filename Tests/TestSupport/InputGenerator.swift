@@ -20,6 +20,7 @@ public enum InputGenerator {
     }
 
     static func value(for tensor: Tensor, style: Style, random: inout SeededRandom) -> TensorValue {
+        if tensor.type == .int16 { return int16Value(for: tensor, style: style, random: &random) }
         let count = tensor.shape.elementCount
         let zp = Int(tensor.quant?.zeroPoint.first ?? 0)
         let ints: [Int] = (0..<count).map { i in
@@ -41,6 +42,26 @@ public enum InputGenerator {
         default:
             return .int8(tensor.shape, clamped.map { Int8($0) })
         }
+    }
+}
+
+extension InputGenerator {
+    /// int16 inputs: the int8 styles scaled by 256 (uniform over [-32768, 32767]; within +-6144
+    /// of the zero point; the smooth wave times 256 plus noise), clamped to the int16 range.
+    static func int16Value(for tensor: Tensor, style: Style, random: inout SeededRandom) -> TensorValue {
+        let zp = Int(tensor.quant?.zeroPoint.first ?? 0)
+        let values: [Int16] = (0..<tensor.shape.elementCount).map { i in
+            let v: Int
+            switch style {
+            case .fullRange: v = Int.random(in: -32768...32767, using: &random)
+            case .nearZeroPoint: v = zp + Int.random(in: -6144...6144, using: &random)
+            case .smooth:
+                let wave = 15360.0 * sin(Double(i) * 0.05) + 10240.0 * cos(Double(i) * 0.011)
+                v = zp + Int(wave) + Int.random(in: -2048...2048, using: &random)
+            }
+            return Int16(min(max(v, -32768), 32767))
+        }
+        return TensorValue(shape: tensor.shape, storage: .int16(values))
     }
 }
 

@@ -52,7 +52,7 @@ public enum NumPyFormat {
         let fields = try NumPyHeader.parse(header)
         guard !fields.fortranOrder else { throw CompileError(.badInput, ".npy array is in Fortran order; save it in C order") }
         guard let type = dataType(ofDescr: fields.descr), let size = type.byteSize else {
-            throw CompileError(.badInput, ".npy dtype '\(fields.descr)' is not supported (use int8, int32 or float32, little-endian)")
+            throw CompileError(.badInput, ".npy dtype '\(fields.descr)' is not supported (use int8, int16, int32 or float32, little-endian)")
         }
         let dataStart = headerStart + headerLength
         let available = bytes.count - dataStart

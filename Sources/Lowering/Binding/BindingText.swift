@@ -54,6 +54,7 @@ public enum BindingText {
         let element: String
         switch table.values {
         case .int8: element = "int8"
+        case .int16: element = "int16"
         case .int32: element = "int32"
         case .bytes: element = "bytes"
         }

@@ -54,6 +54,8 @@ public struct ConstantTable: Sendable, Hashable {
     /// The elements, typed.
     public enum Values: Sendable, Hashable {
         case int8([Int8])
+        /// int16 data (a constant int16 tensor read by a 16-bit-activation kernel).
+        case int16([Int16])
         case int32([Int32])
         /// Raw little-endian bytes (float32 constants, kept bit-exact).
         case bytes([UInt8])
@@ -73,6 +75,7 @@ public struct ConstantTable: Sendable, Hashable {
     public var count: Int {
         switch values {
         case .int8(let v): v.count
+        case .int16(let v): v.count
         case .int32(let v): v.count
         case .bytes(let v): v.count
         }
@@ -82,6 +85,7 @@ public struct ConstantTable: Sendable, Hashable {
     public var byteCount: Int {
         switch values {
         case .int8, .bytes: count
+        case .int16: 2 * count
         case .int32: 4 * count
         }
     }
@@ -91,17 +95,23 @@ public struct ConstantTable: Sendable, Hashable {
         let element: TableRef.Element
         switch values {
         case .int8: element = .int8
+        case .int16: element = .int16
         case .int32: element = .int32
         case .bytes: element = .uint8
         }
         return TableRef(table: id, element: element)
     }
 
-    /// The table of constant tensor `id` read as data: int8 elements, or raw bytes otherwise.
+    /// The table of constant tensor `id` read as data: int8 or int16 elements, or raw bytes otherwise.
     public static func tensor(_ id: TensorID, in graph: Graph) -> ConstantTable {
         let tensor = graph[id]
         let bytes = tensor.data ?? []
-        let values: Values = tensor.type == .int8 ? .int8(bytes.map { Int8(bitPattern: $0) }) : .bytes(bytes)
+        let values: Values
+        switch tensor.type {
+        case .int8: values = .int8(bytes.map { Int8(bitPattern: $0) })
+        case .int16: values = .int16(TensorValue(constant: tensor)?.int16Values ?? [])
+        default: values = .bytes(bytes)
+        }
         return ConstantTable(id: .tensor(id), kind: .tensor, values: values)
     }
 }

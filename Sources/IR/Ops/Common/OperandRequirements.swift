@@ -83,6 +83,24 @@ extension OpOperands {
 }
 
 extension OpOperands {
+    /// TFLM's int16 kernels take symmetric activations: an int16 `tensor` must have zero point 0
+    /// (int8 tensors pass).
+    func requireInt16ZeroPointZero(_ tensor: Tensor, _ role: String) throws(CompileError) {
+        guard tensor.type == .int16, let zp = tensor.quant?.zeroPoint.first, zp != 0 else { return }
+        throw error(.unsupported, "\(role) is int16 with zero point \(zp); TFLM's int16 \(node.op.name) needs zero point 0",
+                    tensor)
+    }
+
+    /// Every tensor of `tensors` has the element type of the first (ops that keep the type: int8
+    /// in, int8 out; int16 in, int16 out).
+    func requireSameType(_ tensors: [Tensor]) throws(CompileError) {
+        guard let first = tensors.first else { return }
+        if let other = tensors.first(where: { $0.type != first.type }) {
+            throw error(.unsupported, "\(node.op.name) with \(first.type) and \(other.type) operands: TFLM's kernel "
+                        + "takes one element type", other)
+        }
+    }
+
     /// Copying ops keep values as they are, so the output must be on the input's grid (TFLM
     /// copies without checking).
     func requireCopiedQuant() throws(CompileError) {
