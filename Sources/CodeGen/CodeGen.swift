@@ -41,10 +41,10 @@ public enum CodeGen {
     public static var runtimeFiles: [GeneratedFile] {
         let variants = KernelVariant.allCases.filter { $0 != .portable }
         let variantSources = KernelFamily.allCases.flatMap { family in
-            variants.map { family.source($0) }.filter { TemplateLibrary.files["kernels/arm/" + $0] != nil }
+            variants.flatMap { family.sources($0) }.filter { TemplateLibrary.files["kernels/arm/" + $0] != nil }
         }
         let names = TemplateLibrary.sharedHeaders + variants.flatMap(\.headers)
-            + KernelFamily.allCases.flatMap { [$0.header, $0.source(.portable)] } + variantSources
+            + KernelFamily.allCases.flatMap { [$0.header] + $0.sources(.portable) } + variantSources
             + Set(KernelFamily.allCases.flatMap(\.helperFiles)).sorted() + ["mcuc_harness.h", "mcuc_harness.c"]
         return names.map { GeneratedFile(name: $0, text: TemplateLibrary.runtimeFile($0)) }
     }

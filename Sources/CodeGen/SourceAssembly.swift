@@ -60,7 +60,7 @@ struct SourceAssembly {
         let families = Set(c.functions.map(\.family)).sorted()
         let helpers = Set(families.flatMap(\.helperFiles))
         let headers = families.map(\.header)
-        let kernelSources = (Set(c.functions.map { $0.family.source($0.variant) })
+        let kernelSources = (Set(c.functions.map(TemplateLibrary.source(of:)))
             .union(helpers.filter { $0.hasSuffix(".c") })).sorted()
         let librarySources = ["\(fileStem).c", "\(fileStem)_weights.c"] + kernelSources
         let constantBytes = c.tables.reduce(0) { $0 + $1.byteCount }

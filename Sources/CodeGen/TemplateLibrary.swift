@@ -1,3 +1,4 @@
+import Lowering
 import Mustache
 import Templates
 
@@ -33,6 +34,17 @@ enum TemplateLibrary {
             preconditionFailure("runtime file \(name) is not embedded")
         }
         return text
+    }
+
+    /// The source file that defines `function`: the one file of a portable family, or the file
+    /// among its variant's parts (`KernelFamily.sources`) whose text defines the symbol.
+    static func source(of function: KernelFunction) -> String {
+        let names = function.family.sources(function.variant)
+        guard names.count > 1 else { return names[0] }
+        guard let name = names.first(where: { runtimeFile($0).contains("mcuc_status \(function.symbol)(") }) else {
+            preconditionFailure("\(function.symbol) is defined in none of \(names)")
+        }
+        return name
     }
 
     /// `view` rendered with template `name`.

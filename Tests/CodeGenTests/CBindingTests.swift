@@ -131,8 +131,10 @@ import TestSupport
             let f = rule.function
             let header = EmbeddedTemplates.files.first { $0.path.hasSuffix("/" + f.family.header) }?.text ?? ""
             #expect(header.contains(" \(f.symbol)("), "\(f.symbol) is not declared in \(f.family.header)")
-            #expect(EmbeddedTemplates.files.contains { $0.path.hasSuffix("/" + f.family.source(f.variant)) },
-                    "\(f.family.source(f.variant)) does not exist")
+            let defined = f.family.sources(f.variant).compactMap { name in
+                EmbeddedTemplates.files.first { $0.path.hasSuffix("/" + name) }?.text
+            }.filter { $0.contains("mcuc_status \(f.symbol)(") }
+            #expect(defined.count == 1, "\(f.symbol) is defined in \(defined.count) of \(f.family.sources(f.variant))")
         }
     }
 
@@ -149,7 +151,7 @@ import TestSupport
     }
 
     /// Headers in `kernels/common/`, portable sources in `kernels/portable/`, variants in
-    /// `kernels/arm/` named `mcuc_<family>_dsp.c` or `_mve.c`.
+    /// `kernels/arm/` named `mcuc_<family>[_<part>]_dsp.c` or `_mve.c`; every source belongs to a family.
     @Test func theLibraryLayoutHoldsVariants() {
         let kernels = EmbeddedTemplates.files.map(\.path).filter { $0.hasPrefix("kernels/") }
         for path in kernels {
@@ -164,7 +166,16 @@ import TestSupport
         }
         for family in KernelFamily.allCases {
             #expect(kernels.contains("kernels/common/" + family.header))
-            #expect(kernels.contains("kernels/portable/" + family.source(.portable)))
+            #expect(family.sources(.portable).allSatisfy { kernels.contains("kernels/portable/" + $0) })
+            for variant in [KernelVariant.dsp, .mve] {
+                let files = family.sources(variant).map { "kernels/arm/" + $0 }
+                #expect(files.allSatisfy(kernels.contains) || !files.contains(where: kernels.contains),
+                        "\(files) exist only in part")
+            }
+        }
+        let claimed = Set(KernelFamily.allCases.flatMap { f in KernelVariant.allCases.flatMap { f.sources($0) } + f.helperFiles })
+        for path in kernels where path.hasSuffix(".c") {
+            #expect(claimed.contains(String(path.split(separator: "/").last!)), "\(path) belongs to no family")
         }
     }
 

@@ -119,8 +119,8 @@ import TestSupport
     }
 
     @Test func sourcesAreNamedByVariant() {
-        #expect(KernelFamily.conv2d.source(.portable) == "mcuc_conv2d.c")
-        #expect(KernelFamily.conv2d.source(.dsp) == "mcuc_conv2d_dsp.c")
-        #expect(KernelFamily.depthwise.source(.mve) == "mcuc_depthwise_mve.c")
+        #expect(KernelFamily.conv2d.sources(.portable) == ["mcuc_conv2d.c"])
+        #expect(KernelFamily.conv2d.sources(.dsp) == ["mcuc_conv2d_dsp.c", "mcuc_conv2d_direct_dsp.c"])
+        #expect(KernelFamily.depthwise.sources(.mve) == ["mcuc_depthwise_mve.c"])
     }
 }

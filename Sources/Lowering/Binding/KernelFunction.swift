@@ -2,7 +2,7 @@ import IR
 
 /// A family of C kernels: one header in `Templates/kernels/common/` that is its contract (the
 /// parameter typedefs, the functions of every variant, their loop orders and overlap guarantees)
-/// and one source file per variant (`portable/`, `arm/`).
+/// and the source files of each variant (`portable/`, `arm/`).
 public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case activations = "mcuc_activations"
     case batchMatMul = "mcuc_batch_matmul"
@@ -30,9 +30,24 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     /// `mcuc_conv2d.h`.
     public var header: String { rawValue + ".h" }
 
-    /// The file of `variant`'s functions: `mcuc_conv2d.c` (portable), `mcuc_conv2d_dsp.c`.
-    public func source(_ variant: KernelVariant) -> String {
-        variant == .portable ? rawValue + ".c" : "\(rawValue)_\(variant.rawValue).c"
+    /// The files of `variant`'s functions: `mcuc_conv2d.c` (portable), or `mcuc_conv2d_dsp.c`
+    /// followed by the parts a long variant is split into, one kernel topic each
+    /// (`mcuc_conv2d_direct_dsp.c`). Every file includes only the family header and the variant's
+    /// headers, so each stands alone and a model gets only the files of the functions it calls.
+    public func sources(_ variant: KernelVariant) -> [String] {
+        if variant == .portable { return [rawValue + ".c"] }
+        return ([nil] + parts(variant)).map { part in
+            [rawValue, part, variant.rawValue].compactMap { $0 }.joined(separator: "_") + ".c"
+        }
+    }
+
+    /// The topics of `variant`'s extra files, in emission order.
+    private func parts(_ variant: KernelVariant) -> [String] {
+        switch (self, variant) {
+        case (.conv2d, .dsp): ["direct"]
+        case (.depthwise, .dsp): ["inplace", "inplace_padded"]
+        default: []
+        }
     }
 
     /// Helper files the family's portable source includes besides the shared headers: a header

@@ -195,6 +195,46 @@ static inline int32_t mcuc_dsp_clamp16x2(int32_t v, int32_t lo2, int32_t hi2)
 
 #endif /* MCUC_DSP_NATIVE */
 
+/* The last 1-3 values of a row as one little-endian word, zero-filled. */
+static inline int32_t mcuc_dsp_tail_word(const int8_t *x, int32_t n)
+{
+    uint32_t w = 0;
+    int32_t i;
+    for (i = 0; i < n; ++i) {
+        w |= (uint32_t)(uint8_t)x[i] << (8 * i);
+    }
+    return mcuc_dsp_u2i(w);
+}
+
+/* r clamped to [lo, hi]. */
+static inline int32_t mcuc_dsp_clamp(int32_t r, int32_t lo, int32_t hi)
+{
+    r = r < lo ? lo : r;
+    return r > hi ? hi : r;
+}
+
+/* The first tap index of a window whose input coordinate start + k * dilation is >= 0. */
+static inline int32_t mcuc_dsp_first_tap(int32_t start, int32_t dilation)
+{
+    return start >= 0 ? 0 : (-start + dilation - 1) / dilation;
+}
+
+/* One past the last tap index whose input coordinate is < size (at most `taps`). */
+static inline int32_t mcuc_dsp_end_tap(int32_t start, int32_t dilation, int32_t size, int32_t taps)
+{
+    const int32_t n = start >= size ? 0 : (size - start + dilation - 1) / dilation;
+    return n < taps ? n : taps;
+}
+
+/* One row of two neighbouring 3-tap windows at stride 1: the word x0..x3 holds both; (x0, x2)
+ * and (x1, x3) meet the weight pair (w0, w2) through SMLAD, x1 and x2 meet w1 (`mid`). */
+static inline void mcuc_dsp_pair_row(const int8_t *x, int32_t pair, int32_t mid, int32_t *a0, int32_t *a1)
+{
+    const int32_t v = mcuc_dsp_load32(x), even = mcuc_sxtb16(v), odd = mcuc_sxtb16_ror8(v);
+    *a0 = mcuc_smlabb(odd, mid, mcuc_smlad(even, pair, *a0));
+    *a1 = mcuc_smlatt(even, mid, mcuc_smlad(odd, pair, *a1));
+}
+
 /* TFLM's requantization of a doubled accumulator acc2 = 2 * acc, the output zero point folded:
  * round = 2^(e-1) + (zp << e), e >= 1 (mcuc packs these words at compile time). Equals
  * MBQM(acc, m, -e) + zp saturated to int8 when |2 acc| < 2^31 and round + acc + 1 does not
