@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "mcuc-bench", dependencies: ["Driver", "IR", "Reference", "TFLiteFrontend"]),
-        .target(name: "TestSupport", dependencies: ["IR", "Driver"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IR", "Reference", "Driver"], path: "Tests/TestSupport"),
         .testTarget(name: "IRTests", dependencies: ["IR", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "IR", "TFLiteFrontend", "Driver", "TestSupport"]),
         .testTarget(name: "TFLiteFrontendTests", dependencies: ["TFLiteFrontend", "IR", "Driver", "TestSupport"]),

@@ -101,27 +101,7 @@ import TFLiteFrontend
     @Test func twoConsecutiveInvokesMatchTFLM() throws {
         var paths = Self.fixtures
         if SharedModels.available { paths += ["tflm_mnist_lstm.tflite", "tflm_micro_speech_lstm.tflite"].map(SharedModels.path) }
-        var jobs: [TFLMOracle.Job] = []
-        var graphs: [Graph] = []
-        for path in paths {
-            let graph = try Self.load(path)
-            graphs.append(graph)
-            jobs.append(TFLMOracle.Job(model: path, inputs: InputGenerator.inputs(for: graph, style: .fullRange, seed: 3),
-                                       invokes: 2))
-        }
-        let outcomes = try TFLMOracle.run(jobs)
-        var comparison = DifferentialComparison()
-        for (path, (graph, (job, outcome))) in zip(paths, zip(graphs, zip(jobs, outcomes))) {
-            let label = (path as NSString).lastPathComponent
-            guard case .tensors(let theirs) = outcome else {
-                comparison.mismatches.append("\(label): TFLM failed: \(outcome)")
-                continue
-            }
-            let first = try Reference.run(graph, inputs: job.inputs)
-            let second = try Reference.run(graph, inputs: job.inputs, state: Reference.state(of: graph, in: first))
-            #expect(Reference.state(of: graph, in: first) != Reference.state(of: graph, in: second), "\(label)")
-            comparison.compare(ours: second, theirs: theirs, graph: graph, label: label)
-        }
+        let comparison = try ConsecutiveInvokes.compare(paths.map { ($0, try Self.load($0)) }, invokes: 2, seed: 3)
         #expect(comparison.tensorsCompared >= 3 * paths.count)
         for mismatch in comparison.mismatches { Issue.record(Comment(rawValue: mismatch)) }
     }

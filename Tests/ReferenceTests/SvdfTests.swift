@@ -87,32 +87,7 @@ import TFLiteFrontend
     /// TFLM on every tensor (the activation state included) for every SVDF fixture.
     @Test func threeConsecutiveInvokesMatchTFLM() throws {
         let paths = Self.fixtures
-        var jobs: [TFLMOracle.Job] = []
-        var graphs: [Graph] = []
-        for path in paths {
-            let graph = try Self.load(path)
-            graphs.append(graph)
-            jobs.append(TFLMOracle.Job(model: path, inputs: InputGenerator.inputs(for: graph, style: .fullRange, seed: 5),
-                                       invokes: 3))
-        }
-        let outcomes = try TFLMOracle.run(jobs)
-        var comparison = DifferentialComparison()
-        for (path, (graph, (job, outcome))) in zip(paths, zip(graphs, zip(jobs, outcomes))) {
-            let label = (path as NSString).lastPathComponent
-            guard case .tensors(let theirs) = outcome else {
-                comparison.mismatches.append("\(label): TFLM failed: \(outcome)")
-                continue
-            }
-            var state = Reference.resetState(of: graph)
-            var last: [TensorID: TensorValue] = [:]
-            for invoke in 0..<3 {
-                last = try Reference.run(graph, inputs: job.inputs, state: state)
-                let next = Reference.state(of: graph, in: last)
-                if invoke == 0 { #expect(next != state, "\(label)") }
-                state = next
-            }
-            comparison.compare(ours: last, theirs: theirs, graph: graph, label: label)
-        }
+        let comparison = try ConsecutiveInvokes.compare(paths.map { ($0, try Self.load($0)) }, invokes: 3, seed: 5)
         // the output and the activation state of each model
         #expect(comparison.tensorsCompared >= 2 * paths.count)
         for mismatch in comparison.mismatches { Issue.record(Comment(rawValue: mismatch)) }
