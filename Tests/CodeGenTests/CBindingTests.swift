@@ -76,8 +76,21 @@ import TestSupport
                 let planned = try? Pipeline.plan(model.graph, options: PipelineOptions(target: TestTargets.named(target)))
                 return planned?.kernels.calls.compactMap(\.binding) ?? []
             }
-        } + patchBindings
+        } + patchBindings + inPlaceBindings
     }()
+
+    /// The calls of in-place depthwise layers on an M4 (3x3 and 5x5 windows over padded channel
+    /// planes): the shared models bind these params, no fixture does, and the corpus must not
+    /// depend on the shared models.
+    static let inPlaceBindings: [KernelBinding] = [3, 5].flatMap { k -> [KernelBinding] in
+        var b = GraphBuilder()
+        let x = b.input([1, 9, 9, 24])
+        b.inputs = [x]
+        let y = b.depthwise(x, k: k)
+        let graph = b.build(outputs: [y])
+        let options = PipelineOptions(target: TestTargets.named("nucleo-l4r5zi"), prefer: .speed)
+        return (try? Pipeline.plan(graph, options: options))?.kernels.calls.compactMap(\.binding) ?? []
+    }
 
     /// The calls of random patchable networks (PADs among them) on an M4, each with a 2 x 2 grid
     /// over the longest stage that takes one: the patch kernels' params.
