@@ -95,7 +95,7 @@ import TestSupport
     }
 }
 
-/// MIRROR_PAD (paddings that fit the mode) and GATHER (constant coordinates, batch_dims 0).
+/// MIRROR_PAD (paddings that fit the mode) and GATHER (constant coordinates, batch_dims shared by both).
 @Suite struct MirrorPadGatherChecksTests {
     static let q = DataMovementOpChecksTests.q
 
@@ -125,6 +125,17 @@ import TestSupport
         #expect(s.offsets[0] == [1, 0, 0, 1, 2, 3, 3, 2, 1])
     }
 
+    /// Batch b of `[2, 3]` gathers its own coordinates `[[2, 0], [1, 1]]` along axis 1.
+    @Test func gatherWithBatchDimsTakesEachBatchsCoordinates() {
+        let g = AxisGather.gather(input: Shape([2, 3]), axis: 1, batchDims: 1, coordinates: [2, 0, 1, 1],
+                                  coordinatesShape: Shape([2, 2]))
+        #expect(g.dims == [4, 1] && g.offsets == [[2, 0, 4, 4], [0]])
+        // params [2, 2, 3, 2] (batch, outer, axis, inner), coordinates [2, 1]: slices (b, o) step 6 and 12
+        let o = AxisGather.gather(input: Shape([2, 2, 3, 2]), axis: 2, batchDims: 1, coordinates: [2, 0],
+                                  coordinatesShape: Shape([2, 1]))
+        #expect(o.dims == [4, 2] && o.offsets == [[4, 10, 12, 18], [0, 1]])
+    }
+
     @Test func gatherNeedsConstantInRangeCoordinates() {
         func problem(_ gather: Gather, _ coords: [Int32], constant: Bool = true, out: [Int]) -> CompileError? {
             var b = GraphBuilder()
@@ -141,7 +152,8 @@ import TestSupport
         #expect(problem(Gather(axis: -1, batchDims: 0), [3, 3], out: [6, 2]) == nil)
         #expect(problem(Gather(axis: 0, batchDims: 0), [6], out: [1, 4])?.kind == .malformed)
         #expect(problem(Gather(axis: 0, batchDims: 0), [1], constant: false, out: [1, 4])?.kind == .unsupported)
-        #expect(problem(Gather(axis: 1, batchDims: 1), [1], out: [6, 1])?.kind == .unsupported)
+        #expect(problem(Gather(axis: 1, batchDims: 1), [1], out: [6, 1])?.kind == .malformed)   // batches 6 vs 1
+        #expect(problem(Gather(axis: 0, batchDims: 1), [1], out: [4])?.kind == .malformed)      // batch_dims > axis
         #expect(problem(Gather(axis: 2, batchDims: 0), [1], out: [6, 4])?.kind == .malformed)
     }
 }

@@ -42,6 +42,29 @@ public struct AxisGather: Sendable, Hashable {
         return AxisGather(dims: dims, offsets: offsets)
     }
 
+    /// GATHER with `batchDims` > 0: batch `b` of the first `batchDims` axes (shared by `input` and
+    /// the coordinates) takes its own coordinates. Output `input[:axis] + coordinates[batchDims:]
+    /// + input[axis+1:]` walks as slices of the inner axes, one offset per slice: element
+    /// `(b, o, c, i)` reads `input[((b * O + o) * A + coords[b * C + c]) * I + i]` (`O` the axes
+    /// between `batchDims` and `axis`, `A` = `input[axis]`, `C` the coordinates per batch, `I` the
+    /// inner axes). `coordinates` are row-major over their shape, each in `0..<input[axis]`.
+    public static func gather(input: Shape, axis: Int, batchDims: Int, coordinates: [Int],
+                              coordinatesShape: Shape) -> AxisGather {
+        guard batchDims > 0 else { return gather(input: input, axis: axis, coordinates: coordinates) }
+        let dims = input.dims
+        let batches = dims[..<batchDims].reduce(1, *), outer = dims[batchDims..<axis].reduce(1, *)
+        let inner = dims[(axis + 1)...].reduce(1, *), size = dims[axis]
+        let perBatch = coordinatesShape.dims[batchDims...].reduce(1, *)
+        var slices: [Int] = []
+        slices.reserveCapacity(batches * outer * perBatch)
+        for b in 0..<batches {
+            for o in 0..<outer {
+                for c in 0..<perBatch { slices.append(((b * outer + o) * size + coordinates[b * perBatch + c]) * inner) }
+            }
+        }
+        return AxisGather(dims: [slices.count, inner], offsets: [slices, Array(0..<inner)])
+    }
+
     /// BATCH_TO_SPACE_ND onto the spatial side `g` (output `[B, H, W, C]`, or `[B, H, C]` for
     /// rank 3): output row `h` reads input row `(h + top) / bh` of input batch block
     /// `(h + top) % bh`, column `w` likewise with `bw`; batch `b` adds `b` input batches.
