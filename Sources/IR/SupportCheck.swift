@@ -19,13 +19,15 @@ public enum SupportCheck {
     public static let interfaceOutputTypes: Set<DataType> = [.int8, .int16, .float32, .int32]
 
     /// Graph inputs and outputs the emitted `<prefix>_invoke` cannot take: int8, int16 and
-    /// float32 inputs, int8, int16, float32 and int32 outputs.
+    /// float32 inputs (int32 inputs too where every reader takes them as indices,
+    /// `Graph.indexBound(of:)`), int8, int16, float32 and int32 outputs.
     static func interfaceProblems(_ graph: Graph) -> [CompileError] {
         let roles = graph.inputs.enumerated().map { ("input", $0.offset, $0.element, interfaceInputTypes) }
             + graph.outputs.enumerated().map { ("output", $0.offset, $0.element, interfaceOutputTypes) }
         return roles.compactMap { role, k, id, allowed in
             let t = graph[id]
             guard !allowed.contains(t.type) else { return nil }
+            if role == "input", t.type == .int32, graph.indexBound(of: id) != nil { return nil }
             let kinds = allowed.map(\.description).sorted().joined(separator: ", ")
             return CompileError(.unsupported, "graph \(role) \(k) has type \(t.type); the emitted API takes \(kinds) \(role)s",
                                 at: ErrorLocation(tensor: id, tensorName: t.name))

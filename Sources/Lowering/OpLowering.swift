@@ -56,7 +56,7 @@ struct OpLowering {
         case .minimum: rawBinary(symbol: "mcuc_minimum_s8")
         case .abs(let op): abs(op.prepare(operands))
         case .mirrorPad(let op): axisGather(op.prepare(operands))
-        case .gather(let op): axisGather(op.prepare(operands))
+        case .gather(let op): gather(op.prepare(operands))
         case .split(let op): split(op.prepare(operands))
         case .splitV(let op): split(op.prepare(operands))
         case .unpack(let op): split(op.prepare(operands))

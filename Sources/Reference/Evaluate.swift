@@ -66,7 +66,7 @@ extension Reference {
         case .minimum: return ReferenceMaximumMinimum.run(c, maximum: false)
         case .abs(let op): return ReferenceAbs.run(c, op.prepare(operands))
         case .mirrorPad(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
-        case .gather(let op): return ReferenceAxisGather.run(c, op.prepare(operands))
+        case .gather(let op): return try ReferenceGather.run(c, op.prepare(operands))
         case .squaredDifference(let op): return ReferenceSquaredDifference.run(c, op.prepare(operands))
         case .prelu(let op): return ReferencePrelu.run(c, op.prepare(operands))
         case .sum(let op): return ReferenceMean.run(c, op.prepare(operands))

@@ -2,7 +2,8 @@ import Foundation
 import IR
 
 /// Seeded model inputs for `mcuc simulate`: int8 uniform over [-128, 127], int16 uniform over
-/// [-32768, 32767], float32 standard normal. SplitMix64, so a seed gives the same inputs on every machine.
+/// [-32768, 32767], float32 standard normal, int32 indices uniform over their valid range
+/// (`Graph.indexBound(of:)`). SplitMix64, so a seed gives the same inputs on every machine.
 public struct RandomInputs: Sendable {
     private var state: UInt64
 
@@ -33,6 +34,9 @@ public struct RandomInputs: Sendable {
                 return TensorValue(shape: tensor.shape, storage: .int16((0..<count).map { _ in
                     Int16(truncatingIfNeeded: next())
                 }))
+            case .int32:
+                let bound = UInt64(max(graph.indexBound(of: id) ?? 1, 1))
+                return .int32(tensor.shape, (0..<count).map { _ in Int32(next() % bound) })
             default:
                 return .int8(tensor.shape, (0..<count).map { _ in Int8(truncatingIfNeeded: next()) })
             }

@@ -16,7 +16,15 @@ public enum InputGenerator {
     /// One value per graph input.
     public static func inputs(for graph: Graph, style: Style, seed: UInt64) -> [TensorValue] {
         var random = SeededRandom(seed: seed)
-        return graph.inputs.map { value(for: graph[$0], style: style, random: &random) }
+        return graph.inputs.map { id in
+            if graph[id].type == .int32 { return indices(for: graph[id], bound: graph.indexBound(of: id) ?? 1, random: &random) }
+            return value(for: graph[id], style: style, random: &random)
+        }
+    }
+
+    /// int32 indices uniform over `0..<bound` (GATHER's coordinates; TFLM does not check them).
+    static func indices(for tensor: Tensor, bound: Int, random: inout SeededRandom) -> TensorValue {
+        .int32(tensor.shape, (0..<tensor.shape.elementCount).map { _ in Int32.random(in: 0..<Int32(max(bound, 1)), using: &random) })
     }
 
     static func value(for tensor: Tensor, style: Style, random: inout SeededRandom) -> TensorValue {

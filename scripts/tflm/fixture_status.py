@@ -19,8 +19,7 @@ SUPPORTED = {
     "MINIMUM": None,
     "ABS": None,
     "MIRROR_PAD": None,
-    # constant coordinates (the run-time coordinate cases stay pending)
-    "GATHER": lambda desc: desc in ("axis0_rank2", "axis1_rank3_coords2d", "axis_neg1", "batch_dims1"),
+    "GATHER": None,
     "SPLIT": None,
     "SPLIT_V": None,
     "UNPACK": None,

@@ -13,7 +13,7 @@ extension Commands {
         defer { Pipeline.cleanup(build.directory) }
         let run = try build.run([inputs], trace: trace)
         guard run.status == 0, let outputs = run.outputs.first else {
-            throw CompileError(.mismatch, "the emitted C returned status \(run.status) (TFLM would abort on this input)")
+            throw CompileError(.mismatch, KernelStatusText.describe(run.status))
         }
         var values = run.traces.first ?? [:]
         if trace {

@@ -15,7 +15,7 @@ extension Commands {
         defer { Pipeline.cleanup(build.directory) }
         let run = try build.run(program, inputs: [inputs])
         guard run.harness.status == 0, let outputs = run.harness.outputs.first else {
-            throw CompileError(.mismatch, "the emitted C returned status \(run.harness.status) (TFLM would abort on this input)")
+            throw CompileError(.mismatch, KernelStatusText.describe(run.harness.status))
         }
         var values = run.harness.traces.first ?? [:]
         if trace {

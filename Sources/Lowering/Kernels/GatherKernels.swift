@@ -9,7 +9,31 @@ struct GatherKernelParams: KernelParams {
     var offsets: TableRef
 }
 
+/// `mcuc_gather_coords_params` (`Templates/kernels/common/mcuc_gather.h`): GATHER with run-time coordinates.
+struct GatherCoordsKernelParams: KernelParams {
+    static let cType = "mcuc_gather_coords_params"
+    var batches: Int32, outer: Int32, axisSize: Int32, perBatch: Int32, inner: Int32
+}
+
 extension OpLowering {
+    /// GATHER: constant coordinates as a precomputed copy (`axisGather`); run-time coordinates
+    /// through `mcuc_gather_s8`, which checks them all before it writes (params may be a constant
+    /// table, an embedding lookup). Separate input and output.
+    func gather(_ p: GatherParams) -> KernelCall {
+        switch p {
+        case .constant(let copy):
+            return axisGather(copy)
+        case .runtime(let w):
+            let params = operand(0), coords = operand(1)
+            let kernelParams = GatherCoordsKernelParams(batches: Int32(w.batches), outer: Int32(w.outer),
+                                                        axisSize: Int32(w.axisSize), perBatch: Int32(w.perBatch),
+                                                        inner: Int32(w.inner))
+            let binding = bind(.gather, "mcuc_gather_s8", kernelParams, [.tensor(params), .tensor(coords), .tensor(output)],
+                               tables: constantTables([params]))
+            return call(.gather, binding, detail: "run-time coordinates")
+        }
+    }
+
     /// MIRROR_PAD / GATHER (constant coordinates): output elements in row-major order, each read
     /// at the sum of its per-axis input offsets (one table, axis after axis).
     func axisGather(_ p: AxisGather) -> KernelCall {

@@ -30,7 +30,7 @@ typedef enum {
     MCUC_OK = 0,
     MCUC_ERROR_SOFTMAX_RANGE = 1, /* a SOFTMAX row's sum of exponentials reaches 512 */
     MCUC_ERROR_READ_INPUT = 2,    /* the application's <prefix>_read_input returned non-zero */
-    MCUC_ERROR_INPUT_DOMAIN = 3   /* an input outside the op's domain (RSQRT below its zero point) */
+    MCUC_ERROR_INPUT_DOMAIN = 3   /* an input outside the op's domain (RSQRT below its zero point, a GATHER coordinate outside params) */
 } mcuc_status;
 
 /* Runs one kernel call and returns its status from the enclosing function unless it is MCUC_OK

@@ -1,6 +1,6 @@
 /* mcuc runtime: copies whose source index along each output axis depends on that axis alone
  * (MIRROR_PAD; GATHER with constant coordinates; BATCH_TO_SPACE_ND), and SPACE_TO_BATCH_ND. mcuc precomputes, per output axis, the input
- * element offset of every index along it. */
+ * element offset of every index along it. GATHER with run-time coordinates reads them itself. */
 #ifndef MCUC_GATHER_H
 #define MCUC_GATHER_H
 
@@ -17,6 +17,22 @@ typedef struct {
 /* Output elements in row-major order; element (o_0, ..., o_r) is input[sum of the offsets of
  * o_d along axis d]. Writes only after all its reads of the input (no overlap allowed). */
 mcuc_status mcuc_axis_gather_s8(const mcuc_gather_params *p, const int8_t *input, int8_t *output);
+
+/* GATHER with coordinates read at run time. */
+typedef struct {
+    int32_t batches;   /* product of the batch_dims leading axes */
+    int32_t outer;     /* product of params' axes between batch_dims and axis */
+    int32_t axis_size; /* params[axis]: coordinates must lie in [0, axis_size) */
+    int32_t per_batch; /* coordinates per batch */
+    int32_t inner;     /* product of params' axes after axis: the bytes of one slice */
+} mcuc_gather_coords_params;
+
+/* Output element (b, o, c, i) = params[((b * outer + o) * axis_size + coords[b * per_batch + c])
+ * * inner + i]; coords are int32 (read byte-wise, any alignment). Checks every coordinate before
+ * it writes anything and returns MCUC_ERROR_INPUT_DOMAIN, the output untouched, if one lies
+ * outside [0, axis_size). Separate params, coordinates and output (no overlap). */
+mcuc_status mcuc_gather_s8(const mcuc_gather_coords_params *p, const int8_t *params, const uint8_t *coords,
+                           int8_t *output);
 
 /* SPACE_TO_BATCH_ND on NHWC data (rank 3 runs as width 1). */
 typedef struct {

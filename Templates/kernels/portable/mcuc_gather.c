@@ -1,4 +1,4 @@
-/* mcuc runtime: MIRROR_PAD, constant-coordinate GATHER, BATCH_TO_SPACE_ND, SPACE_TO_BATCH_ND.
+/* mcuc runtime: MIRROR_PAD, GATHER, BATCH_TO_SPACE_ND, SPACE_TO_BATCH_ND.
  * Portable C99; see mcuc_gather.h. */
 #include <string.h>
 #include "mcuc_gather.h"
@@ -29,6 +29,37 @@ mcuc_status mcuc_axis_gather_s8(const mcuc_gather_params *p, const int8_t *input
                 break;
             }
             index[d] = 0;
+        }
+    }
+    return MCUC_OK;
+}
+
+/* Coordinate k of a run-time GATHER. */
+static int32_t coordinate(const uint8_t *coords, int32_t k)
+{
+    int32_t c;
+    memcpy(&c, coords + 4 * k, sizeof c);
+    return c;
+}
+
+mcuc_status mcuc_gather_s8(const mcuc_gather_coords_params *p, const int8_t *params, const uint8_t *coords,
+                           int8_t *output)
+{
+    const int32_t count = p->batches * p->per_batch;
+    int32_t b, o, c, k;
+    for (k = 0; k < count; ++k) {
+        const int32_t at = coordinate(coords, k);
+        if (at < 0 || at >= p->axis_size) {
+            return MCUC_ERROR_INPUT_DOMAIN;
+        }
+    }
+    for (b = 0; b < p->batches; ++b) {
+        for (o = 0; o < p->outer; ++o) {
+            const int8_t *block = params + (b * p->outer + o) * p->axis_size * p->inner;
+            for (c = 0; c < p->per_batch; ++c) {
+                memcpy(output, block + coordinate(coords, b * p->per_batch + c) * p->inner, (size_t)p->inner);
+                output += p->inner;
+            }
         }
     }
     return MCUC_OK;

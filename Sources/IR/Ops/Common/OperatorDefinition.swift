@@ -25,6 +25,10 @@ public protocol OperatorDefinition: Sendable, Hashable {
     /// True when operand `role` may be a constant stored as TFLite `INT4` (`Tensor.packedInt4`):
     /// only the filters of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, as TFLM.
     func acceptsPackedInt4(_ role: OperandRole) -> Bool
+    /// For an int32 operand the op reads as indices at run time (GATHER's coordinates), the
+    /// exclusive upper bound of its valid values `0..<bound` (default: nil, not an index operand).
+    /// Only such operands may be int32 graph inputs; `simulate` draws their values in range.
+    func indexBound(_ role: OperandRole, _ op: OpOperands) -> Int?
     /// The fused activation, for ops that carry one (default: nil).
     var fusedActivation: FusedActivation? { get }
     /// The attributes as ordered `key=value` pairs (`stride=2x2`) for the text form and
@@ -47,6 +51,7 @@ extension OperatorDefinition {
     public static var outputCounts: ClosedRange<Int> { 1...1 }
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8] }
     public func acceptsPackedInt4(_ role: OperandRole) -> Bool { false }
+    public func indexBound(_ role: OperandRole, _ op: OpOperands) -> Int? { nil }
     public var fusedActivation: FusedActivation? { nil }
     public var attributeSummary: [(key: String, value: String)] { [] }
     public func macs(_ op: OpOperands) -> Int { 0 }
