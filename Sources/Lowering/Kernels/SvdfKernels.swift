@@ -23,7 +23,7 @@ extension OpLowering {
         let weightsFeature = ConstantTable(id: .call(node.id, role: "weights"), kind: .weights(source: operand(O.weightsFeature)),
                                            values: .int8(p.weightsFeature))
         let weightsTime = ConstantTable(id: .call(node.id, role: "time"), kind: .weights(source: operand(O.weightsTime)),
-                                        values: .int32(p.weightsTime))
+                                        values: .int16(p.weightsTime.map { Int16($0) }))
         let bias = ConstantTable(id: .call(node.id, role: "bias"), kind: .bias(folded: false), values: .int32(p.bias))
         let params = SvdfKernelParams(
             batches: Int32(p.batches), inputSize: Int32(p.inputSize), filters: Int32(p.filters), rank: Int32(p.rank),

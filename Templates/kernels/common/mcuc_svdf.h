@@ -18,7 +18,7 @@ typedef struct {
     int32_t feature_mult, feature_shift;
     int32_t output_mult, output_shift;
     const int8_t *weights_feature;  /* [filters][input_size] */
-    const int32_t *weights_time;    /* [filters][memory], widened from the int16 or int8 weights */
+    const int16_t *weights_time;    /* [filters][memory], int16 (int8 weights widened) */
     const int32_t *bias;            /* [filters / rank] */
 } mcuc_svdf_params;
 

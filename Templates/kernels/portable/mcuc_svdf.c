@@ -55,9 +55,9 @@ MCUC_SVDF_INLINE void mcuc_svdf_time(const mcuc_svdf_params *p, const void *stat
         uint32_t acc = (uint32_t)p->bias[u];
         for (int32_t f = u * p->rank; f < (u + 1) * p->rank; ++f) {
             const int32_t base = (b * p->filters + f) * p->memory;
-            const int32_t *w = p->weights_time + f * p->memory;
+            const int16_t *w = p->weights_time + f * p->memory;
             for (int32_t j = 0; j < p->memory; ++j) {
-                acc += (uint32_t)w[j] * (uint32_t)(mcuc_svdf_load(state, is16, base + j) - p->state_zp);
+                acc += (uint32_t)(int32_t)w[j] * (uint32_t)(mcuc_svdf_load(state, is16, base + j) - p->state_zp);
             }
         }
         out[u] = mcuc_clamp_s8(mcuc_wadd(mcuc_mbqm(mcuc_u2i(acc), p->output_mult, p->output_shift), p->output_zp),
