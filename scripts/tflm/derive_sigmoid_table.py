@@ -20,7 +20,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_op_models import OP, TT, ModelBuilder, f32  # noqa: E402
+from tflite_builder import OP, TT, ModelBuilder, f32  # noqa: E402
 
 
 def tanh_outputs():

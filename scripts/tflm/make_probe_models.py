@@ -19,7 +19,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "semantics"))
-from make_op_models import OP, TT, ModelBuilder, f32, fb, opts  # noqa: E402
+from tflite_builder import OP, TT, ModelBuilder, f32, fb, opts  # noqa: E402
 from qmath import mbqm, qm, rdbpot, srdhm  # noqa: E402
 
 

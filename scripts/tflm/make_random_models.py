@@ -7,7 +7,7 @@
 Each model is a random, TFLM-valid graph of about A..B operators (default 3..12; a
 CONCATENATION step adds its branches at once, so a graph may end a few ops over B, and
 a DEQUANTIZE output adds one more) built with
-the ModelBuilder and quantization helpers of make_op_models.py.  Model k of a run uses
+the ModelBuilder and quantization helpers of tflite_builder.py.  Model k of a run uses
 numpy.random.default_rng([S, k]), so a (seed, k) pair always gives the same bytes
 (with the pinned flatbuffers / numpy) and `--count` only adds or removes models at the
 end.  Files are named rand_<seed>_<k>.tflite; OUTDIR/index.json lists each file with
@@ -47,10 +47,11 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import make_op_models as mo  # noqa: E402  (the builders and helpers are shared)
+import tflite_builder as mo  # noqa: E402  (the builders and helpers of the fixture generators)
+from op_generators import strided_slice_shape  # noqa: E402
 import fixture_status  # noqa: E402
 import random_ops_extra  # noqa: E402
-from make_op_models import (ACT, OP, PAD, TT, ModelBuilder, f32, fb, log_uniform,  # noqa: E402
+from tflite_builder import (ACT, OP, PAD, TT, ModelBuilder, f32, fb, log_uniform,  # noqa: E402
                             opts)
 
 MAX_HW = 16     # convs, pools and resizes only grow tensors up to this size
@@ -372,7 +373,7 @@ def strided_slice(net, x):
             bm &= ~(1 << i)
             end[i] = (begin[i] % shape[i]) + 1
             strides[i] = 1
-    out = mo.strided_slice_shape(shape, begin, end, strides, bm, em, sm)
+    out = strided_slice_shape(shape, begin, end, strides, bm, em, sm)
     if not all(d > 0 for d in out):
         return None
     bt = net.m.const("begin_%d" % net.names, np.array(begin, np.int32), TT.INT32)

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from make_op_models import (ACC_STD, ACT, OP, PAD, TT, ModelBuilder, bias_for, conv_out, f32, fb,
+from tflite_builder import (ACC_STD, ACT, OP, PAD, TT, ModelBuilder, bias_for, conv_out, f32, fb,
                             log_uniform, opts, out_q_for, rand_q, weights)
 
 

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from make_op_models import (ACT, OP, PAD, TT, ModelBuilder, _bcast_shape, conv_out, f32, fb,
+from tflite_builder import (ACT, OP, PAD, TT, ModelBuilder, _bcast_shape, conv_out, f32, fb,
                             log_uniform, opts, rand_q, weights)
 from op_cases_conv import transpose_conv_out
 

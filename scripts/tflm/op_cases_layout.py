@@ -9,7 +9,7 @@ look at the quantization), so input and output share one quantization, as a conv
 
 import numpy as np
 
-from make_op_models import OP, TT, ModelBuilder, fb, opts, rand_q
+from tflite_builder import OP, TT, ModelBuilder, fb, opts, rand_q
 
 
 def _const_i32(m, name, values, dtype=TT.INT32):

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from make_op_models import (OP, TT, ModelBuilder, _bcast_shape, f32, fb, log_uniform, opts,
+from tflite_builder import (OP, TT, ModelBuilder, _bcast_shape, f32, fb, log_uniform, opts,
                             rand_q, real_range)
 
 LOG_SOFTMAX_Q = (f32(16.0 / 256.0), 127)

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from make_op_models import ACT, OP, TT, ModelBuilder, f32, fb, log_uniform, opts, rand_q, weights
+from tflite_builder import ACT, OP, TT, ModelBuilder, f32, fb, log_uniform, opts, rand_q, weights
 
 GATES = ("input", "forget", "cell", "output")
 

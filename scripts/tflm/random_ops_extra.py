@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-import make_op_models as mo
-from make_op_models import OP, TT, ACT, PAD, f32, fb, log_uniform, opts
+import tflite_builder as mo
+from tflite_builder import OP, TT, ACT, PAD, f32, fb, log_uniform, opts
 
 
 def choose(rng, xs):
