@@ -180,7 +180,9 @@ public enum CodeSizeModel {
                 if sharesCore, seen.insert("dsp-gemm-core").inserted { total += dspGemmCoreBytes }
                 continue
             }
-            let key = call.kernel.name + (call.kernel == .elementwiseUnary ? "/\(op.name)" : ownCode(op) ?? "")
+            // An int16-activation kernel is its own function (estimated at its int8 twin's size).
+            let int16 = call.outputs.first.map { graph[$0].type == .int16 } == true ? "/s16" : ""
+            let key = call.kernel.name + (call.kernel == .elementwiseUnary ? "/\(op.name)" : ownCode(op) ?? "") + int16
             if seen.insert(key).inserted { total += kernelBytes(call.kernel, op: op) }
         }
         return total

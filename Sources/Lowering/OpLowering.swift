@@ -24,11 +24,11 @@ struct OpLowering {
         case .conv2d(let op): conv2d(op.prepare(operands))
         case .depthwiseConv2d(let op): depthwise(op.prepare(operands))
         case .fullyConnected(let op): fullyConnected(op.prepare(operands))
-        case .add(let op): addSub(op.prepare(operands), symbol: "mcuc_add_s8")
-        case .sub(let op): addSub(op.prepare(operands), symbol: "mcuc_sub_s8")
+        case .add(let op): addSub(op.prepare(operands), symbol: "mcuc_add_" + typeTag(output))
+        case .sub(let op): addSub(op.prepare(operands), symbol: "mcuc_sub_" + typeTag(output))
         case .mul(let op): mul(op.prepare(operands))
-        case .averagePool2d(let op): pool(op.prepare(operands), symbol: "mcuc_avg_pool_s8")
-        case .maxPool2d(let op): pool(op.prepare(operands), symbol: "mcuc_max_pool_s8")
+        case .averagePool2d(let op): pool(op.prepare(operands), symbol: "mcuc_avg_pool_" + typeTag(output))
+        case .maxPool2d(let op): pool(op.prepare(operands), symbol: "mcuc_max_pool_" + typeTag(output))
         case .mean(let op): mean(op.prepare(operands))
         case .pad(let op): pad(op.prepare(operands))
         case .padV2(let op): pad(op.prepare(operands))
@@ -131,6 +131,17 @@ struct OpLowering {
 
     /// Bytes of one element of `tensor`.
     func elementBytes(_ tensor: TensorID) -> Int { graph[tensor].type.byteSize ?? 1 }
+
+    /// The kernel-name tag of `tensor`'s element type: `s8` (int8), `s16` (int16), `f32`. The
+    /// variant table (`KernelVariants`) replaces `_s8` kernels only, so an int16 call always runs
+    /// its portable kernel.
+    func typeTag(_ tensor: TensorID) -> String {
+        switch graph[tensor].type {
+        case .int16: "s16"
+        case .float32: "f32"
+        default: "s8"
+        }
+    }
 
     /// The elements of `tensor`, as an `int32_t` count.
     func count(_ tensor: TensorID) -> Int32 { Int32(graph[tensor].shape.elementCount) }

@@ -1,19 +1,19 @@
 import IR
 
-/// MUL (`Mul`), per element with NumPy broadcasting:
+/// MUL (`Mul`), int8 or int16, per element with NumPy broadcasting:
 /// `out_zp + MBQM((x1 - zp1) * (x2 - zp2), M, s)`, clamped.
 enum ReferenceMul {
     static func run(_ c: OpContext, _ p: MulParams) -> TensorValue {
         let shape = c.outputTensor.shape
-        let x1 = c.input(0).int8Values, x2 = c.input(1).int8Values
+        let x1 = c.input(0).integerValues, x2 = c.input(1).integerValues
         let i1 = Broadcast.sourceIndices(of: c.inputTensor(0).shape, into: shape)
         let i2 = Broadcast.sourceIndices(of: c.inputTensor(1).shape, into: shape)
-        var result = [Int8](repeating: 0, count: shape.elementCount)
+        var result = [Int32](repeating: 0, count: shape.elementCount)
         for i in result.indices {
-            let product = (Int32(x1[i1[i]]) - p.zeroPoint1) * (Int32(x2[i2[i]]) - p.zeroPoint2)
+            let product = (x1[i1[i]] - p.zeroPoint1) &* (x2[i2[i]] - p.zeroPoint2)
             let r = p.outputZeroPoint &+ QuantizedMath.multiplyByQuantizedMultiplier(product, p.multiplier)
-            result[i] = QuantizedMath.clampToInt8(r, p.range)
+            result[i] = min(max(r, p.range.lowerBound), p.range.upperBound)
         }
-        return .int8(shape, result)
+        return .quantized(c.outputTensor.type, shape, result)
     }
 }

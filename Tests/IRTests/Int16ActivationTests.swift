@@ -25,6 +25,18 @@ import Testing
         #expect(problems.first?.description.contains("mcuc supports int8 here") == true)
     }
 
+    @Test func int16ActivationsNeedValidPerTensorQuantization() {
+        let perChannel = Self.int16(0, [1, 4], scales: [0.1, 0.1, 0.1, 0.1])
+        let reshape = Int16OpGraph.single(.reshape(Reshape(newShape: nil)), inputs: [perChannel], output: Self.int16(0, [4]))
+        #expect(SupportCheck.problems(in: reshape).first?.description.contains("per-channel") == true)
+        var unquantized = Self.int16(0, [1, 4])
+        unquantized.quant = nil
+        let bare = Int16OpGraph.single(.reshape(Reshape(newShape: nil)), inputs: [unquantized], output: Self.int16(0, [4]))
+        #expect(SupportCheck.problems(in: bare).first?.description.contains("no valid quantization") == true)
+        let fine = Int16OpGraph.single(.reshape(Reshape(newShape: nil)), inputs: [Self.int16(0, [1, 4])], output: Self.int16(0, [4]))
+        #expect(SupportCheck.problems(in: fine).isEmpty)
+    }
+
     @Test func quantizedRanges() {
         #expect(SupportCheck.quantizedRange(.int8) == -128...127)
         #expect(SupportCheck.quantizedRange(.int16) == -32768...32767)

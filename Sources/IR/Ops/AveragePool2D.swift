@@ -1,5 +1,5 @@
-/// AVERAGE_POOL_2D, int8 (TFLM `reference_integer_ops::AveragePool`): the sum of the raw int8
-/// values over the `n` in-bounds taps, `avg = sum > 0 ? (sum + n/2) / n : (sum - n/2) / n` (C
+/// AVERAGE_POOL_2D, int8 or int16 (TFLM `reference_integer_ops::AveragePool`, both types): the
+/// sum of the raw values over the `n` in-bounds taps, `avg = sum > 0 ? (sum + n/2) / n : (sum - n/2) / n` (C
 /// truncation), clamped to the fused activation's range. Padding is computed like a SAME / VALID
 /// convolution with dilation 1; only in-bounds taps count. Input and output share one
 /// quantization (checked).
@@ -19,5 +19,5 @@ public struct AveragePool2D: Pool2DDefinition {
     }
 
     public static let name = "AVERAGE_POOL_2D"
-    public static let support = OperatorSupport(types: "int8", options: "any window and stride, SAME/VALID; fused clamps")
+    public static let support = OperatorSupport(types: "int8 or int16", options: "any window and stride, SAME/VALID; fused clamps")
 }

@@ -1,4 +1,4 @@
-/// CONCATENATION, int8 (TFLM `reference_ops::Concatenation`): the inputs are joined along `axis`
+/// CONCATENATION, int8 or int16 (TFLM `reference_ops::Concatenation`): the inputs are joined along `axis`
 /// (negative counts from the end). All inputs and the output share one quantization (checked),
 /// so the bytes are copied unchanged: for each outer index, each input's slice in operand order.
 public struct Concatenation: OperatorDefinition {
@@ -12,13 +12,15 @@ public struct Concatenation: OperatorDefinition {
     }
 
     public static let name = "CONCATENATION"
-    public static let support = OperatorSupport(types: "int8", options: "any axis and number of inputs, no fused activation (as TFLM); producers write their slices in place where the axis allows")
+    public static let support = OperatorSupport(types: "int8 or int16", options: "any axis and number of inputs, no fused activation (as TFLM); producers write their slices in place where the axis allows")
     public static let inputCounts = 1...Int.max
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] { [("axis", "\(axis)"), ("act", "\(activation)")] }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8, .int16] }
 
     public func check(_ op: OpOperands) throws(CompileError) {
         let output = op.output
+        try op.requireSameType([output] + op.node.inputs.compactMap { $0 }.map { op.graph[$0] })
         guard activation == .none else {
             throw op.error(.unsupported, "CONCATENATION with fused activation \(activation) is not supported by TFLM")
         }

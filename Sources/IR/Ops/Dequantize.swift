@@ -1,12 +1,12 @@
-/// DEQUANTIZE int8 to float32 (TFLM `reference_ops::Dequantize`): `scale * (x - zp)`, one
+/// DEQUANTIZE int8 or int16 to float32 (TFLM `reference_ops::Dequantize`): `scale * (x - zp)`, one
 /// float32 multiplication of the exact integer difference.
 public struct Dequantize: OperatorDefinition {
     public init() {}
 
     public static let name = "DEQUANTIZE"
-    public static let support = OperatorSupport(types: "int8 -> float32", options: "at the graph boundary (`--io int8` removes it)")
+    public static let support = OperatorSupport(types: "int8 or int16 -> float32", options: "at the graph boundary (`--io int8` removes it)")
     public static let inputCounts = 1...1
-    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .output(0) ? [.float32] : [.int8] }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .output(0) ? [.float32] : [.int8, .int16] }
 
     public func check(_ op: OpOperands) throws(CompileError) { try op.requireSameShape() }
 

@@ -1,4 +1,4 @@
-/// MAX_POOL_2D, int8 (TFLM `reference_integer_ops::MaxPool`): the largest in-bounds value,
+/// MAX_POOL_2D, int8 or int16 (TFLM `reference_integer_ops::MaxPool`): the largest in-bounds value,
 /// clamped to the fused activation's range. Padding is computed like a SAME / VALID convolution
 /// with dilation 1; only in-bounds taps count. Input and output share one quantization (checked).
 public struct MaxPool2D: Pool2DDefinition {
@@ -17,5 +17,5 @@ public struct MaxPool2D: Pool2DDefinition {
     }
 
     public static let name = "MAX_POOL_2D"
-    public static let support = OperatorSupport(types: "int8", options: "any window and stride, SAME/VALID; fused clamps")
+    public static let support = OperatorSupport(types: "int8 or int16", options: "any window and stride, SAME/VALID; fused clamps")
 }

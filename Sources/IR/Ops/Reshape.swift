@@ -7,15 +7,18 @@ public struct Reshape: OperatorDefinition {
     public init(newShape: [Int]?) { self.newShape = newShape }
 
     public static let name = "RESHAPE"
-    public static let support = OperatorSupport(types: "int8; int32 shape", options: "a view: no copy")
+    public static let support = OperatorSupport(types: "int8 or int16; int32 shape", options: "a view: no copy")
     public static let inputCounts = 1...2
 
-    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8] }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(1) ? [.int32] : [.int8, .int16] }
     public var attributeSummary: [(key: String, value: String)] {
         newShape.map { [("new_shape", "\(Shape($0.map { max($0, 0) }))")] } ?? []
     }
 
-    public func check(_ op: OpOperands) throws(CompileError) { try Self.checkElementCount(op) }
+    public func check(_ op: OpOperands) throws(CompileError) {
+        try op.requireSameType([op.input(0), op.output])
+        try Self.checkElementCount(op)
+    }
     public func prepare(_ op: OpOperands) -> NoParams { NoParams() }
 
     /// RESHAPE and SQUEEZE keep every element.

@@ -17,10 +17,11 @@ extension OpLowering {
                         contract: .producerSlices(sliceOffsets: offsets))
         }
         let operands = node.inputs.indices.map(operand)
+        let size = elementBytes(output)
         let slices = ConstantTable(id: .call(node.id, role: "slices"), kind: .indices("slice bytes per input"),
-                                   values: .int32(p.sliceElements.map { Int32($0) }))
+                                   values: .int32(p.sliceElements.map { Int32($0 * size) }))
         let params = ConcatKernelParams(inputs: Int32(operands.count), outer: Int32(p.outer), sliceBytes: slices.ref)
-        let binding = bind(.concat, "mcuc_concat_s8", params, [.tensors(operands), .tensor(output)],
+        let binding = bind(.concat, "mcuc_concat_" + typeTag(output), params, [.tensors(operands), .tensor(output)],
                            tables: constantTables(operands) + [slices])
         return call(.concatenationCopy, binding, detail: "\(operands.count) inputs along axis \(p.axis)")
     }

@@ -61,7 +61,7 @@ extension OpLowering {
             zp1: p.zeroPoint1, zp2: p.zeroPoint2, outputZp: p.outputZeroPoint, actMin: p.range.lowerBound,
             actMax: p.range.upperBound, leftShift: 0, mult1: 0, shift1: 0, mult2: 0, shift2: 0,
             mult: p.multiplier.multiplier, shift: p.multiplier.shift)
-        return binary(bind(.elementwise, "mcuc_mul_s8", params, [.tensor(x1), .tensor(x2), .tensor(output)],
+        return binary(bind(.elementwise, "mcuc_mul_" + typeTag(output), params, [.tensor(x1), .tensor(x2), .tensor(output)],
                            tables: constantTables([x1, x2])))
     }
 

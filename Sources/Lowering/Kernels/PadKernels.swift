@@ -26,8 +26,8 @@ extension OpLowering {
         let params = PadKernelParams(
             rank: Int32(inShape.rank), outCount: count(output), inCount: count(input),
             start: Int32((0..<inShape.rank).reduce(0) { $0 + p.before[$1] * outStrides[$1] }),
-            inDims: RankArray(inShape.dims), outStrides: RankArray(outStrides), fill: Int32(p.fill))
-        return call(.pad, bind(.pad, "mcuc_pad_s8", params, [.tensor(input), .tensor(output)],
+            inDims: RankArray(inShape.dims), outStrides: RankArray(outStrides), fill: p.fill)
+        return call(.pad, bind(.pad, "mcuc_pad_" + typeTag(output), params, [.tensor(input), .tensor(output)],
                                tables: constantTables([input])))
     }
 }

@@ -17,6 +17,8 @@ typedef struct {
 
 /* For each outer index in increasing order, each input's slice in operand order. */
 mcuc_status mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inputs, int8_t *output);
+/* The same for int16 data; slice_bytes counts bytes (2 per element). */
+mcuc_status mcuc_concat_s16(const mcuc_concat_params *p, const int16_t *const *inputs, int16_t *output);
 
 /* CONCATENATION along the channels of NHWC tensors, for one patch of a patch stage (see
  * MCUC_PATCH_FIELDS in mcuc_common.h), operands the inputs then the output: for each output pixel

@@ -1,5 +1,6 @@
-/* mcuc runtime: int8 ADD, SUB and MUL with NumPy broadcasting (TFLM reference_integer_ops::Add,
- * reference_ops::Sub, reference_integer_ops::Mul and their broadcasting variants). */
+/* mcuc runtime: int8 and int16 ADD, SUB and MUL with NumPy broadcasting (TFLM
+ * reference_integer_ops::Add, reference_ops::Add / Sub, reference_integer_ops::Mul and their
+ * broadcasting variants). */
 #ifndef MCUC_ELEMENTWISE_H
 #define MCUC_ELEMENTWISE_H
 
@@ -33,6 +34,11 @@ typedef struct {
 mcuc_status mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_sub_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 mcuc_status mcuc_mul_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+/* The same for int16 data (left_shift 15 for ADD / SUB; MUL with zero points 0), same walk and
+ * contract. Portable only. */
+mcuc_status mcuc_add_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+mcuc_status mcuc_sub_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+mcuc_status mcuc_mul_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
 /* MAXIMUM / MINIMUM: the raw larger (smaller) stored value; only the geometry and the clamp
  * range [-128, 127] are used. */
 mcuc_status mcuc_maximum_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);

@@ -60,4 +60,10 @@ static inline int8_t mcuc_clamp_s8(int32_t x, int32_t lo, int32_t hi)
     return (int8_t)(x < lo ? lo : (x > hi ? hi : x));
 }
 
+/* Clamps x to [lo, hi] and narrows to int16 (lo >= -32768, hi <= 32767). */
+static inline int16_t mcuc_clamp_s16(int32_t x, int32_t lo, int32_t hi)
+{
+    return (int16_t)(x < lo ? lo : (x > hi ? hi : x));
+}
+
 #endif /* MCUC_FIXEDPOINT_H */

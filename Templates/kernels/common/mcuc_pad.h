@@ -1,4 +1,4 @@
-/* mcuc runtime: PAD and PADV2 of int8 data (TFLM reference_ops::Pad). */
+/* mcuc runtime: PAD and PADV2 of int8 and int16 data (TFLM reference_ops::Pad). */
 #ifndef MCUC_PAD_H
 #define MCUC_PAD_H
 
@@ -19,6 +19,8 @@ typedef struct {
 } mcuc_pad_params;
 
 mcuc_status mcuc_pad_s8(const mcuc_pad_params *p, const int8_t *input, int8_t *output);
+/* The same for int16 data: counts, offsets and strides in elements, `fill` an int16 value. */
+mcuc_status mcuc_pad_s16(const mcuc_pad_params *p, const int16_t *input, int16_t *output);
 
 /* PAD of the spatial axes of an NHWC tensor, for one patch of a patch stage (see
  * MCUC_PATCH_FIELDS in mcuc_common.h), operands input then output: output pixel (y, x) of the

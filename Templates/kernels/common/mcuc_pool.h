@@ -1,5 +1,6 @@
-/* mcuc runtime: int8 AVERAGE_POOL_2D and MAX_POOL_2D (TFLM reference_integer_ops::AveragePool and
- * MaxPool). Input and output share quantization. */
+/* mcuc runtime: int8 and int16 AVERAGE_POOL_2D and MAX_POOL_2D (TFLM
+ * reference_integer_ops::AveragePool and MaxPool, both types). Input and output share
+ * quantization. */
 #ifndef MCUC_POOL_H
 #define MCUC_POOL_H
 
@@ -22,6 +23,9 @@ typedef struct {
  * clamped. Max: the largest in-bounds value, clamped. */
 mcuc_status mcuc_avg_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
 mcuc_status mcuc_max_pool_s8(const mcuc_pool_params *p, const int8_t *input, int8_t *output);
+/* The same for int16 data (the sum stays in int32: a window of up to 65,536 taps); portable only. */
+mcuc_status mcuc_avg_pool_s16(const mcuc_pool_params *p, const int16_t *input, int16_t *output);
+mcuc_status mcuc_max_pool_s16(const mcuc_pool_params *p, const int16_t *input, int16_t *output);
 
 /* Helium (mcuc_pool_mve.c): the same values in the same row order, 16 channels of a pixel per
  * pass (each pass's taps read before it is written), no scratch. */

@@ -1,4 +1,5 @@
-/* mcuc runtime: QUANTIZE (float32 -> int8, int8 -> int8) and DEQUANTIZE (int8 -> float32) as TFLM
+/* mcuc runtime: QUANTIZE (float32 -> int8 / int16, int8 / int16 -> int8 / int16) and DEQUANTIZE
+ * (int8 / int16 -> float32) as TFLM
  * computes them (quantize_common.cc, reference_ops::Dequantize). Float data is passed as bytes
  * (little-endian IEEE-754 binary32, the target's own float layout) and accessed with memcpy, so
  * arena bytes are never accessed through a float lvalue. */
@@ -12,7 +13,7 @@ typedef struct {
     int32_t count;
     float scale;                 /* float32 QUANTIZE: output scale; DEQUANTIZE: input scale */
     int32_t input_zp, output_zp;
-    int32_t mult, shift;         /* int8 -> int8 requantization */
+    int32_t mult, shift;         /* int8 / int16 requantization */
 } mcuc_quantize_params;
 
 /* Every kernel reads element i, then writes output element i, in increasing order (the
@@ -27,6 +28,14 @@ mcuc_status mcuc_requantize_s8(const mcuc_quantize_params *p, const int8_t *inpu
 
 /* scale * (x - input_zp) in float32. */
 mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *input, uint8_t *output);
+
+/* The same with int16 on either side (TFLM's Requantize and AffineQuantize for int16): results
+ * clamped to [-32768, 32767] where the output is int16. */
+mcuc_status mcuc_quantize_f32_s16(const mcuc_quantize_params *p, const uint8_t *input, int16_t *output);
+mcuc_status mcuc_requantize_s16(const mcuc_quantize_params *p, const int16_t *input, int16_t *output);
+mcuc_status mcuc_requantize_s8_s16(const mcuc_quantize_params *p, const int8_t *input, int16_t *output);
+mcuc_status mcuc_requantize_s16_s8(const mcuc_quantize_params *p, const int16_t *input, int8_t *output);
+mcuc_status mcuc_dequantize_s16_f32(const mcuc_quantize_params *p, const int16_t *input, uint8_t *output);
 
 /* One patch of a patch stage (see MCUC_PATCH_FIELDS in mcuc_common.h), operands input then
  * output: the kernel above applied to each row of the output rectangle (float32 data as bytes,

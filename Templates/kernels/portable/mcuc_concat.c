@@ -16,6 +16,20 @@ mcuc_status mcuc_concat_s8(const mcuc_concat_params *p, const int8_t *const *inp
     return MCUC_OK;
 }
 
+mcuc_status mcuc_concat_s16(const mcuc_concat_params *p, const int16_t *const *inputs, int16_t *output)
+{
+    int32_t o, k;
+    uint8_t *out = (uint8_t *)output;
+    for (o = 0; o < p->outer; ++o) {
+        for (k = 0; k < p->inputs; ++k) {
+            const int32_t n = p->slice_bytes[k];
+            memcpy(out, (const uint8_t *)inputs[k] + o * n, (size_t)n);
+            out += n;
+        }
+    }
+    return MCUC_OK;
+}
+
 mcuc_status mcuc_concat_patch_s8(const mcuc_concat_params *p, const int32_t *rows, const int32_t *cols,
                                  const int8_t *const *inputs, int8_t *output)
 {

@@ -1,4 +1,5 @@
-/* mcuc runtime: int8 ADD, SUB, MUL, MAXIMUM, MINIMUM. Portable C99; see mcuc_elementwise.h. */
+/* mcuc runtime: int8 ADD, SUB, MUL, MAXIMUM, MINIMUM; int16 ADD, SUB, MUL. Portable C99; see
+ * mcuc_elementwise.h. */
 #include "mcuc_elementwise.h"
 #include "mcuc_fixedpoint.h"
 
@@ -8,7 +9,8 @@
 #define MCUC_OP_MAX 3
 #define MCUC_OP_MIN 4
 
-static int8_t binary_element(const mcuc_binary_params *p, int op, int32_t x1, int32_t x2)
+/* The value of one output element before narrowing: in [act_min, act_max]. */
+static int32_t binary_value(const mcuc_binary_params *p, int op, int32_t x1, int32_t x2)
 {
     int32_t raw;
     if (op == MCUC_OP_MAX || op == MCUC_OP_MIN) {
@@ -25,7 +27,13 @@ static int8_t binary_element(const mcuc_binary_params *p, int op, int32_t x1, in
         const int32_t b = mcuc_mbqm(mcuc_shl_wrap(x2 - p->zp2, p->left_shift), p->mult2, p->shift2);
         raw = mcuc_mbqm(op == MCUC_OP_ADD ? mcuc_wadd(a, b) : mcuc_wsub(a, b), p->mult, p->shift);
     }
-    return mcuc_clamp_s8(mcuc_wadd(p->output_zp, raw), p->act_min, p->act_max);
+    raw = mcuc_wadd(p->output_zp, raw);
+    return raw < p->act_min ? p->act_min : (raw > p->act_max ? p->act_max : raw);
+}
+
+static int8_t binary_element(const mcuc_binary_params *p, int op, int32_t x1, int32_t x2)
+{
+    return (int8_t)binary_value(p, op, x1, x2);
 }
 
 static void binary_run(const mcuc_binary_params *p, int op, const int8_t *in1, const int8_t *in2, int8_t *out)
@@ -59,6 +67,57 @@ static void binary_run(const mcuc_binary_params *p, int op, const int8_t *in1, c
             index[d] = 0;
         }
     }
+}
+
+/* binary_run for int16 data: the same walk. */
+static void binary_run_s16(const mcuc_binary_params *p, int op, const int16_t *in1, const int16_t *in2, int16_t *out)
+{
+    int32_t index[MCUC_MAX_RANK];
+    int32_t i1 = 0, i2 = 0, i, d, last, n;
+    if (p->rank == 0) {
+        for (i = 0; i < p->count; ++i) {
+            out[i] = (int16_t)binary_value(p, op, in1[i], in2[i]);
+        }
+        return;
+    }
+    for (d = 0; d < p->rank; ++d) {
+        index[d] = 0;
+    }
+    last = p->rank - 1;
+    n = 0;
+    while (n < p->count) {
+        for (i = 0; i < p->dims[last]; ++i) {
+            out[n++] = (int16_t)binary_value(p, op, in1[i1 + i * p->stride1[last]], in2[i2 + i * p->stride2[last]]);
+        }
+        for (d = last - 1; d >= 0; --d) {
+            i1 += p->stride1[d];
+            i2 += p->stride2[d];
+            if (++index[d] < p->dims[d]) {
+                break;
+            }
+            i1 -= p->stride1[d] * index[d];
+            i2 -= p->stride2[d] * index[d];
+            index[d] = 0;
+        }
+    }
+}
+
+mcuc_status mcuc_add_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output)
+{
+    binary_run_s16(p, MCUC_OP_ADD, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_sub_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output)
+{
+    binary_run_s16(p, MCUC_OP_SUB, input1, input2, output);
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_mul_s16(const mcuc_binary_params *p, const int16_t *input1, const int16_t *input2, int16_t *output)
+{
+    binary_run_s16(p, MCUC_OP_MUL, input1, input2, output);
+    return MCUC_OK;
 }
 
 mcuc_status mcuc_add_s8(const mcuc_binary_params *p, const int8_t *input1, const int8_t *input2, int8_t *output)

@@ -72,6 +72,76 @@ mcuc_status mcuc_dequantize_s8_f32(const mcuc_quantize_params *p, const int8_t *
     return MCUC_OK;
 }
 
+/* round(x / scale) + zero_point clamped to int16; beyond 2^20 steps every zero point saturates. */
+static int16_t quantize_element_s16(float x, float scale, int32_t zero_point)
+{
+    const float steps = x / scale;
+    if (steps != steps) { /* NaN */
+        return mcuc_clamp_s16(zero_point, -32768, 32767);
+    }
+    if (steps >= 1048576.0f) {
+        return 32767;
+    }
+    if (steps <= -1048576.0f) {
+        return -32768;
+    }
+    return mcuc_clamp_s16((int32_t)round_half_away(steps) + zero_point, -32768, 32767);
+}
+
+mcuc_status mcuc_quantize_f32_s16(const mcuc_quantize_params *p, const uint8_t *input, int16_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        float x;
+        memcpy(&x, input + 4 * i, sizeof x);
+        output[i] = quantize_element_s16(x, p->scale, p->output_zp);
+    }
+    return MCUC_OK;
+}
+
+/* output_zp + MBQM(x - input_zp, mult, shift), before the clamp. */
+static int32_t requantize_value(const mcuc_quantize_params *p, int32_t x)
+{
+    return mcuc_wadd(p->output_zp, mcuc_mbqm(x - p->input_zp, p->mult, p->shift));
+}
+
+mcuc_status mcuc_requantize_s16(const mcuc_quantize_params *p, const int16_t *input, int16_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        output[i] = mcuc_clamp_s16(requantize_value(p, input[i]), -32768, 32767);
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_requantize_s8_s16(const mcuc_quantize_params *p, const int8_t *input, int16_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        output[i] = mcuc_clamp_s16(requantize_value(p, input[i]), -32768, 32767);
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_requantize_s16_s8(const mcuc_quantize_params *p, const int16_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        output[i] = mcuc_clamp_s8(requantize_value(p, input[i]), -128, 127);
+    }
+    return MCUC_OK;
+}
+
+mcuc_status mcuc_dequantize_s16_f32(const mcuc_quantize_params *p, const int16_t *input, uint8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < p->count; ++i) {
+        const float y = p->scale * (float)((int32_t)input[i] - p->input_zp);
+        memcpy(output + 4 * i, &y, sizeof y);
+    }
+    return MCUC_OK;
+}
+
 mcuc_status mcuc_quantize_patch_f32_s8(const mcuc_quantize_params *p, const int32_t *rows, const int32_t *cols,
                                        const uint8_t *input, int8_t *output)
 {

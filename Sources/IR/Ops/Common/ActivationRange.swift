@@ -1,4 +1,4 @@
-/// The int8 clamp bounds of fused activations and of RELU6, with TFLM's arithmetic
+/// The int8 (or int16) clamp bounds of fused activations and of RELU6, with TFLM's arithmetic
 /// (`CalculateActivationRangeQuantized`; RELU6 in the input's quantization, `activations_common.cc`).
 ///
 /// The reference kernels and the code generator use these functions, so a clamp range is derived
@@ -13,20 +13,29 @@ public enum ActivationRange {
         return Int32(min(max(q, Double(Int32.min)), Double(Int32.max)))
     }
 
-    /// The int8 clamp range of a fused activation for an output quantized with `quant`
-    /// (per-tensor; `-128...127` for no activation).
-    public static func fused(_ activation: FusedActivation, output quant: QuantParams) -> ClosedRange<Int32> {
+    /// The clamp range of a fused activation for an output of `type` (int8, or int16) quantized
+    /// with `quant` (per-tensor; the whole type range for no activation).
+    public static func fused(_ activation: FusedActivation, output quant: QuantParams,
+                             type: DataType = .int8) -> ClosedRange<Int32> {
         let scale = quant.scale[0], zp = quant.zeroPoint[0]
+        let full = SupportCheck.quantizedRange(type) ?? -128...127
+        let (lo, hi) = (full.lowerBound, full.upperBound)
         switch activation {
         case .relu:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...127
+            return max(lo, quantizeBound(0, scale: scale, zeroPoint: zp))...hi
         case .relu6:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...min(127, quantizeBound(6, scale: scale, zeroPoint: zp))
+            return max(lo, quantizeBound(0, scale: scale, zeroPoint: zp))...min(hi, quantizeBound(6, scale: scale, zeroPoint: zp))
         case .reluN1To1:
-            return max(-128, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(127, quantizeBound(1, scale: scale, zeroPoint: zp))
+            return max(lo, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(hi, quantizeBound(1, scale: scale, zeroPoint: zp))
         default:
-            return -128...127
+            return full
         }
+    }
+
+    /// `fused` for the output tensor `output` (its type and quantization).
+    public static func fused(_ activation: FusedActivation, output: Tensor) -> ClosedRange<Int32> {
+        guard let quant = output.quant else { preconditionFailure("\(output.id) is not quantized") }
+        return fused(activation, output: quant, type: output.type)
     }
 
     /// RELU6 as TFLM runs it: a clamp of the raw input (no requantization) to

@@ -38,15 +38,27 @@ extension OpOperands {
         }
     }
 
+    /// The largest left shift a requantization of an int16 difference can take: `|x - zp| <=
+    /// 65535`, and `65535 * 2^15` is the largest such product that fits in int32.
+    static let maxInt16LeftShift: Int32 = 15
+
     /// A rescale of an int8 difference (`x - zp`) that TFLM's fixed-point requantization computes
     /// without overflow: finite, and a left shift of at most 23.
     func requireInt8Rescale(_ real: Double, _ what: String, _ tensor: Tensor? = nil) throws(CompileError) {
+        try requireDifferenceRescale(real, of: .int8, what, tensor)
+    }
+
+    /// A rescale of a difference `x - zp` of `type` (int8: left shift at most 23, int16: at most 15)
+    /// that TFLM's fixed-point requantization computes without overflow.
+    func requireDifferenceRescale(_ real: Double, of type: DataType, _ what: String,
+                                  _ tensor: Tensor? = nil) throws(CompileError) {
         guard real.isFinite else {
             throw error(.unsupported, "\(what) \(real) is not a finite number", tensor)
         }
         let m = FixedPointMultiplier(real: abs(real))
-        guard m.shift <= Self.maxInt8LeftShift else {
-            throw error(.unsupported, "\(what) \(real) is too large: scaling an int8 difference by it overflows "
+        let limit = type == .int16 ? Self.maxInt16LeftShift : Self.maxInt8LeftShift
+        guard m.shift <= limit else {
+            throw error(.unsupported, "\(what) \(real) is too large: scaling an \(type) difference by it overflows "
                         + "TFLM's 32-bit fixed-point requantization", tensor)
         }
     }

@@ -11,6 +11,7 @@ protocol Pool2DDefinition: OperatorDefinition where Params == Pool2DParams {
 extension Pool2DDefinition {
     public static var inputCounts: ClosedRange<Int> { 1...1 }
     public var fusedActivation: FusedActivation? { activation }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { [.int8, .int16] }
     public var attributeSummary: [(key: String, value: String)] {
         [("padding", "\(padding)"), ("filter", "\(filterH)x\(filterW)"), ("stride", "\(strideH)x\(strideW)"),
          ("act", "\(activation)")]
@@ -18,6 +19,7 @@ extension Pool2DDefinition {
 
     public func check(_ op: OpOperands) throws(CompileError) {
         let input = op.input(0), output = op.output
+        try op.requireSameType([input, output])
         try op.requireRank(input, 4, "input")
         try op.requireRank(output, 4, "output")
         try op.requirePerTensor(input, "input")
@@ -27,13 +29,13 @@ extension Pool2DDefinition {
         try op.requireWindow(filterHeight: filterH, filterWidth: filterW, strides: (strideH, strideW),
                              dilations: (1, 1), padding: padding, channels: input.shape[3])
         try op.requireSameQuant(output, as: input,
-                                "\(op.node.op.name) works on raw int8 values; input and output quantization must be equal")
+                                "\(op.node.op.name) works on raw values; input and output quantization must be equal")
     }
 
     public func prepare(_ op: OpOperands) -> Pool2DParams {
         let window = ConvWindow.make(input: op.input(0).shape, output: op.output.shape, filterHeight: filterH,
                                      filterWidth: filterW, strideH: strideH, strideW: strideW, padding: padding)
-        return Pool2DParams(window: window, range: ActivationRange.fused(activation, output: op.quant(op.output)))
+        return Pool2DParams(window: window, range: ActivationRange.fused(activation, output: op.output))
     }
 }
 

@@ -37,7 +37,7 @@ public enum RescaleRecipe {
     /// The three rescales of ADD and SUB: each input is shifted left by `leftShift` and scaled
     /// by its multiplier, the sum (or difference) is scaled by `output`.
     public struct AddSub: Sendable, Hashable {
-        /// Left shift applied to `(x - zp)` before scaling (20 for int8).
+        /// Left shift applied to `(x - zp)` before scaling (20 for int8, 15 for int16).
         public var leftShift: Int32
         /// Multiplier of input 0 after the left shift (in (0, 0.5]).
         public var input1: Double
@@ -48,12 +48,14 @@ public enum RescaleRecipe {
     }
 
     /// ADD and SUB (`add_common.cc`, `sub_common.cc`), all in double:
-    /// `twice_max = 2 * max(s1, s2)`, `m_i = s_i / twice_max`, `m_out = twice_max / (2^20 * s_out)`.
+    /// `twice_max = 2 * max(s1, s2)`, `m_i = s_i / twice_max`, `m_out = twice_max / (2^shift * s_out)`
+    /// with TFLM's `left_shift`: 20 for int8, 15 for int16 (`65535 << 15` still fits in int32).
     /// (Some TFLM sources compute SUB's factors in float32; the `tflite-micro` wheel the project
     /// tests against matches the double recipe and not the float one.) `subtract` names the op
     /// at call sites; both ops use the same factors (SUB subtracts the scaled inputs).
-    public static func addSub(input1: Float, input2: Float, output: Float, subtract: Bool = false) -> AddSub {
-        let leftShift: Int32 = 20
+    public static func addSub(input1: Float, input2: Float, output: Float, subtract: Bool = false,
+                              type: DataType = .int8) -> AddSub {
+        let leftShift: Int32 = type == .int16 ? 15 : 20
         let twiceMax = 2 * Double(max(input1, input2))
         return AddSub(leftShift: leftShift,
                       input1: Double(input1) / twiceMax,
