@@ -13,19 +13,21 @@ public enum ActivationRange {
         return Int32(min(max(q, Double(Int32.min)), Double(Int32.max)))
     }
 
-    /// The int8 clamp range of a fused activation for an output quantized with `quant`
-    /// (per-tensor; `-128...127` for no activation).
-    public static func fused(_ activation: FusedActivation, output quant: QuantParams) -> ClosedRange<Int32> {
+    /// The clamp range of a fused activation for an output of `type` (int8 or int16) quantized
+    /// with `quant` (per-tensor; the whole type's range for no activation).
+    public static func fused(_ activation: FusedActivation, output quant: QuantParams,
+                             type: DataType = .int8) -> ClosedRange<Int32> {
         let scale = quant.scale[0], zp = quant.zeroPoint[0]
+        let (lo, hi): (Int32, Int32) = type == .int16 ? (-32768, 32767) : (-128, 127)
         switch activation {
         case .relu:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...127
+            return max(lo, quantizeBound(0, scale: scale, zeroPoint: zp))...hi
         case .relu6:
-            return max(-128, quantizeBound(0, scale: scale, zeroPoint: zp))...min(127, quantizeBound(6, scale: scale, zeroPoint: zp))
+            return max(lo, quantizeBound(0, scale: scale, zeroPoint: zp))...min(hi, quantizeBound(6, scale: scale, zeroPoint: zp))
         case .reluN1To1:
-            return max(-128, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(127, quantizeBound(1, scale: scale, zeroPoint: zp))
+            return max(lo, quantizeBound(-1, scale: scale, zeroPoint: zp))...min(hi, quantizeBound(1, scale: scale, zeroPoint: zp))
         default:
-            return -128...127
+            return lo...hi
         }
     }
 
