@@ -82,10 +82,7 @@ extension OpOperands {
                 throw error(.unsupported, "\(role) is \(tensor.type) but the input is int16; TFLM's 16x8 "
                             + "\(node.op.name) takes int16 in and out", tensor)
             }
-            if let zp = tensor.quant?.zeroPoint.first, zp != 0 {
-                throw error(.unsupported, "\(role) is int16 with zero point \(zp); TFLM's 16x8 \(node.op.name) "
-                            + "needs zero point 0", tensor)
-            }
+            try requireInt16ZeroPointZero(tensor, role)
         }
         if let bias = optionalInput(biasPosition), !biasTypes.contains(bias.type) {
             let kinds = biasTypes.map(\.description).sorted().joined(separator: " or ")
