@@ -74,4 +74,21 @@ public enum Int16x8Graphs {
         return graph(op, input: [1, 2, 2, 2], filter: [3, 3, 3, 2], weights: (0..<54).map { Int8($0 % 5 - 2) },
                      bias: bias, output: [1, 4, 4, 3], transposeConv: true)
     }
+
+    /// The bias operand of the graph's op decoded independently (little-endian, sign-extended),
+    /// zeros when it has none: what the int64 bias table must hold.
+    public static func bias(of graph: Graph) -> [Int64] {
+        let node = graph.nodes[0]
+        let position = node.op.name == "TRANSPOSE_CONV" ? 3 : 2
+        let channels = graph[graph.outputs[0]].shape[-1]
+        guard let id = node.input(position), let data = graph[id].data, let size = graph[id].type.byteSize else {
+            return [Int64](repeating: 0, count: channels)
+        }
+        return (0..<channels).map { c in
+            let bytes = data[(c * size)..<((c + 1) * size)]
+            let unsigned = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let extra = UInt64(64 - 8 * size)
+            return Int64(bitPattern: unsigned << extra) >> Int64(extra)
+        }
+    }
 }
