@@ -4,6 +4,8 @@ struct CTable: Sendable, Hashable {
     enum Values: Sendable, Hashable {
         case int8([Int8])
         case int16([Int16])
+        /// int64 values (the biases of the int16x8 kernels).
+        case int64([Int64])
         case int32([Int32])
         /// Raw bytes (float32 constants, kept bit-exact as their little-endian bytes).
         case bytes([UInt8])
@@ -23,6 +25,7 @@ struct CTable: Sendable, Hashable {
         switch values {
         case .int8: "int8_t"
         case .int16: "int16_t"
+        case .int64: "int64_t"
         case .int32: "int32_t"
         case .bytes: "uint8_t"
         }
@@ -33,6 +36,7 @@ struct CTable: Sendable, Hashable {
         switch values {
         case .int8(let v): v.count
         case .int16(let v): v.count
+        case .int64(let v): v.count
         case .int32(let v): v.count
         case .bytes(let v): v.count
         }
@@ -43,6 +47,7 @@ struct CTable: Sendable, Hashable {
         switch values {
         case .int8, .bytes: count
         case .int16: 2 * count
+        case .int64: 8 * count
         case .int32: 4 * count
         }
     }
@@ -58,6 +63,7 @@ enum CWriter {
         switch table.values {
         case .int8(let v): return lines(v.map { String($0) })
         case .int16(let v): return lines(v.map { String($0) })
+        case .int64(let v): return lines(v.map(int64Literal))
         case .bytes(let v): return lines(v.map { String($0) })
         case .int32(let v): return lines(v.map(int32Literal))
         }
@@ -83,6 +89,12 @@ enum CWriter {
     /// An int32 literal; INT32_MIN is written as an expression (`-2147483648` is not an int literal).
     static func int32Literal(_ v: Int32) -> String {
         v == Int32.min ? "(-2147483647 - 1)" : String(v)
+    }
+
+    /// An int64 literal with `INT64_C` (a plain literal beyond 32 bits is `long` or `long long` by
+    /// platform); INT64_MIN as an expression.
+    static func int64Literal(_ v: Int64) -> String {
+        v == Int64.min ? "(-INT64_C(9223372036854775807) - 1)" : "INT64_C(\(v))"
     }
 
     /// A float32 literal that reads back as exactly `v` (finite): Swift's shortest round-trip form.

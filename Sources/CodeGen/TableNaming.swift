@@ -26,6 +26,7 @@ struct TableNaming {
         switch table.values {
         case .int8(let v): values = .int8(v)
         case .int16(let v): values = .int16(v)
+        case .int64(let v): values = .int64(v)
         case .int32(let v): values = .int32(v)
         case .bytes(let v): values = .bytes(v)
         }

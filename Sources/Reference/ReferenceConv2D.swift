@@ -4,6 +4,7 @@ import IR
 /// kx, ic] * (x[iy, ix, g * FC + ic] - in_zp)` over the in-bounds taps, then the output stage.
 enum ReferenceConv2D {
     static func run(_ c: OpContext, _ p: Conv2DParams) -> TensorValue {
+        if let a = p.int16x8 { return ReferenceInt16x8.conv2d(c, p, a) }
         let window = SlidingWindow(input: c.inputTensor(0).shape, output: c.outputTensor.shape, window: p.window)
         let output = convolve(input: c.input(0).int8Values, window: window, p)
         return .int8(c.outputTensor.shape, output)

@@ -5,6 +5,7 @@ import IR
 /// the in-bounds taps, then the output stage.
 enum ReferenceDepthwiseConv2D {
     static func run(_ c: OpContext, _ p: DepthwiseConv2DParams) -> TensorValue {
+        if let a = p.int16x8 { return ReferenceInt16x8.depthwise(c, p, a) }
         let window = SlidingWindow(input: c.inputTensor(0).shape, output: c.outputTensor.shape, window: p.window)
         let output = convolve(input: c.input(0).int8Values, window: window, p)
         return .int8(c.outputTensor.shape, output)

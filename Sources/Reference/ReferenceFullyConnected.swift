@@ -4,7 +4,8 @@ import IR
 /// Σ (w[u, d] + filterOffset) * (x[b, d] - in_zp)`, then the output stage.
 enum ReferenceFullyConnected {
     static func run(_ c: OpContext, _ p: FullyConnectedParams) -> TensorValue {
-        .int8(c.outputTensor.shape, multiply(input: c.input(0).int8Values, p))
+        if let a = p.int16x8 { return ReferenceInt16x8.fullyConnected(c, p, a) }
+        return .int8(c.outputTensor.shape, multiply(input: c.input(0).int8Values, p))
     }
 
     /// The kernel over a flat `[batches, depth]` input and `[units, depth]` filter.

@@ -5,6 +5,7 @@ import IR
 /// outside the output are dropped), then bias, requantization and clamp per output element.
 enum ReferenceTransposeConv {
     static func run(_ c: OpContext, _ p: TransposeConvParams) -> TensorValue {
+        if let a = p.int16x8 { return ReferenceInt16x8.transposeConv(c, p, a) }
         let inShape = c.inputTensor(TransposeConv.inputPosition).shape, outShape = c.outputTensor.shape
         let (batches, inH, inW, inC) = (inShape[0], inShape[1], inShape[2], inShape[3])
         let (outH, outW, outC) = (outShape[1], outShape[2], outShape[3])

@@ -43,8 +43,8 @@ extension SlidingWindow {
     /// Computes every output element in NHWC order, `body(batch, outY, outX, channel)`, for an
     /// output with `depth` channels.
     @inline(__always)
-    func mapOutputs(depth: Int, _ body: (Int, Int, Int, Int) -> Int8) -> [Int8] {
-        var output = [Int8](repeating: 0, count: batches * outputHeight * outputWidth * depth)
+    func mapOutputs<Element: FixedWidthInteger>(depth: Int, _ body: (Int, Int, Int, Int) -> Element) -> [Element] {
+        var output = [Element](repeating: 0, count: batches * outputHeight * outputWidth * depth)
         output.withUnsafeMutableBufferPointer { y in
             var o = 0
             for b in 0..<batches {

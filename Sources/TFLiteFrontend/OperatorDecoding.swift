@@ -37,14 +37,16 @@ enum OperatorDecoding {
         case "CONV_2D":
             return .conv2d(Conv2D(padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
                                        dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
-                                       activation: act))
+                                       activation: act,
+                                       quantizedBiasType: DataType(tfliteOrdinal: o.quantized_bias_type)))
         case "DEPTHWISE_CONV_2D":
             return .depthwiseConv2d(DepthwiseConv2D(
                 padding: try padding(o), strideH: Int(o.stride_h), strideW: Int(o.stride_w),
                 dilationH: Int(o.dilation_h_factor), dilationW: Int(o.dilation_w_factor),
                 depthMultiplier: Int(o.depth_multiplier), activation: act))
         case "FULLY_CONNECTED":
-            return .fullyConnected(FullyConnected(activation: act, keepNumDims: o.keep_num_dims != 0))
+            return .fullyConnected(FullyConnected(activation: act, keepNumDims: o.keep_num_dims != 0,
+                                                  quantizedBiasType: DataType(tfliteOrdinal: o.quantized_bias_type)))
         case "ADD": return .add(Add(activation: act))
         case "SUB": return .sub(Sub(activation: act))
         case "MUL": return .mul(Mul(activation: act))

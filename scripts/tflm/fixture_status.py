@@ -32,8 +32,8 @@ SUPPORTED = {
     "UNIDIRECTIONAL_SEQUENCE_LSTM": lambda desc: desc.startswith("i8_"),
     "ARG_MAX": None,
     "ARG_MIN": None,
-    # int8 (the int16x8 cases, i16_*, need int16 activations)
-    "TRANSPOSE_CONV": lambda desc: not desc.startswith("i16_"),
+    # int8 and int16x8
+    "TRANSPOSE_CONV": None,
     "RESIZE_BILINEAR": None,
     "SPACE_TO_BATCH_ND": None,
     "BATCH_TO_SPACE_ND": None,
@@ -42,10 +42,10 @@ SUPPORTED = {
     "BATCH_MATMUL": None,
     # int8 input/output, int16 or int8 state
     "SVDF": None,
-    # int4-packed filters (int8 activations); the int16x8 cases stay pending
-    "CONV_2D": lambda desc: desc.startswith("int4_"),
-    "DEPTHWISE_CONV_2D": lambda desc: desc.startswith("int4_"),
-    "FULLY_CONNECTED": lambda desc: desc.startswith("int4_"),
+    # int4-packed filters (int8 activations) and int16x8 (i16_*)
+    "CONV_2D": lambda desc: desc.startswith(("int4_", "i16_")),
+    "DEPTHWISE_CONV_2D": lambda desc: desc.startswith(("int4_", "i16_")),
+    "FULLY_CONNECTED": lambda desc: desc.startswith(("int4_", "i16_")),
     # int16 activations (issue 12's int16x8; the int8 cases of these operators are
     # make_op_models.py's own)
     "QUANTIZE": None,

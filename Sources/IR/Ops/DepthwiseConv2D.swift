@@ -4,6 +4,10 @@
 /// Output channel `oc = ic * depth_multiplier + m` reads only input channel `ic`:
 /// `acc = bias[oc] + Σ w[0, ky, kx, oc] * (x[iy, ix, ic] - in_zp)` over the in-bounds taps, then
 /// `MBQM(acc, M[oc], s[oc]) + out_zp`, clamped. Weight zero points are 0.
+///
+/// int16x8 (int16 input and output, `Int16x8Accumulation`): `Σ w * x` without offsets in an
+/// int64 accumulator with an int64 bias or none, `MBQM64` (TFLM's int16 `DepthwiseConvPerChannel`
+/// reads the bias as int64 whatever its type, so mcuc refuses other bias types).
 public struct DepthwiseConv2D: OperatorDefinition {
     public var padding: Padding
     public var strideH: Int, strideW: Int
@@ -25,10 +29,19 @@ public struct DepthwiseConv2D: OperatorDefinition {
     }
 
     public static let name = "DEPTHWISE_CONV_2D"
-    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "any kernel, stride, dilation, padding and depth multiplier; per-tensor or per-channel weights; fused clamps")
+    public static let support = OperatorSupport(
+        types: "int8, int32 bias, int8 or int4-packed weights; int16x8: int16 in/out (zero point 0), int8 weights, int64 bias",
+        options: "any kernel, stride, dilation, padding and depth multiplier; per-tensor or per-channel weights; fused clamps; "
+            + "int16x8: int64 accumulator")
     public static let inputCounts = 2...3
 
-    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> {
+        switch role {
+        case .input(1): [.int8]
+        case .input(2): [.int32, .int64]
+        default: [.int8, .int16]
+        }
+    }
     /// The filter may be int4-packed (TFLM unpacks it for int8 inputs).
     public func acceptsPackedInt4(_ role: OperandRole) -> Bool { role == .input(1) }
     public var fusedActivation: FusedActivation? { activation }
@@ -59,6 +72,7 @@ public struct DepthwiseConv2D: OperatorDefinition {
         try op.requireWeights(channels: f[3], axis: 3, allowZeroPoint: false)
         try op.requireBias(channels: f[3])
         try op.requireChannelRescales(channels: f[3])
+        try op.requireAccumulatingTypes(int16BiasTypes: [.int64], width: .int64)
     }
 
     public func prepare(_ op: OpOperands) -> DepthwiseConv2DParams {
@@ -66,10 +80,12 @@ public struct DepthwiseConv2D: OperatorDefinition {
         let window = ConvWindow.make(input: input.shape, output: op.output.shape, filterHeight: f[1], filterWidth: f[2],
                                      strideH: strideH, strideW: strideW, dilationH: dilationH, dilationW: dilationW,
                                      padding: padding)
+        let int16x8 = input.type == .int16 ? op.int16x8Accumulation(width: .int64, channels: f[3]) : nil
         return DepthwiseConv2DParams(window: window, inputDepth: input.shape[3], depthMultiplier: f[3] / input.shape[3],
-                                     inputZeroPoint: op.zeroPoint(input), filter: op.int8Values(filter),
-                                     bias: op.biasValues(channels: f[3]),
-                                     output: .convolution(op, activation: activation))
+                                     inputZeroPoint: int16x8 == nil ? op.zeroPoint(input) : 0,
+                                     filter: op.int8Values(filter),
+                                     bias: int16x8 == nil ? op.biasValues(channels: f[3]) : [Int32](repeating: 0, count: f[3]),
+                                     output: .convolution(op, activation: activation), int16x8: int16x8)
     }
 }
 
@@ -84,9 +100,11 @@ public struct DepthwiseConv2DParams: Sendable, Hashable {
     public var inputZeroPoint: Int32
     /// The weights `[filterHeight][filterWidth][outputDepth]` as stored.
     public var filter: [Int8]
-    /// One bias per output channel (zeros when the model has none).
+    /// One bias per output channel (zeros when the model has none, and for int16x8).
     public var bias: [Int32]
     public var output: OutputRequantization
+    /// int16 activations: the int64 accumulator and the widened bias (nil for int8).
+    public var int16x8: Int16x8Accumulation?
 
     /// `inputDepth * depthMultiplier`.
     public var outputDepth: Int { inputDepth * depthMultiplier }

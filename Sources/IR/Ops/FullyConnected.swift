@@ -6,21 +6,39 @@
 /// w_zp) * (x[b, d] - in_zp)`, then `MBQM(acc, M, s) + out_zp`, clamped. Per-tensor weights: one
 /// multiplier from `float(in_s * w_s) / out_s` (in double) and the weight zero point applies;
 /// per-channel weights: one multiplier per unit, weight zero points 0.
+///
+/// int16x8 (int16 input and output, `Int16x8Accumulation`): the same sums with every zero point
+/// 0 (mcuc requires it of the int16 tensors and, here, of the weights), an int32 bias with an
+/// int32 accumulator, an int64 bias (or none, unless `quantizedBiasType` is int32) with an int64
+/// one, as TFLM's int16 FULLY_CONNECTED picks them.
 public struct FullyConnected: OperatorDefinition {
     public var activation: FusedActivation
     /// Keep the input's leading dimensions instead of flattening them into a batch dimension.
     public var keepNumDims: Bool
+    /// The option `quantized_bias_type` (float32 = not set): for int16 activations without a
+    /// bias, int32 selects the int32 accumulator.
+    public var quantizedBiasType: DataType
 
-    public init(activation: FusedActivation, keepNumDims: Bool) {
+    public init(activation: FusedActivation, keepNumDims: Bool, quantizedBiasType: DataType = .float32) {
         self.activation = activation
         self.keepNumDims = keepNumDims
+        self.quantizedBiasType = quantizedBiasType
     }
 
     public static let name = "FULLY_CONNECTED"
-    public static let support = OperatorSupport(types: "int8, int32 bias, int8 or int4-packed weights", options: "per-tensor or per-channel weights (int4: per tensor, as TFLM), keep_num_dims; fused clamps")
+    public static let support = OperatorSupport(
+        types: "int8, int32 bias, int8 or int4-packed weights; int16x8: int16 in/out (zero point 0), int8 weights (zero point 0), int64 or int32 bias",
+        options: "per-tensor or per-channel weights (int4: per tensor, as TFLM), keep_num_dims; fused clamps; "
+            + "int16x8: int64 or int32 accumulator as TFLM picks it (bias type, else quantized_bias_type)")
     public static let inputCounts = 2...3
 
-    public func allowedTypes(_ role: OperandRole) -> Set<DataType> { role == .input(2) ? [.int32] : [.int8] }
+    public func allowedTypes(_ role: OperandRole) -> Set<DataType> {
+        switch role {
+        case .input(1): [.int8]
+        case .input(2): [.int32, .int64]
+        default: [.int8, .int16]
+        }
+    }
     /// The filter may be int4-packed (TFLM unpacks it for int8 inputs).
     public func acceptsPackedInt4(_ role: OperandRole) -> Bool { role == .input(1) }
     public var fusedActivation: FusedActivation? { activation }
@@ -56,13 +74,15 @@ public struct FullyConnected: OperatorDefinition {
             throw op.error(.unsupported,
                            "int4-packed filter with per-channel quantization (TFLM takes int4 weights per tensor only)", filter)
         }
-        try op.requireWeights(channels: units, axis: 0, allowZeroPoint: perTensor)
+        try op.requireWeights(channels: units, axis: 0, allowZeroPoint: perTensor && input.type == .int8)
         try op.requireBias(channels: units)
         if perTensor {
             try requirePerTensorRescale(op)
         } else {
             try op.requireChannelRescales(channels: units)
         }
+        try op.requireAccumulatingTypes(int16BiasTypes: [.int32, .int64],
+                                        width: op.int16x8Width(quantizedBiasType: quantizedBiasType))
     }
 
     /// Per-tensor weights: the multiplier, and TFLM's bias-scale tolerance
@@ -94,14 +114,18 @@ public struct FullyConnected: OperatorDefinition {
             let real = RescaleRecipe.fullyConnectedPerTensor(input: op.scale(input), weight: weights.scale[0],
                                                              output: outQ.scale[0])
             output = OutputRequantization(multipliers: [FixedPointMultiplier(real: real)], zeroPoint: outQ.zeroPoint[0],
-                                          range: ActivationRange.fused(activation, output: outQ))
+                                          range: ActivationRange.fused(activation, output: outQ, type: op.output.type))
         } else {
             output = .convolution(op, activation: activation)
         }
+        let int16x8 = input.type == .int16
+            ? op.int16x8Accumulation(width: op.int16x8Width(quantizedBiasType: quantizedBiasType), channels: units) : nil
         return FullyConnectedParams(batches: op.output.shape.elementCount / units, units: units, depth: depth,
-                                    inputZeroPoint: op.zeroPoint(input),
-                                    filterOffset: perTensor ? -weights.zeroPoint[0] : 0,
-                                    filter: op.int8Values(filter), bias: op.biasValues(channels: units), output: output)
+                                    inputZeroPoint: int16x8 == nil ? op.zeroPoint(input) : 0,
+                                    filterOffset: perTensor && int16x8 == nil ? -weights.zeroPoint[0] : 0,
+                                    filter: op.int8Values(filter),
+                                    bias: int16x8 == nil ? op.biasValues(channels: units) : [Int32](repeating: 0, count: units),
+                                    output: output, int16x8: int16x8)
     }
 }
 
@@ -114,9 +138,11 @@ public struct FullyConnectedParams: Sendable, Hashable {
     public var filterOffset: Int32
     /// The weights `[units][depth]` as stored.
     public var filter: [Int8]
-    /// One bias per unit (zeros when the model has none).
+    /// One bias per unit (zeros when the model has none, and for int16x8).
     public var bias: [Int32]
     public var output: OutputRequantization
+    /// int16 activations: the accumulator and the widened bias (nil for int8).
+    public var int16x8: Int16x8Accumulation?
 
     /// `bias[u] - in_zp * Σ (w[u] + filterOffset)` modulo 2^32: exact for every FULLY_CONNECTED
     /// (every input element is read), so the kernels never subtract the input zero point.

@@ -10,6 +10,10 @@
 /// that convolution to map the output size back to the input size (TFLM does not check; every
 /// converter-made model satisfies it).
 /// Weight zero points are 0; per-channel multipliers as CONV_2D.
+///
+/// int16x8 (int16 input and output, `Int16x8Accumulation`): the same scatter of `x * w` (no
+/// offsets) into an int64 accumulator, an int64 or int16 bias (TFLM widens an int16 one) or
+/// none, `MBQM64`.
 public struct TransposeConv: OperatorDefinition {
     public var padding: Padding
     public var strideH: Int, strideW: Int
@@ -24,14 +28,20 @@ public struct TransposeConv: OperatorDefinition {
 
     public static let name = "TRANSPOSE_CONV"
     public static let support = OperatorSupport(
-        types: "int8, int32 bias; int32 output shape",
-        options: "any kernel and stride, SAME or VALID, with or without bias; per-tensor or per-channel weights; fused clamps; no scratch")
+        types: "int8, int32 bias; int16x8: int16 in/out (zero point 0), int8 weights, int64 or int16 bias; int32 output shape",
+        options: "any kernel and stride, SAME or VALID, with or without bias; per-tensor or per-channel weights; fused clamps; "
+            + "no scratch; int16x8: int64 accumulator")
     public static let inputCounts = 3...4
     /// Operand positions: TFLite puts the output shape first and the data input third.
     public static let inputPosition = 2, biasPosition = 3
 
     public func allowedTypes(_ role: OperandRole) -> Set<DataType> {
-        role == .input(0) || role == .input(Self.biasPosition) ? [.int32] : [.int8]
+        switch role {
+        case .input(0): [.int32]
+        case .input(1): [.int8]
+        case .input(Self.biasPosition): [.int32, .int16, .int64]
+        default: [.int8, .int16]
+        }
     }
     public var fusedActivation: FusedActivation? { activation }
     public var attributeSummary: [(key: String, value: String)] {
@@ -80,6 +90,8 @@ public struct TransposeConv: OperatorDefinition {
         try op.requireWeights(channels: f[0], axis: 0, allowZeroPoint: false)
         try op.requireBias(channels: f[0], position: Self.biasPosition)
         try op.requireChannelRescales(channels: f[0], inputPosition: Self.inputPosition)
+        try op.requireAccumulatingTypes(inputPosition: Self.inputPosition, biasPosition: Self.biasPosition,
+                                        int16BiasTypes: [.int16, .int64], width: .int64)
     }
 
     public func prepare(_ op: OpOperands) -> TransposeConvParams {
@@ -87,12 +99,15 @@ public struct TransposeConv: OperatorDefinition {
         func padBefore(_ outSize: Int, _ k: Int, _ s: Int) -> Int {
             ConvGeometry(inputSize: outSize, filterSize: k, stride: s, padding: padding).paddingBefore
         }
+        let int16x8 = input.type == .int16
+            ? op.int16x8Accumulation(width: .int64, channels: f[0], biasPosition: Self.biasPosition) : nil
         return TransposeConvParams(
             filterHeight: f[1], filterWidth: f[2], strideH: strideH, strideW: strideW,
             padTop: padBefore(y[1], f[1], strideH), padLeft: padBefore(y[2], f[2], strideW),
-            inputZeroPoint: op.zeroPoint(input), filter: op.int8Values(filter),
-            bias: op.biasValues(channels: f[0], position: Self.biasPosition),
-            output: .convolution(op, activation: activation, inputPosition: Self.inputPosition))
+            inputZeroPoint: int16x8 == nil ? op.zeroPoint(input) : 0, filter: op.int8Values(filter),
+            bias: int16x8 == nil ? op.biasValues(channels: f[0], position: Self.biasPosition)
+                : [Int32](repeating: 0, count: f[0]),
+            output: .convolution(op, activation: activation, inputPosition: Self.inputPosition), int16x8: int16x8)
     }
 }
 
@@ -107,7 +122,9 @@ public struct TransposeConvParams: Sendable, Hashable {
     public var inputZeroPoint: Int32
     /// The weights `[O][KH][KW][I]` as stored.
     public var filter: [Int8]
-    /// One bias per output channel (zeros when the model has none).
+    /// One bias per output channel (zeros when the model has none, and for int16x8).
     public var bias: [Int32]
     public var output: OutputRequantization
+    /// int16 activations: the int64 accumulator and the widened bias (nil for int8).
+    public var int16x8: Int16x8Accumulation?
 }

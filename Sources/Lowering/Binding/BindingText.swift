@@ -55,6 +55,7 @@ public enum BindingText {
         switch table.values {
         case .int8: element = "int8"
         case .int16: element = "int16"
+        case .int64: element = "int64"
         case .int32: element = "int32"
         case .bytes: element = "bytes"
         }

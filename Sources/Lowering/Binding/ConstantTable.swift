@@ -56,6 +56,8 @@ public struct ConstantTable: Sendable, Hashable {
         case int8([Int8])
         /// int16 data (a constant int16 tensor read by a 16-bit-activation kernel).
         case int16([Int16])
+        /// int64 values (the biases of the int16x8 kernels).
+        case int64([Int64])
         case int32([Int32])
         /// Raw little-endian bytes (float32 constants, kept bit-exact).
         case bytes([UInt8])
@@ -76,6 +78,7 @@ public struct ConstantTable: Sendable, Hashable {
         switch values {
         case .int8(let v): v.count
         case .int16(let v): v.count
+        case .int64(let v): v.count
         case .int32(let v): v.count
         case .bytes(let v): v.count
         }
@@ -86,6 +89,7 @@ public struct ConstantTable: Sendable, Hashable {
         switch values {
         case .int8, .bytes: count
         case .int16: 2 * count
+        case .int64: 8 * count
         case .int32: 4 * count
         }
     }
@@ -96,6 +100,7 @@ public struct ConstantTable: Sendable, Hashable {
         switch values {
         case .int8: element = .int8
         case .int16: element = .int16
+        case .int64: element = .int64
         case .int32: element = .int32
         case .bytes: element = .uint8
         }

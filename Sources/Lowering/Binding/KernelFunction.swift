@@ -14,6 +14,8 @@ public enum KernelFamily: String, CaseIterable, Sendable, Hashable, Comparable {
     case fullyConnected = "mcuc_fully_connected"
     case gather = "mcuc_gather"
     case l2norm = "mcuc_l2norm"
+    /// int16x8 CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV (portable only).
+    case linearS16 = "mcuc_linear_s16"
     case logSoftmax = "mcuc_log_softmax"
     case lstm = "mcuc_lstm"
     case mean = "mcuc_mean"

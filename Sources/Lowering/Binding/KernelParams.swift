@@ -70,7 +70,7 @@ public struct RankArray: Sendable, Hashable {
 public struct TableRef: Sendable, Hashable {
     /// The element type the pointer has.
     public enum Element: String, Sendable, Hashable {
-        case int8 = "int8_t", int16 = "int16_t", int32 = "int32_t", uint8 = "uint8_t"
+        case int8 = "int8_t", int16 = "int16_t", int32 = "int32_t", int64 = "int64_t", uint8 = "uint8_t"
     }
 
     public var table: ConstantTable.ID

@@ -26,6 +26,7 @@ extension OpLowering {
     /// `convGeneric` (direct loops, `rows`). The input zero point is folded into the bias when
     /// every tap reads the input (no padding, a folded PAD included).
     func conv2d(_ p: Conv2DParams) -> KernelCall {
+        if let a = p.int16x8 { return conv2dS16(p, a) }
         let w = window(p.window)
         let input = dataInput, inShape = graph[input].shape, outShape = graph[output].shape
         let fold = w.allTapsInBounds

@@ -26,6 +26,7 @@ extension OpLowering {
     /// scratch when that needs fewer bytes for the pair (multiplier 1, output no larger than the
     /// input). The input zero point is folded into the bias when every tap reads the input.
     func depthwise(_ p: DepthwiseConv2DParams) -> KernelCall {
+        if let a = p.int16x8 { return depthwiseS16(p, a) }
         let w = window(p.window)
         let input = dataInput, inShape = graph[input].shape, outShape = graph[output].shape
         let fold = w.allTapsInBounds

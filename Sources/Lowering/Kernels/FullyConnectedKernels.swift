@@ -19,6 +19,7 @@ extension OpLowering {
     /// FULLY_CONNECTED: row by row, streaming (`interleaved`); every input element is read, so the
     /// input zero point is always folded into the bias.
     func fullyConnected(_ p: FullyConnectedParams) -> KernelCall {
+        if let a = p.int16x8 { return fullyConnectedS16(p, a) }
         let input = operand(0)
         let filter = weightTable(p.filter)
         let bias = biasTable(p.biasWithInputZeroPointFolded, folded: true)

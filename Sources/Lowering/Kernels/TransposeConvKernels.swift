@@ -24,6 +24,7 @@ extension OpLowering {
     /// scatters (same wrapping int32 sums), so it needs no output-sized accumulator: no scratch.
     /// Any input pixel may feed any output row, so the output gets bytes of its own (`separate`).
     func transposeConv(_ p: TransposeConvParams) -> KernelCall {
+        if let a = p.int16x8 { return transposeConvS16(p, a) }
         let input = operand(TransposeConv.inputPosition)
         let inShape = graph[input].shape, outShape = graph[output].shape
         let filter = weightTable(p.filter)

@@ -26,7 +26,8 @@ public struct OutputRequantization: Sendable, Hashable {
     /// The requantization of a convolution-like op (CONV_2D, DEPTHWISE_CONV_2D, per-channel
     /// FULLY_CONNECTED): `in * w[c] / out` per weight scale (`RescaleRecipe.convolution`), one
     /// multiplier when the weights have one scale. The data input is operand `inputPosition` (0
-    /// unless said; TRANSPOSE_CONV's is 2), the weights operand 1.
+    /// unless said; TRANSPOSE_CONV's is 2), the weights operand 1. The clamp range is the output
+    /// type's (int8, or int16 for the 16x8 kernels).
     static func convolution(_ op: OpOperands, activation: FusedActivation,
                             inputPosition: Int = 0) -> OutputRequantization {
         let inScale = op.scale(op.input(inputPosition)), outQ = op.quant(op.output)
@@ -35,6 +36,6 @@ public struct OutputRequantization: Sendable, Hashable {
             FixedPointMultiplier(real: RescaleRecipe.convolution(input: inScale, weight: w, output: outQ.scale[0]))
         }
         return OutputRequantization(multipliers: multipliers, zeroPoint: outQ.zeroPoint[0],
-                                    range: ActivationRange.fused(activation, output: outQ))
+                                    range: ActivationRange.fused(activation, output: outQ, type: op.output.type))
     }
 }
