@@ -157,7 +157,7 @@ public enum CodeSizeModel {
         case KernelVariants.convMVE.symbol: 1082
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490
         case KernelVariants.depthwiseMVE.symbol: 4102
-        case KernelVariants.depthwiseInPlaceMVE.symbol: 1938
+        case KernelVariants.depthwiseInPlaceMVE.symbol: 4466
         case KernelVariants.avgPoolMVE.symbol, KernelVariants.maxPoolMVE.symbol: 1298
         default: 700
         }
