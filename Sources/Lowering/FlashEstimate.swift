@@ -153,11 +153,11 @@ public enum CodeSizeModel {
         case KernelVariants.depthwiseInPlaceDSP.symbol: 2774
         case KernelVariants.depthwiseInPlace3x3DSP.symbol: 1224
         case KernelVariants.depthwiseInPlaceKxKDSP.symbol: 1168
-        case KernelVariants.gemmMVE.symbol: 684
-        case KernelVariants.convMVE.symbol: 1082
+        case KernelVariants.gemmMVE.symbol: 1148
+        case KernelVariants.convMVE.symbol: 1380
         case KernelVariants.addMVE.symbol, KernelVariants.subMVE.symbol: 490
         case KernelVariants.depthwiseMVE.symbol: 4102
-        case KernelVariants.depthwiseInPlaceMVE.symbol: 1938
+        case KernelVariants.depthwiseInPlaceMVE.symbol: 4466
         case KernelVariants.avgPoolMVE.symbol, KernelVariants.maxPoolMVE.symbol: 1298
         default: 700
         }

@@ -57,6 +57,27 @@ struct QemuDepthwiseMVETests {
               width: 21, kernelW: 1),
         Shape(size: 11, channels: 8, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 55,
               width: 23),
+        // The in-place plane kernel's window-dot walk (filter rows gathered 16 bytes at a time,
+        // one VMLADAVA per group) and its 3x3 loop past 100 outputs (25x5): 5x5 (two groups),
+        // 7x7 at strides 1 and 2 (four, the generic loop), 3x3 dilation 2 (one), a plane 134
+        // bytes wide (three 5x5 rows would reach past byte offset 255: three groups of two),
+        // 1x5 and 5x1 windows.
+        Shape(size: 25, channels: 64, kernel: 3, stride: 1, dilation: 1, same: true, perChannel: true, seed: 60,
+              inPlace: true, width: 5),
+        Shape(size: 9, channels: 48, kernel: 5, stride: 2, dilation: 1, same: true, perChannel: false, seed: 61,
+              inPlace: true),
+        Shape(size: 5, channels: 19, kernel: 7, stride: 1, dilation: 1, same: true, perChannel: true, seed: 62,
+              inPlace: true),
+        Shape(size: 10, channels: 64, kernel: 7, stride: 2, dilation: 1, same: true, perChannel: false, seed: 63,
+              inPlace: true),
+        Shape(size: 9, channels: 9, kernel: 3, stride: 1, dilation: 2, same: true, perChannel: true, seed: 64,
+              inPlace: true),
+        Shape(size: 5, channels: 24, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: false, seed: 65,
+              inPlace: true, width: 130),
+        Shape(size: 6, channels: 11, kernel: 1, stride: 1, dilation: 1, same: true, perChannel: true, seed: 66,
+              inPlace: true, width: 20, kernelW: 5),
+        Shape(size: 9, channels: 5, kernel: 5, stride: 1, dilation: 1, same: true, perChannel: false, seed: 67,
+              inPlace: true, width: 4, kernelW: 1),
     ]
 
     static let sweep: [Shape] = {

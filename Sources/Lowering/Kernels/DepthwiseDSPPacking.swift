@@ -71,7 +71,10 @@ extension OpLowering {
         guard let epilogue = DepthwiseDSPPacking.pack(filter: p.filter, channels: Int(params.outC), bias: bias,
                                                       folded: folded, output: p.output) else { return nil }
         let weights = function == KernelVariants.depthwiseDSP
-            ? DepthwiseDSPPacking.blockWeights(filter: p.filter, channels: Int(params.outC)) : []
+            ? DepthwiseDSPPacking.blockWeights(filter: p.filter, channels: Int(params.outC))
+            : function == KernelVariants.depthwiseInPlaceMVE
+            ? DepthwiseInPlaceMVEPacking.words(params, filter: p.filter, foldedBias: p.biasWithInputZeroPointFolded)
+            : []
         let packed = ConstantTable(id: .call(node.id, role: "packed"),
                                    kind: .packedDepthwise(channels: epilogue.count / 4, weightWords: weights.count),
                                    values: .int32(epilogue + weights))

@@ -78,6 +78,35 @@ static inline __attribute__((always_inline)) int32x4_t block_acc(const int32_t *
     return vsetq_lane_s32(a3, acc, 3);
 }
 
+/* The accumulators of one block for a row of at most 16 values already in xv. */
+static inline __attribute__((always_inline)) int32x4_t block_acc16(const int32_t *q, int8x16_t xv)
+{
+    const int8_t *w = (const int8_t *)(q + 16);
+    int32x4_t acc = vdupq_n_s32(vmladavaq_s8(q[0], xv, vldrbq_s8(w)));
+    acc = vsetq_lane_s32(vmladavaq_s8(q[1], xv, vldrbq_s8(w + 16)), acc, 1);
+    acc = vsetq_lane_s32(vmladavaq_s8(q[2], xv, vldrbq_s8(w + 32)), acc, 2);
+    return vsetq_lane_s32(vmladavaq_s8(q[3], xv, vldrbq_s8(w + 48)), acc, 3);
+}
+
+/* Every output channel of `rows` rows of at most 16 values from x: each row loaded once (zeros
+ * past depth), one straight pass per block. */
+__attribute__((noinline)) static void gemm_rows16(const gemm_shape *s, const int8_t *x, int32_t rows, int8_t *out)
+{
+    const int32x4_t lo = vdupq_n_s32(s->act_min), hi = vdupq_n_s32(s->act_max);
+    const int32_t stride = s->stride, blocks = s->blocks, depth = s->depth, out_c = 4 * (blocks - 1) + s->last_lanes;
+    const mve_pred16_t live = vctp8q((uint32_t)depth), last = vctp32q((uint32_t)s->last_lanes);
+    int32_t r, b;
+    for (r = 0; r < rows; ++r, x += depth) {
+        const int8x16_t xv = vldrbq_z_s8(x, live);
+        const int32_t *q = s->packed;
+        int8_t *o = out + r * out_c;
+        for (b = 1; b < blocks; ++b, q += stride, o += 4) {
+            vstrbq_s32(o, requant4(q, block_acc16(q, xv), lo, hi));
+        }
+        vstrbq_p_s32(o, requant4(q, block_acc16(q, xv), lo, hi), last);
+    }
+}
+
 /* Every output channel of one row x. */
 static inline __attribute__((always_inline)) void gemm_row(const gemm_shape *s, const int8_t *x, int8_t *out)
 {
@@ -86,6 +115,10 @@ static inline __attribute__((always_inline)) void gemm_row(const gemm_shape *s, 
     const mve_pred16_t last = vctp32q((uint32_t)s->last_lanes);
     const int32_t *q = s->packed;
     int32_t b;
+    if (depth <= 16) {
+        gemm_rows16(s, x, 1, out);
+        return;
+    }
     for (b = 1; b < blocks; ++b, q += stride, out += 4) {
         vstrbq_s32(out, requant4(q, block_acc(q, x, depth), lo, hi));
     }
@@ -119,10 +152,42 @@ mcuc_status mcuc_gemm_s8_mve(const mcuc_gemm_dsp_params *p, const int8_t *input,
 {
     const gemm_shape s = shape_of(p->depth, p->out_c, p->act_min, p->act_max, p->packed);
     int32_t row;
+#if defined(__ARM_FEATURE_MVE)
+    if (p->depth <= 16) {
+        gemm_rows16(&s, input, p->rows, output);
+        return MCUC_OK;
+    }
+#endif
     for (row = 0; row < p->rows; ++row) {
         gemm_row(&s, input + row * p->depth, output + row * p->out_c);
     }
     return MCUC_OK;
+}
+
+/* n bytes from src to dst (not overlapping), and n bytes of v at dst: 16 per Helium vector, the
+ * last one predicated (short rows cost a library call's overhead otherwise). */
+static inline __attribute__((always_inline)) void copy_bytes(int8_t *dst, const int8_t *src, int32_t n)
+{
+#if defined(__ARM_FEATURE_MVE)
+    for (; n > 0; n -= 16, src += 16, dst += 16) {
+        const mve_pred16_t live = vctp8q((uint32_t)n);
+        vstrbq_p_s8(dst, vldrbq_z_s8(src, live), live);
+    }
+#else
+    memcpy(dst, src, (size_t)n);
+#endif
+}
+
+static inline __attribute__((always_inline)) void fill_bytes(int8_t *dst, int32_t v, int32_t n)
+{
+#if defined(__ARM_FEATURE_MVE)
+    const int8x16_t fill = vdupq_n_s8((int8_t)v);
+    for (; n > 0; n -= 16, dst += 16) {
+        vstrbq_p_s8(dst, fill, vctp8q((uint32_t)n));
+    }
+#else
+    memset(dst, (uint8_t)v, (size_t)n);
+#endif
 }
 
 /* The window of output pixel (oy, ox) as one im2col row (ky, kx, channel order, like the
@@ -135,16 +200,16 @@ static void im2col_row(const mcuc_conv2d_dsp_params *p, const int8_t *in, int32_
     for (ky = 0; ky < p->filter_h; ++ky, row += p->filter_w * c) {
         const int32_t iy = iy0 + ky * p->dilation_h;
         if (iy < 0 || iy >= p->in_h) {
-            memset(row, (uint8_t)p->input_zp, (size_t)(p->filter_w * c));
+            fill_bytes(row, p->input_zp, p->filter_w * c);
         } else if (whole) {
-            memcpy(row, in + (iy * p->in_w + ix0) * c, (size_t)(p->filter_w * c));
+            copy_bytes(row, in + (iy * p->in_w + ix0) * c, p->filter_w * c);
         } else {
             for (kx = 0; kx < p->filter_w; ++kx) {
                 const int32_t ix = ix0 + kx * p->dilation_w;
                 if (ix < 0 || ix >= p->in_w) {
-                    memset(row + kx * c, (uint8_t)p->input_zp, (size_t)c);
+                    fill_bytes(row + kx * c, p->input_zp, c);
                 } else {
-                    memcpy(row + kx * c, in + (iy * p->in_w + ix) * c, (size_t)c);
+                    copy_bytes(row + kx * c, in + (iy * p->in_w + ix) * c, c);
                 }
             }
         }

@@ -150,6 +150,11 @@ static void pixel(const mcuc_depthwise_dsp_params *p, const int8_t *in, int32_t 
 /* Most taps of a window the interior path handles (larger windows take `pixel` everywhere). */
 #define MCUC_DW_MAX_TAPS 64
 
+/* Most gather groups of the in-place window-dot walk, and most output pixels of a 3x3 channel
+ * it takes (mcuc_depthwise.h). */
+#define MCUC_DW_DOT_GROUPS 8
+#define MCUC_DW_DOT_MAX_3X3 100
+
 /* requant2(2 acc + q[0]) per lane with the channel's splat words, clamped. */
 static inline __attribute__((always_inline)) int32x4_t
 epilogue(int32x4_t acc, int32_t q0, int32x4_t m, int32_t round, int32_t shift, int32x4_t lo, int32x4_t hi)
@@ -535,6 +540,142 @@ static void plane_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *pl
     }
 }
 
+/* The window-dot walk (mcuc_depthwise.h): filter rows in groups of `rows`, one 16-byte gather
+ * per group (lane r * filter_w + kx: tap (r, kx) at byte offset r * dilation_h * pw + kx *
+ * dilation_w of the group's first row; `last` for the last group, unused lanes at offset 0), one
+ * VMLADAVA per group against the channel's packed weight vector. */
+typedef struct {
+    int32_t rows, groups, group_step;
+    uint8x16_t full, last;
+} dw_dot;
+
+/* Rows per group for a plane of width pw (0: the window does not fit the walk); mcuc packs the
+ * weights with the same rule. */
+static int32_t dot_rows(const mcuc_depthwise_dsp_params *p, int32_t pw)
+{
+    int32_t rows;
+    if (p->filter_w > 16 || (p->filter_w - 1) * p->dilation_w > 255) {
+        return 0;
+    }
+    if (p->filter_h == 3 && p->filter_w == 3 && p->out_h * p->out_w > MCUC_DW_DOT_MAX_3X3) {
+        return 0; /* many outputs per channel: nine weights in registers, four pixels per tap, pay */
+    }
+    rows = 16 / p->filter_w;
+    rows = rows < p->filter_h ? rows : p->filter_h;
+    while (rows > 1 && (rows - 1) * p->dilation_h * pw + (p->filter_w - 1) * p->dilation_w > 255) {
+        --rows;
+    }
+    return (p->filter_h + rows - 1) / rows <= MCUC_DW_DOT_GROUPS ? rows : 0;
+}
+
+static dw_dot dot_of(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t rows)
+{
+    uint8_t full[16], last[16];
+    const int32_t last_rows = p->filter_h - (p->filter_h - 1) / rows * rows;
+    int32_t lane;
+    dw_dot d;
+    d.rows = rows;
+    d.groups = (p->filter_h + rows - 1) / rows;
+    d.group_step = rows * p->dilation_h * plane->pw;
+    for (lane = 0; lane < 16; ++lane) {
+        const int32_t r = lane / p->filter_w, kx = lane % p->filter_w;
+        const int32_t offset = r * p->dilation_h * plane->pw + kx * p->dilation_w;
+        full[lane] = (uint8_t)(r < rows ? offset : 0);
+        last[lane] = (uint8_t)(r < last_rows ? offset : 0);
+    }
+    d.full = vldrbq_u8(full);
+    d.last = vldrbq_u8(last);
+    return d;
+}
+
+/* One window's dot product: `groups` gathers from x against the weight vectors at w. */
+static inline __attribute__((always_inline)) int32_t
+window_dot(const dw_dot *d, const int8_t *x, const int8_t *w, int32_t groups, int8x16_t w0, int8x16_t w1)
+{
+    int32_t acc, g;
+    if (groups == 1) {
+        return vmladavq_s8(vldrbq_gather_offset_s8(x, d->last), w0);
+    }
+    if (groups == 2) {
+        acc = vmladavq_s8(vldrbq_gather_offset_s8(x, d->full), w0);
+        return vmladavaq_s8(acc, vldrbq_gather_offset_s8(x + d->group_step, d->last), w1);
+    }
+    acc = 0;
+    for (g = 0; g + 1 < groups; ++g, x += d->group_step, w += 16) {
+        acc = vmladavaq_s8(acc, vldrbq_gather_offset_s8(x, d->full), vldrbq_s8(w));
+    }
+    return vmladavaq_s8(acc, vldrbq_gather_offset_s8(x, d->last), vldrbq_s8(w));
+}
+
+/* The window of the next output pixel: x advanced along its row, to the next row past the last
+ * column. */
+#define MCUC_DW_DOT_NEXT()                                                             \
+    do {                                                                               \
+        x += xs;                                                                       \
+        if (++ox == ow) {                                                              \
+            ox = 0;                                                                    \
+            x += row_step;                                                             \
+        }                                                                              \
+    } while (0)
+
+/* Output channel `ch` from the plane by window dot products, output pixels in increasing order,
+ * four per epilogue vector. q: the channel's base word then its weight vectors. */
+static inline __attribute__((always_inline)) void
+dot_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const dw_dot *d, int32_t ch,
+            const int32_t *q, int32_t groups, int8_t *out)
+{
+    const int32_t c = p->channels, ow = p->out_w, total = p->out_h * p->out_w;
+    const int32_t xs = p->stride_w, row_step = p->stride_h * plane->pw - ow * p->stride_w;
+    const int8_t *w = (const int8_t *)(q + 1);
+    const int8x16_t w0 = vldrbq_s8(w), w1 = groups == 2 ? vldrbq_s8(w + 16) : w0;
+    const dw_epilogue e = epilogue_of(p, ch, c);
+    const int32_t base = q[0];
+    const int8_t *x = plane->data;
+    int32_t k, ox = 0;
+    for (k = total; k >= 4; k -= 4, out += 4 * c) {
+        int32_t a0, a1, a2, a3;
+        int32x4_t acc;
+        a0 = window_dot(d, x, w, groups, w0, w1);
+        MCUC_DW_DOT_NEXT();
+        a1 = window_dot(d, x, w, groups, w0, w1);
+        MCUC_DW_DOT_NEXT();
+        a2 = window_dot(d, x, w, groups, w0, w1);
+        MCUC_DW_DOT_NEXT();
+        a3 = window_dot(d, x, w, groups, w0, w1);
+        MCUC_DW_DOT_NEXT();
+        acc = vdupq_n_s32(a0);
+        acc = vsetq_lane_s32(a1, acc, 1);
+        acc = vsetq_lane_s32(a2, acc, 2);
+        epilogue4(&e, vaddq_n_s32(vsetq_lane_s32(a3, acc, 3), base), 0xffff, 0, out);
+    }
+    if (k > 0) {
+        int32x4_t acc = vdupq_n_s32(window_dot(d, x, w, groups, w0, w1));
+        if (k > 1) {
+            MCUC_DW_DOT_NEXT();
+            acc = vsetq_lane_s32(window_dot(d, x, w, groups, w0, w1), acc, 1);
+        }
+        if (k > 2) {
+            MCUC_DW_DOT_NEXT();
+            acc = vsetq_lane_s32(window_dot(d, x, w, groups, w0, w1), acc, 2);
+        }
+        epilogue4(&e, vaddq_n_s32(acc, base), vctp32q((uint32_t)k), 1, out);
+    }
+}
+
+/* dot_channel with the group count 1, 2 or any as a constant. */
+static void dot_channel_any(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, const dw_dot *d, int32_t ch,
+                            int8_t *out)
+{
+    const int32_t *q = p->packed + 4 * p->channels + ch * (1 + 4 * d->groups);
+    if (d->groups == 1) {
+        dot_channel(p, plane, d, ch, q, 1, out);
+    } else if (d->groups == 2) {
+        dot_channel(p, plane, d, ch, q, 2, out);
+    } else {
+        dot_channel(p, plane, d, ch, q, d->groups, out);
+    }
+}
+
 #else
 
 static void plane_channel(const mcuc_depthwise_dsp_params *p, const dw_plane *plane, int32_t ch, int8_t *out)
@@ -571,6 +712,21 @@ mcuc_status mcuc_depthwise_inplace_s8_mve(const mcuc_depthwise_dsp_params *p, co
     const dw_plane plane = plane_of(p, scratch);
     int32_t b, ch;
     memset(scratch, (uint8_t)(-p->input_offset), (size_t)(plane.ph * plane.pw));
+#if defined(__ARM_FEATURE_MVE)
+    {
+        const int32_t rows = dot_rows(p, plane.pw);
+        if (rows > 0) {
+            const dw_dot d = dot_of(p, &plane, rows);
+            for (b = 0; b < p->batches; ++b) {
+                for (ch = 0; ch < c; ++ch) {
+                    copy_channel(p, input + b * in_pixels * c, ch, &plane);
+                    dot_channel_any(p, &plane, &d, ch, output + b * out_pixels * c + ch);
+                }
+            }
+            return MCUC_OK;
+        }
+    }
+#endif
     for (b = 0; b < p->batches; ++b) {
         for (ch = 0; ch < c; ++ch) {
             copy_channel(p, input + b * in_pixels * c, ch, &plane);

@@ -155,7 +155,13 @@ mcuc_status mcuc_depthwise_patch_s8(const mcuc_depthwise_params *p, const int32_
  * dilation_h + 1, pad_top + in_h) and pw likewise with the widths: the kernel fills it with the
  * input zero point (-input_offset), then for each batch, for each channel c in increasing order,
  * copies input channel c into it at (pad_top, pad_left) before writing output channel c from the
- * plane only, four output pixels per vector. */
+ * plane only, four output pixels per vector. Where a window row fits 16 taps (the window-dot
+ * walk; not for 3x3 windows with more than 100 output pixels), filter rows are taken in groups
+ * of rows = min(16 / filter_w, filter_h), fewer while a group's byte offsets ((rows - 1) *
+ * dilation_h * pw + (filter_w - 1) * dilation_w) pass 255, at most 8 groups: each output pixel is
+ * one 16-byte gather and one VMLADAVA per group, and `packed` holds after the 4 * channels
+ * epilogue words, per channel, the bias with the input zero point folded over every tap, then
+ * per group 16 weight bytes (lane r * filter_w + kx: tap (r, kx) of the group, zero past it). */
 mcuc_status mcuc_depthwise_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output);
 
 mcuc_status mcuc_depthwise_inplace_s8_mve(const mcuc_depthwise_dsp_params *p, const int8_t *input, int8_t *output,
